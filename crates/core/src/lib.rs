@@ -1,0 +1,6 @@
+//! The core of the 联络动态 reader: the data model, and the pure logic shared by the publishing
+//! tool and the browser reader. Nothing here does I/O or touches a browser.
+
+pub mod model;
+
+pub use model::*;
