@@ -2,5 +2,6 @@
 //! tool and the browser reader. Nothing here does I/O or touches a browser.
 
 pub mod model;
+pub mod search;
 
 pub use model::*;

@@ -1,0 +1,165 @@
+//! The manifest: the small JSON file the reader fetches first. It says how many documents the
+//! index covers (and a checksum of their ids, so a reader can tell it belongs to the
+//! `index.json` it came with), how keys map to shards, and how large the shards are, so that
+//! a query can pick the cheapest keys to fetch.
+//!
+//! Keys are spread over `hashed_shards` files by [`Key::shard_hash`]; a key whose posting
+//! list alone is large gets a file of its own, and only those keys are listed, so the
+//! manifest stays small.
+
+use serde::{Deserialize, Serialize};
+
+use super::key::Key;
+use super::plan::{plan_term, TermPlan};
+use super::query::Query;
+use super::shard::ShardId;
+
+/// The version of the search index format (manifest and shards) this crate writes and reads.
+pub const SEARCH_FORMAT_VERSION: u32 = 1;
+
+/// The search manifest (`search/manifest.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Always [`SEARCH_FORMAT_VERSION`] when written by this crate.
+    pub version: u32,
+    /// How many documents (articles) the index covers; document `i` is the `i`-th article of
+    /// `index.json` (issues newest first, articles in printed order).
+    pub doc_count: u32,
+    /// Checksum of the article ids in document order, 8 hex digits (see [`doc_checksum`]).
+    pub doc_checksum: String,
+    /// Identifies this build: 8 hex digits, part of every shard's file name and header.
+    pub tag: String,
+    /// How many hashed shards there are (at least 1).
+    pub hashed_shards: u32,
+    /// Size in bytes of the largest hashed shard: the cost of fetching any hashed key.
+    pub hashed_shard_bytes: u32,
+    /// Characters whose one-character postings have a shard of their own, in code point
+    /// order. The `i`-th is in own shard `i`.
+    pub own_chars: String,
+    /// Character pairs with a shard of their own, concatenated, in code point order. The
+    /// `j`-th pair is in own shard `own_chars.chars().count() + j`.
+    pub own_pairs: String,
+    /// Size class of each own shard, in own shard order: the letter `a + k` means at most
+    /// 2^k bytes.
+    pub own_sizes: String,
+    /// The longest block (title, paragraph or sub-heading) in normalised characters: a
+    /// longer term cannot match, and needs no shard.
+    pub max_block_chars: u32,
+}
+
+/// Checksum of article ids in document order: FNV-1a over the ids, each followed by a
+/// newline, as 8 lowercase hex digits.
+pub fn doc_checksum<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    let mut hash = super::key::fnv1a_start(&[]);
+    for id in ids {
+        hash = super::key::fnv1a(hash, id.as_bytes());
+        hash = super::key::fnv1a(hash, b"\n");
+    }
+    format!("{hash:08x}")
+}
+
+impl Manifest {
+    /// The path of a shard file, relative to `index.json`'s directory.
+    pub fn shard_path(&self, id: ShardId) -> String {
+        match id {
+            ShardId::Hashed(n) => format!("search/h{n}-{}.bin", self.tag),
+            ShardId::Own(n) => format!("search/k{n}-{}.bin", self.tag),
+        }
+    }
+
+    /// The paths of the shards `query` needs, relative to `index.json`'s directory, sorted,
+    /// each once. Empty when the query cannot match anything (nothing required, or a required
+    /// term longer than any block).
+    pub fn shards_for(&self, query: &Query) -> Vec<String> {
+        let locator = self.locator();
+        let Some((required, excluded)) = locator.plan(query) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<ShardId> = required
+            .iter()
+            .chain(&excluded)
+            .flat_map(|plan| plan.keys.iter().map(|&(_, key)| locator.shard_of(key)))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|id| self.shard_path(id)).collect()
+    }
+
+    /// Whether this manifest was built for the archive whose article ids are `ids`, in order.
+    pub fn matches_docs<'a>(&self, ids: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+        let count = ids.clone().into_iter().count();
+        count == self.doc_count as usize && doc_checksum(ids) == self.doc_checksum
+    }
+
+    pub(crate) fn locator(&self) -> Locator<'_> {
+        let own_chars: Vec<char> = self.own_chars.chars().collect();
+        let pair_chars: Vec<char> = self.own_pairs.chars().collect();
+        Locator {
+            manifest: self,
+            own_chars,
+            own_pairs: pair_chars.chunks_exact(2).map(|p| (p[0], p[1])).collect(),
+        }
+    }
+}
+
+/// The manifest's key lists, unpacked once per query.
+pub(crate) struct Locator<'m> {
+    manifest: &'m Manifest,
+    own_chars: Vec<char>,
+    own_pairs: Vec<(char, char)>,
+}
+
+impl Locator<'_> {
+    /// The keys to look up for each term: `Some((required plans, excluded plans))`, or `None`
+    /// when the query cannot match.
+    pub(crate) fn plan(&self, query: &Query) -> Option<(Vec<TermPlan>, Vec<TermPlan>)> {
+        if query.is_empty() {
+            return None;
+        }
+        let max_len = self.manifest.max_block_chars;
+        let cost = |key: Key| self.fetch_cost(key);
+        let required = query
+            .required
+            .iter()
+            .map(|t| plan_term(t, max_len, &cost))
+            .collect::<Option<Vec<_>>>()?;
+        // An excluded term that cannot occur excludes nothing.
+        let excluded = query
+            .excluded
+            .iter()
+            .filter_map(|t| plan_term(t, max_len, &cost))
+            .collect();
+        Some((required, excluded))
+    }
+
+    /// The shard a key lives in.
+    pub(crate) fn shard_of(&self, key: Key) -> ShardId {
+        match self.own_index(key) {
+            Some(n) => ShardId::Own(n),
+            None => ShardId::Hashed(key.shard_hash() % self.manifest.hashed_shards.max(1)),
+        }
+    }
+
+    /// Bytes to fetch for a key's shard, roughly.
+    fn fetch_cost(&self, key: Key) -> u64 {
+        match self.own_index(key) {
+            Some(n) => {
+                let class = self.manifest.own_sizes.as_bytes().get(n as usize).copied();
+                let bits = class.map_or(32, |c| c.saturating_sub(b'a').min(32));
+                1u64 << bits
+            }
+            None => u64::from(self.manifest.hashed_shard_bytes.max(1)),
+        }
+    }
+
+    fn own_index(&self, key: Key) -> Option<u32> {
+        match key {
+            Key::Char(c) => self.own_chars.binary_search(&c).ok().map(|i| i as u32),
+            Key::Pair(a, b) => self
+                .own_pairs
+                .binary_search(&(a, b))
+                .ok()
+                .map(|j| (self.own_chars.len() + j) as u32),
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! Exact substring search over the archive, from a sharded index of character pairs.
+//!
+//! Chinese has no spaces between words, so instead of words the index holds every pair of
+//! consecutive characters of every block, with positions, plus single characters with counts.
+//! A term is found by looking up pairs that cover it and checking that their positions line up,
+//! so results are exactly those of a scan of the normalised text (see [`normalize`]), never
+//! across a block boundary.
+//!
+//! The publishing tool calls [`build_index`]; the browser fetches the [`Manifest`], asks it
+//! which shards a [`Query`] needs, decodes them ([`Shard::decode`]) and evaluates.
+
+mod build;
+mod key;
+mod manifest;
+mod normalize;
+mod plan;
+mod query;
+mod shard;
+mod varint;
+
+pub use build::{build_index, OWN_SHARD_MIN_BYTES, TARGET_SHARD_BYTES};
+pub use manifest::{doc_checksum, Manifest, SEARCH_FORMAT_VERSION};
+pub use normalize::{fold_char, normalize, normalized_chars};
+pub use query::{parse_query, Query};
+pub use shard::{Shard, ShardError, ShardId};
+
+/// Where the manifest lives, relative to `index.json`.
+pub const MANIFEST_PATH: &str = "search/manifest.json";
+
+/// One file of the search index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexFile {
+    /// Path relative to `index.json`'s directory, `/`-separated.
+    pub path: String,
+    /// The file's content.
+    pub bytes: Vec<u8>,
+}

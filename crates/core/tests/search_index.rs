@@ -1,0 +1,44 @@
+//! The index's files: manifest contents, shard naming, and that every shard decodes.
+
+mod search_support;
+
+use lianluo_core::search::{doc_checksum, ShardId, SEARCH_FORMAT_VERSION};
+use search_support::{build, doc};
+
+#[test]
+fn manifest_describes_the_documents_and_shards() {
+    let docs = vec![
+        doc(&["代表工作室", "湘潭市建立代表工作室。"]),
+        doc(&["换届选举", "６０％ 以上的代表"]),
+        doc(&["表决系统", "电子表决", "系统"]),
+    ];
+    let built = build(&docs, 2);
+    let m = &built.manifest;
+    assert_eq!(m.version, SEARCH_FORMAT_VERSION);
+    assert_eq!(m.doc_count, 3);
+    assert_eq!(
+        m.doc_checksum,
+        doc_checksum(["2000-1-1", "2000-1-2", "2000-2-1"])
+    );
+    assert!(m.matches_docs(["2000-1-1", "2000-1-2", "2000-2-1"]));
+    assert!(!m.matches_docs(["2000-1-1", "2000-1-2"]));
+    // "湘潭市建立代表工作室。" is the longest block.
+    assert_eq!(m.max_block_chars, 11);
+    assert_eq!(
+        built.files.len() as u32,
+        1 + m.hashed_shards + m.own_sizes.len() as u32
+    );
+    for (path, shard) in &built.shards {
+        assert_eq!(*path, m.shard_path(shard.id()));
+        assert_eq!(format!("{:08x}", shard.tag()), m.tag);
+        if let ShardId::Hashed(n) = shard.id() {
+            assert!(n < m.hashed_shards);
+        }
+    }
+}
+
+#[test]
+fn building_twice_gives_identical_files() {
+    let docs = vec![doc(&["人大", "人大代表人大"]), doc(&["代表", "代表人大"])];
+    assert_eq!(build(&docs, 1).files, build(&docs, 1).files);
+}
