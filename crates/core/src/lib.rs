@@ -2,6 +2,15 @@
 //! tool and the browser reader. Nothing here does I/O or touches a browser.
 
 pub mod model;
+
+pub mod archive;
+pub mod calendar;
+pub mod diagnostic;
+pub mod gazetteer;
+pub mod numerals;
+pub mod parse;
 pub mod search;
+pub mod text;
+pub mod validate;
 
 pub use model::*;

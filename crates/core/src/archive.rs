@@ -1,0 +1,97 @@
+//! The archive index (`index.json`): every issue in brief, newest first, with per-region
+//! article counts, built from the issues themselves.
+
+use std::collections::BTreeMap;
+
+use crate::model::{
+    ArchiveIndex, ArticleSummary, CountyCount, Issue, IssueSummary, RegionCount, FORMAT_VERSION,
+};
+use crate::parse::DEFAULT_TITLE;
+
+/// Path of an issue's file relative to `index.json`.
+pub fn issue_path(id: &str) -> String {
+    format!("issues/{id}.json")
+}
+
+/// Builds the archive index. Issues are listed newest first (by date, then number, then id so
+/// the order is total); regions are counted per prefecture with the counties beneath, most
+/// articles first, ties by name. Articles whose region is unknown are listed but not counted.
+/// `search` is left `None`: the caller sets it when it writes a search index.
+pub fn build_archive_index(issues: &[Issue]) -> ArchiveIndex {
+    let mut ordered: Vec<&Issue> = issues.iter().collect();
+    ordered.sort_by(|a, b| {
+        (b.date.as_str(), b.number, b.id.as_str()).cmp(&(a.date.as_str(), a.number, a.id.as_str()))
+    });
+    let summaries = ordered
+        .iter()
+        .map(|issue| IssueSummary {
+            id: issue.id.clone(),
+            number: issue.number,
+            serial: issue.serial,
+            date: issue.date.clone(),
+            path: issue_path(&issue.id),
+            articles: issue
+                .articles
+                .iter()
+                .map(|a| ArticleSummary {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    region: a.region.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    ArchiveIndex {
+        format_version: FORMAT_VERSION,
+        title: ordered
+            .first()
+            .map_or(DEFAULT_TITLE, |i| i.title.as_str())
+            .to_string(),
+        issues: summaries,
+        regions: region_counts(issues),
+        search: None,
+    }
+}
+
+/// Most first, ties by name.
+fn by_count_then_name<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &str)) {
+    items.sort_by(|a, b| {
+        let (ca, na) = key(a);
+        let (cb, nb) = key(b);
+        cb.cmp(&ca).then_with(|| na.cmp(nb))
+    });
+}
+
+fn region_counts(issues: &[Issue]) -> Vec<RegionCount> {
+    let mut per_prefecture: BTreeMap<&str, (u32, BTreeMap<&str, u32>)> = BTreeMap::new();
+    for article in issues.iter().flat_map(|i| &i.articles) {
+        let Some(prefecture) = article.region.prefecture.as_deref() else {
+            continue;
+        };
+        let entry = per_prefecture.entry(prefecture).or_default();
+        entry.0 += 1;
+        if let Some(county) = article.region.county.as_deref() {
+            *entry.1.entry(county).or_default() += 1;
+        }
+    }
+    let mut regions: Vec<RegionCount> = per_prefecture
+        .into_iter()
+        .map(|(prefecture, (count, counties))| {
+            let mut counties: Vec<CountyCount> = counties
+                .into_iter()
+                .map(|(county, count)| CountyCount {
+                    county: county.to_string(),
+                    count,
+                })
+                .collect();
+            by_count_then_name(&mut counties, |c| (c.count, &c.county));
+            RegionCount {
+                prefecture: prefecture.to_string(),
+                count,
+                counties,
+            }
+        })
+        .collect();
+    by_count_then_name(&mut regions, |r| (r.count, &r.prefecture));
+    regions
+}
