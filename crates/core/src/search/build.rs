@@ -19,6 +19,26 @@ use super::shard::{self, ShardId};
 use super::varint;
 use super::{IndexFile, MANIFEST_PATH};
 
+/// How postings are cut into shards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardLayout {
+    /// The size, in bytes before compression, that hashed shards aim for (see
+    /// [`TARGET_SHARD_BYTES`]).
+    pub target_shard_bytes: usize,
+    /// Postings of at least this many bytes get a shard of their own (see
+    /// [`OWN_SHARD_MIN_BYTES`]).
+    pub own_shard_min_bytes: usize,
+}
+
+impl Default for ShardLayout {
+    fn default() -> Self {
+        ShardLayout {
+            target_shard_bytes: TARGET_SHARD_BYTES,
+            own_shard_min_bytes: OWN_SHARD_MIN_BYTES,
+        }
+    }
+}
+
 /// The size, in bytes before compression, that hashed shards aim for: the hashed shard count
 /// is the total size of keys without a shard of their own divided by this. Range 1 KiB to
 /// 64 KiB: smaller shards waste fewer bytes per query but make more files.
@@ -35,6 +55,16 @@ pub const OWN_SHARD_MIN_BYTES: usize = 2 * 1024;
 /// first, articles in printed order). An article listed in `archive` without its issue among
 /// `issues` is indexed by its title alone.
 pub fn build_index(archive: &ArchiveIndex, issues: &[Issue]) -> Vec<IndexFile> {
+    build_index_with(archive, issues, ShardLayout::default())
+}
+
+/// [`build_index`] with another shard layout: for measuring layouts, and for testing many
+/// shards on a small archive.
+pub fn build_index_with(
+    archive: &ArchiveIndex,
+    issues: &[Issue],
+    layout: ShardLayout,
+) -> Vec<IndexFile> {
     let articles: BTreeMap<&str, &Article> = issues
         .iter()
         .flat_map(|issue| &issue.articles)
@@ -66,21 +96,30 @@ pub fn build_index(archive: &ArchiveIndex, issues: &[Issue]) -> Vec<IndexFile> {
 
     let doc_count = summaries().count() as u32;
     let checksum = doc_checksum(summaries().map(|a| a.id.as_str()));
-    write_index(postings.into_sorted(), doc_count, checksum, max_block_chars)
+    write_index(
+        postings.into_sorted(),
+        layout,
+        doc_count,
+        checksum,
+        max_block_chars,
+    )
 }
 
 /// Lays the sorted postings out in shards and writes them with their manifest.
 fn write_index(
     entries: Vec<Entry>,
+    layout: ShardLayout,
     doc_count: u32,
     doc_checksum: String,
     max_block_chars: u32,
 ) -> Vec<IndexFile> {
     let (own, hashed): (Vec<&Entry>, Vec<&Entry>) = entries
         .iter()
-        .partition(|e| e.bytes.len() >= OWN_SHARD_MIN_BYTES);
+        .partition(|e| e.bytes.len() >= layout.own_shard_min_bytes);
     let hashed_total: usize = hashed.iter().map(|e| e.bytes.len() + 8).sum();
-    let hashed_shards = hashed_total.div_ceil(TARGET_SHARD_BYTES).max(1) as u32;
+    let hashed_shards = hashed_total
+        .div_ceil(layout.target_shard_bytes.max(1))
+        .max(1) as u32;
 
     let mut tag = fnv1a_start(doc_checksum.as_bytes());
     tag = fnv1a(tag, &hashed_shards.to_le_bytes());

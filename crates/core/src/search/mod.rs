@@ -10,18 +10,24 @@
 //! which shards a [`Query`] needs, decodes them ([`Shard::decode`]) and evaluates.
 
 mod build;
+mod evaluate;
 mod key;
 mod manifest;
 mod normalize;
 mod plan;
 mod query;
+pub mod scoring;
 mod shard;
 mod varint;
 
-pub use build::{build_index, OWN_SHARD_MIN_BYTES, TARGET_SHARD_BYTES};
+pub use build::{
+    build_index, build_index_with, ShardLayout, OWN_SHARD_MIN_BYTES, TARGET_SHARD_BYTES,
+};
+pub use evaluate::{doc_facts, DocFacts, SearchError};
 pub use manifest::{doc_checksum, Manifest, SEARCH_FORMAT_VERSION};
 pub use normalize::{fold_char, normalize, normalized_chars};
 pub use query::{parse_query, Query};
+pub use scoring::Hit;
 pub use shard::{Shard, ShardError, ShardId};
 
 /// Where the manifest lives, relative to `index.json`.

@@ -2,7 +2,9 @@
 
 #![allow(dead_code)] // each test file uses a different part
 
-use lianluo_core::search::{build_index, IndexFile, Manifest, Shard, MANIFEST_PATH};
+use lianluo_core::search::{
+    build_index_with, IndexFile, Manifest, Shard, ShardLayout, MANIFEST_PATH,
+};
 use lianluo_core::{
     ArchiveIndex, Article, ArticleSummary, Block, BlockKind, Issue, IssueSummary, Normalization,
     Region, FORMAT_VERSION,
@@ -93,8 +95,12 @@ pub struct Built {
 }
 
 pub fn build(docs: &[Doc], per_issue: usize) -> Built {
+    build_with(docs, per_issue, ShardLayout::default())
+}
+
+pub fn build_with(docs: &[Doc], per_issue: usize, layout: ShardLayout) -> Built {
     let (archive, issues) = archive(docs, per_issue);
-    let files = build_index(&archive, &issues);
+    let files = build_index_with(&archive, &issues, layout);
     assert_eq!(files[0].path, MANIFEST_PATH);
     let manifest: Manifest = serde_json::from_slice(&files[0].bytes).expect("manifest parses");
     let shards = files[1..]
