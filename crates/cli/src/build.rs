@@ -1,0 +1,214 @@
+//! `lianluo build SRC_DIR --out DIR`: every issue in SRC_DIR (`.txt` converted, `.json`
+//! checked) becomes `DIR/issues/{id}.json`, with `DIR/index.json` and the search index under
+//! `DIR/search/`. DIR is replaced only when everything succeeded.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use lianluo_core::archive::{build_archive_index, issue_path};
+use lianluo_core::diagnostic::Diagnostic;
+use lianluo_core::parse::ParseOptions;
+use lianluo_core::search::{build_index, MANIFEST_PATH};
+use lianluo_core::Issue;
+
+use crate::decode::Encoding;
+use crate::load::{document_from_json, issue_from_text, Document, Loaded};
+use crate::output::StagedDir;
+use crate::report::Reporter;
+
+/// Most threads used to read issues; reading is CPU-bound and the machines have few cores.
+pub const MAX_THREADS: usize = 8;
+
+/// Arguments of `build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Folder of issue texts (`.txt`) and issue JSON (`.json`).
+    pub src_dir: PathBuf,
+    /// The site's data folder to produce; replaced whole, or left as it was on failure.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Treat every warning as an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Encoding of the `.txt` files, when detection is not wanted.
+    #[arg(long, value_enum, value_name = "E")]
+    pub encoding: Option<Encoding>,
+    /// Keep half-width , : ; between Chinese characters as printed.
+    #[arg(long)]
+    pub no_cjk_punctuation: bool,
+}
+
+/// The `.txt` and `.json` files directly in `dir`, sorted by name.
+fn source_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if path.is_file() && matches!(ext.as_deref(), Some("txt" | "json")) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads one source file into an issue.
+fn load(path: &Path, options: &ParseOptions, encoding: Option<Encoding>) -> Loaded<Issue> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Loaded {
+                value: None,
+                diagnostics: vec![Diagnostic::error(
+                    1,
+                    1,
+                    format!("cannot read the file: {e}"),
+                )],
+            }
+        }
+    };
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let loaded = document_from_json(&bytes);
+        let mut diagnostics = loaded.diagnostics;
+        let value = match loaded.value {
+            Some(Document::Issue(issue)) => Some(issue),
+            Some(Document::Archive(_)) => {
+                diagnostics.push(Diagnostic::error(
+                    1,
+                    1,
+                    "this is an archive index; expected an issue",
+                ));
+                None
+            }
+            None => None,
+        };
+        Loaded { value, diagnostics }
+    } else {
+        issue_from_text(&bytes, options, encoding)
+    }
+}
+
+/// Reads every file, spread over the available cores, results in file order.
+fn load_all(
+    files: &[PathBuf],
+    options: &ParseOptions,
+    encoding: Option<Encoding>,
+) -> Vec<Loaded<Issue>> {
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_THREADS);
+    let chunk = files.len().div_ceil(threads).max(1);
+    thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| load(f, options, encoding))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join().unwrap_or_else(|_| {
+                    vec![Loaded {
+                        value: None,
+                        diagnostics: vec![Diagnostic::error(
+                            1,
+                            1,
+                            "internal error while reading this part of the archive",
+                        )],
+                    }]
+                })
+            })
+            .collect()
+    })
+}
+
+/// Runs `build`.
+pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
+    let files = match source_files(&args.src_dir) {
+        Ok(files) => files,
+        Err(e) => {
+            return reporter.error(&args.src_dir, 1, 1, &format!("cannot list the folder: {e}"))
+        }
+    };
+    if files.is_empty() {
+        return reporter.error(
+            &args.src_dir,
+            1,
+            1,
+            "no .txt or .json issue files; expected at least one",
+        );
+    }
+    let options = ParseOptions {
+        cjk_punctuation: !args.no_cjk_punctuation,
+        strict: args.strict,
+    };
+    let mut issues = Vec::with_capacity(files.len());
+    let mut first_file_of: HashMap<String, PathBuf> = HashMap::new();
+    for (file, loaded) in files.iter().zip(load_all(&files, &options, args.encoding)) {
+        for d in &loaded.diagnostics {
+            reporter.diagnostic(file, d);
+        }
+        let Some(issue) = loaded.value else { continue };
+        if let Some(first) = first_file_of.get(&issue.id) {
+            let message = format!(
+                "issue id {} is also the id of {}; expected each issue once",
+                issue.id,
+                first.display()
+            );
+            reporter.error(file, 1, 1, &message);
+            continue;
+        }
+        first_file_of.insert(issue.id.clone(), file.clone());
+        issues.push(issue);
+    }
+    if reporter.failed() {
+        eprintln!(
+            "{}: not built; the previous folder, if any, is unchanged",
+            args.out.display()
+        );
+        return;
+    }
+    if let Err(e) = write_site(&issues, &args.out) {
+        reporter.error(
+            &args.out,
+            1,
+            1,
+            &format!("cannot write the data folder (left as it was): {e}"),
+        );
+        return;
+    }
+    let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
+    eprintln!(
+        "{}: built {} issues, {articles} articles",
+        args.out.display(),
+        issues.len()
+    );
+}
+
+/// Writes the archive into a staged folder and swaps it in for `out`.
+fn write_site(issues: &[Issue], out: &Path) -> std::io::Result<()> {
+    let mut archive = build_archive_index(issues);
+    let search_files = build_index(&archive, issues);
+    archive.search = Some(MANIFEST_PATH.to_string());
+    let staged = StagedDir::new(out)?;
+    staged.write("index.json", &serde_json::to_vec(&archive)?)?;
+    for issue in issues {
+        staged.write(&issue_path(&issue.id), &serde_json::to_vec(issue)?)?;
+    }
+    for file in &search_files {
+        staged.write(&file.path, &file.bytes)?;
+    }
+    staged.commit()
+}

@@ -1,0 +1,64 @@
+//! `lianluo convert IN [-o OUT]`: an issue's text to pretty JSON on stdout or in OUT.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use lianluo_core::parse::ParseOptions;
+
+use crate::decode::Encoding;
+use crate::load::issue_from_text;
+use crate::output::write_file_atomically;
+use crate::report::Reporter;
+
+/// Arguments of `convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// The issue's text, as exported from its PDF or Word file.
+    pub input: PathBuf,
+    /// Where to write the JSON (replaced whole, or left untouched on failure); stdout if absent.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Treat every warning as an error: write nothing unless the text is clean.
+    #[arg(long)]
+    pub strict: bool,
+    /// The text's encoding, when detection (UTF-8, else GB18030) is not wanted.
+    #[arg(long, value_enum, value_name = "E")]
+    pub encoding: Option<Encoding>,
+    /// Keep half-width , : ; between Chinese characters as printed.
+    #[arg(long)]
+    pub no_cjk_punctuation: bool,
+}
+
+/// Runs `convert`; errors and warnings go to `reporter`.
+pub fn run(args: &ConvertArgs, reporter: &mut Reporter) {
+    let bytes = match std::fs::read(&args.input) {
+        Ok(b) => b,
+        Err(e) => return reporter.error(&args.input, 1, 1, &format!("cannot read the file: {e}")),
+    };
+    let options = ParseOptions {
+        cjk_punctuation: !args.no_cjk_punctuation,
+        strict: args.strict,
+    };
+    let loaded = issue_from_text(&bytes, &options, args.encoding);
+    for d in &loaded.diagnostics {
+        reporter.diagnostic(&args.input, d);
+    }
+    let Some(issue) = loaded.value else {
+        return;
+    };
+    let mut json = match serde_json::to_vec_pretty(&issue) {
+        Ok(json) => json,
+        Err(e) => return reporter.error(&args.input, 1, 1, &format!("cannot write JSON: {e}")),
+    };
+    json.push(b'\n');
+    let written = match &args.output {
+        Some(out) => write_file_atomically(out, &json).map_err(|e| (out.clone(), e)),
+        None => std::io::stdout()
+            .lock()
+            .write_all(&json)
+            .map_err(|e| (PathBuf::from("<stdout>"), e)),
+    };
+    if let Err((path, e)) = written {
+        reporter.error(&path, 1, 1, &format!("cannot write the output: {e}"));
+    }
+}

@@ -1,0 +1,95 @@
+//! Writing outputs so that nothing is ever half-written: a file goes to a temporary sibling and
+//! is renamed over its target; a site's data folder is assembled beside its target and swapped
+//! in, the old one removed only once the new one is in place.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The folder holding `path`, `.` for a bare file name.
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: an existing file is replaced whole or left untouched.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(".lianluo-")
+        .tempfile_in(parent_of(path))?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A data folder being assembled beside its final place.
+pub struct StagedDir {
+    staging: tempfile::TempDir,
+    target: PathBuf,
+}
+
+impl StagedDir {
+    /// Starts a folder that will replace `target` (which may not exist yet).
+    pub fn new(target: &Path) -> io::Result<StagedDir> {
+        let parent = parent_of(target);
+        fs::create_dir_all(&parent)?;
+        let staging = tempfile::Builder::new()
+            .prefix(".lianluo-build-")
+            .tempdir_in(&parent)?;
+        Ok(StagedDir {
+            staging,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// Writes a file at `relative` (`/`-separated, no `..`) inside the staged folder.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let safe = !relative.is_empty()
+            && !relative.starts_with('/')
+            && relative
+                .split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..");
+        if !safe {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the data folder: {relative:?}"),
+            ));
+        }
+        let path = self.staging.path().join(relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    /// Puts the staged folder in place of the target. The old target is first moved aside,
+    /// and moved back if the new folder cannot take its place.
+    pub fn commit(self) -> io::Result<()> {
+        let staged = self.staging.keep();
+        let target = &self.target;
+        if !target.exists() {
+            return fs::rename(&staged, target).inspect_err(|_| {
+                let _ = fs::remove_dir_all(&staged);
+            });
+        }
+        let aside = tempfile::Builder::new()
+            .prefix(".lianluo-old-")
+            .tempdir_in(parent_of(target))?
+            .keep();
+        // `aside` exists as an empty folder; renaming a folder onto an empty one works on Unix,
+        // elsewhere remove it first.
+        fs::remove_dir(&aside)?;
+        fs::rename(target, &aside).inspect_err(|_| {
+            let _ = fs::remove_dir_all(&staged);
+        })?;
+        if let Err(e) = fs::rename(&staged, target) {
+            let _ = fs::rename(&aside, target);
+            let _ = fs::remove_dir_all(&staged);
+            return Err(e);
+        }
+        fs::remove_dir_all(&aside)
+    }
+}

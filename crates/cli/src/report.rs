@@ -1,0 +1,56 @@
+//! Diagnostics on stderr, one per line as `FILE:LINE:COL: warning|error: message`, the form
+//! editors and their tools (editors' "go to error", grep) understand.
+
+use std::path::Path;
+
+use lianluo_core::diagnostic::{Diagnostic, Severity};
+
+/// Prints diagnostics and remembers whether any was an error.
+#[derive(Debug, Default)]
+pub struct Reporter {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Reporter {
+    /// Prints one diagnostic for `file`.
+    pub fn report(
+        &mut self,
+        file: &Path,
+        line: usize,
+        column: usize,
+        severity: Severity,
+        message: &str,
+    ) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        eprintln!("{}:{line}:{column}: {severity}: {message}", file.display());
+    }
+
+    /// Prints an error for `file`.
+    pub fn error(&mut self, file: &Path, line: usize, column: usize, message: &str) {
+        self.report(file, line, column, Severity::Error, message);
+    }
+
+    /// Prints a parser diagnostic for `file`.
+    pub fn diagnostic(&mut self, file: &Path, d: &Diagnostic) {
+        self.report(file, d.line, d.column, d.severity, &d.message);
+    }
+
+    /// Whether an error was reported.
+    pub fn failed(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// `N errors, M warnings`, for a closing line.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning")
+        )
+    }
+}
