@@ -1,1 +1,87 @@
-fn main() {}
+//! `cargo xtask`: the project's own commands — install what is missing, build the deployable
+//! `dist/`, serve it, run every test layer, measure, and write synthetic archives.
+
+mod assets;
+mod bench;
+mod budget;
+mod compress;
+mod dist;
+mod install;
+mod machine;
+mod outcome;
+mod paths;
+mod run;
+mod serve;
+mod sizes;
+mod synth;
+mod test_layers;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+/// The project's own commands; each prints what it does as it goes.
+#[derive(Parser)]
+#[command(name = "cargo xtask", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Install what is missing, build everything in release mode and assemble dist/.
+    Dist,
+    /// Build dist/ and serve it over HTTP (gzip and brotli from precompressed files).
+    Serve {
+        /// TCP port to listen on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; loopback unless you choose otherwise.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: IpAddr,
+    },
+    /// Install what is missing (browser and fonts included), then run every test layer.
+    Test,
+    /// Build dist/ and measure sizes, Lighthouse scores and CLI times; writes target/bench/.
+    Bench,
+    /// Write a deterministic synthetic archive of issue texts in the printed layout.
+    Synth {
+        /// How many issues to write.
+        #[arg(long)]
+        issues: u32,
+        /// Directory to write the `.txt` files into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed; the same seed always gives the same bytes.
+        #[arg(long, default_value_t = synth::DEFAULT_SEED)]
+        seed: u64,
+    },
+}
+
+fn main() {
+    if let Err(error) = dispatch(Cli::parse()) {
+        eprintln!("error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<()> {
+    let root = paths::repo_root();
+    match cli.command {
+        Command::Dist => {
+            install::ensure_build_tools(&root)?;
+            dist::build(&root)?;
+            Ok(())
+        }
+        Command::Serve { port, host } => {
+            install::ensure_build_tools(&root)?;
+            let dist = dist::build(&root)?;
+            serve::serve_forever(host, port, serve::Mount::root(dist))
+        }
+        Command::Test => test_layers::run_all(&root),
+        Command::Bench => bench::measure(&root),
+        Command::Synth { issues, out, seed } => synth::write_archive(&out, issues, seed),
+    }
+}

@@ -1,0 +1,304 @@
+//! `cargo xtask bench`: figures, with the machine they were measured on — first-load sizes,
+//! Lighthouse (mobile defaults, served with gzip), CLI convert and build times, and search.
+//! Prints a Markdown table and writes `target/bench/report.json` and `report.md`. No pass/fail.
+
+use crate::install;
+use crate::machine::{self, Machine};
+use crate::paths;
+use crate::run::{run, step};
+use crate::serve::{self, Mount};
+use crate::sizes::{first_load_sizes, FileSize};
+use crate::synth;
+use anyhow::{bail, Context, Result};
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Runs of `lianluo convert` on the sample whose median is reported. 31 runs take about a
+/// second and make the median stable to a fraction of a millisecond; odd so the median is a run.
+const CONVERT_RUNS: usize = 31;
+
+/// Synthetic archive sizes timed with `lianluo build`: the real archive's size today (535
+/// issues) and ten years beyond it.
+const BUILD_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
+
+/// Chromium flags for Lighthouse: headless, and nothing that fetches from the network on its own
+/// or makes timings noisy.
+const CHROME_FLAGS: &str = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+--disable-background-networking --disable-component-update --disable-sync";
+
+/// The whole report.
+#[derive(Serialize)]
+struct Report {
+    machine: Machine,
+    sizes: Sizes,
+    lighthouse: Lighthouse,
+    cli: CliTimes,
+    search: Option<Value>,
+}
+
+#[derive(Serialize)]
+struct Sizes {
+    files: Vec<FileSize>,
+    total_raw: u64,
+    total_gzip: u64,
+    total_brotli: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct Lighthouse {
+    performance: f64,
+    accessibility: f64,
+    best_practices: f64,
+    largest_contentful_paint_ms: f64,
+}
+
+#[derive(Serialize)]
+struct CliTimes {
+    convert_sample_median_ms: f64,
+    /// (issues, seconds) for each synthetic archive.
+    build_seconds: Vec<(u32, f64)>,
+}
+
+/// Builds, measures, prints and writes the report.
+pub fn measure(root: &Path) -> Result<()> {
+    install::ensure_browser_tools(root)?;
+    let dist = crate::dist::build(root)?;
+    let out = paths::bench_out(root);
+    fs::create_dir_all(&out)?;
+
+    step("Measuring first-load sizes");
+    let files = first_load_sizes(&dist)?;
+    let sizes = Sizes {
+        total_raw: files.iter().map(|f| f.raw).sum(),
+        total_gzip: files.iter().map(|f| f.gzip).sum(),
+        total_brotli: files.iter().map(|f| f.brotli).sum(),
+        files,
+    };
+    let lighthouse = lighthouse(root, &dist, &out)?;
+    let cli = cli_times(root, &out)?;
+    let search = search_figures(root, &dist)?;
+    let report = Report {
+        machine: machine::describe(),
+        sizes,
+        lighthouse,
+        cli,
+        search,
+    };
+    let markdown = markdown(&report);
+    println!("\n{markdown}");
+    fs::write(
+        out.join("report.json"),
+        serde_json::to_string_pretty(&report)?,
+    )?;
+    fs::write(out.join("report.md"), &markdown)?;
+    step(format!(
+        "Wrote {} and report.md",
+        out.join("report.json").display()
+    ));
+    Ok(())
+}
+
+/// Lighthouse with its mobile defaults against the standalone page, served with gzip by our
+/// own server.
+fn lighthouse(root: &Path, dist: &Path, out: &Path) -> Result<Lighthouse> {
+    let server = serve::spawn(vec![Mount::root(dist.to_path_buf())])?;
+    step(format!("Lighthouse (mobile defaults) on {}", server.url));
+    let json = out.join("lighthouse.json");
+    run(Command::new(paths::node_bin(root, "lighthouse"))
+        .arg(&server.url)
+        .args(["--output=json", "--quiet"])
+        .arg(format!("--output-path={}", json.display()))
+        .arg(format!("--chrome-path={}", install::CHROMIUM))
+        .arg(format!("--chrome-flags={CHROME_FLAGS}"))
+        .env("CHROME_PATH", install::CHROMIUM)
+        .current_dir(root))?;
+    let result: Value = serde_json::from_str(&fs::read_to_string(&json)?)
+        .context("reading Lighthouse's JSON report")?;
+    lighthouse_scores(&result)
+}
+
+/// The category scores (0–100) and LCP from a Lighthouse JSON report.
+fn lighthouse_scores(result: &Value) -> Result<Lighthouse> {
+    let score = |category: &str| {
+        result["categories"][category]["score"]
+            .as_f64()
+            .map(|s| (s * 100.0).round())
+            .with_context(|| format!("Lighthouse reported no {category} score"))
+    };
+    Ok(Lighthouse {
+        performance: score("performance")?,
+        accessibility: score("accessibility")?,
+        best_practices: score("best-practices")?,
+        largest_contentful_paint_ms: result["audits"]["largest-contentful-paint"]["numericValue"]
+            .as_f64()
+            .context("Lighthouse reported no LCP")?,
+    })
+}
+
+/// `lianluo convert` on the sample (median of many runs) and `lianluo build` on synthetic
+/// archives.
+fn cli_times(root: &Path, out: &Path) -> Result<CliTimes> {
+    let cli = paths::cli_binary(root);
+    let sample = paths::archive(root).join("lianluo-2017-15.txt");
+    step(format!(
+        "Timing lianluo convert on the sample ({CONVERT_RUNS} runs)"
+    ));
+    let mut runs = Vec::with_capacity(CONVERT_RUNS);
+    for _ in 0..CONVERT_RUNS {
+        let began = Instant::now();
+        quiet(Command::new(&cli).arg("convert").arg(&sample))?;
+        runs.push(began.elapsed().as_secs_f64() * 1000.0);
+    }
+    let mut build_seconds = Vec::new();
+    for issues in BUILD_ARCHIVE_SIZES {
+        let archive = out.join(format!("synth-{issues}"));
+        if archive.exists() {
+            fs::remove_dir_all(&archive)?;
+        }
+        synth::write_archive(&archive, issues, synth::DEFAULT_SEED)?;
+        let site = out.join(format!("site-{issues}"));
+        step(format!("Timing lianluo build on {issues} synthetic issues"));
+        let began = Instant::now();
+        quiet(
+            Command::new(&cli)
+                .arg("build")
+                .arg(&archive)
+                .arg("--out")
+                .arg(&site),
+        )?;
+        build_seconds.push((issues, began.elapsed().as_secs_f64()));
+    }
+    Ok(CliTimes {
+        convert_sample_median_ms: median(&mut runs),
+        build_seconds,
+    })
+}
+
+/// Search figures for the report. The search index is the CLI's and the viewer's; until a
+/// measurement of it is wired in here, the report says search was not measured.
+fn search_figures(_root: &Path, _dist: &Path) -> Result<Option<Value>> {
+    Ok(None)
+}
+
+/// Runs a command with its output discarded; failure is an error with its stderr.
+fn quiet(command: &mut Command) -> Result<()> {
+    let output = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()?;
+    if !output.status.success() {
+        bail!(
+            "{} failed: {}",
+            crate::run::describe(command),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(())
+}
+
+/// The median of a non-empty list (the mean of the middle two for an even count).
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[middle]
+    } else {
+        (values[middle - 1] + values[middle]) / 2.0
+    }
+}
+
+fn markdown(report: &Report) -> String {
+    let m = &report.machine;
+    let mut md = String::new();
+    let _ = writeln!(md, "# Benchmark report\n");
+    let _ = writeln!(
+        md,
+        "{} · {} cores · {} MiB · {} · {}\n",
+        m.cpu, m.cores, m.memory_mib, m.os, m.date
+    );
+    let _ = writeln!(
+        md,
+        "| first-load file | raw | gzip | brotli |\n| --- | ---: | ---: | ---: |"
+    );
+    for f in &report.sizes.files {
+        let _ = writeln!(md, "| {} | {} | {} | {} |", f.name, f.raw, f.gzip, f.brotli);
+    }
+    let s = &report.sizes;
+    let _ = writeln!(
+        md,
+        "| **total** | {} | {} | {} |\n",
+        s.total_raw, s.total_gzip, s.total_brotli
+    );
+    let l = &report.lighthouse;
+    let _ = writeln!(md, "| measure | value |\n| --- | ---: |");
+    let _ = writeln!(
+        md,
+        "| Lighthouse performance (mobile) | {} |",
+        l.performance
+    );
+    let _ = writeln!(md, "| Lighthouse accessibility | {} |", l.accessibility);
+    let _ = writeln!(md, "| Lighthouse best practices | {} |", l.best_practices);
+    let _ = writeln!(
+        md,
+        "| Largest Contentful Paint | {:.0} ms |",
+        l.largest_contentful_paint_ms
+    );
+    let _ = writeln!(
+        md,
+        "| `lianluo convert` on the sample (median of {CONVERT_RUNS}) | {:.1} ms |",
+        report.cli.convert_sample_median_ms
+    );
+    for (issues, seconds) in &report.cli.build_seconds {
+        let _ = writeln!(
+            md,
+            "| `lianluo build`, {issues} synthetic issues | {seconds:.2} s |"
+        );
+    }
+    match &report.search {
+        Some(search) => {
+            let _ = writeln!(md, "\nSearch:\n\n```json\n{search:#}\n```");
+        }
+        None => {
+            let _ = writeln!(md, "| search | not measured |");
+        }
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_even_lists() {
+        assert_eq!(median(&mut [5.0, 1.0, 3.0]), 3.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
+    }
+
+    #[test]
+    fn lighthouse_scores_are_read_as_percentages() {
+        let report = serde_json::json!({
+            "categories": {
+                "performance": {"score": 0.99},
+                "accessibility": {"score": 1},
+                "best-practices": {"score": 0.96}
+            },
+            "audits": {"largest-contentful-paint": {"numericValue": 1234.5}}
+        });
+        let scores = lighthouse_scores(&report).unwrap();
+        assert_eq!(scores.performance, 99.0);
+        assert_eq!(scores.accessibility, 100.0);
+        assert_eq!(scores.best_practices, 96.0);
+        assert_eq!(scores.largest_contentful_paint_ms, 1234.5);
+        let missing = serde_json::json!({"categories": {}});
+        assert!(lighthouse_scores(&missing)
+            .unwrap_err()
+            .to_string()
+            .contains("performance"));
+    }
+}

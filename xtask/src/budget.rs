@@ -1,0 +1,138 @@
+//! The byte budget for first-load files, read from the committed `budget.json`: gzip bytes per
+//! file pattern and in total. The test command fails when the build grows past it.
+
+use crate::sizes::{matches, FileSize};
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The committed budget.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Budget {
+    /// Why the numbers are what they are; for people, not checked.
+    #[serde(rename = "about")]
+    pub _about: Option<String>,
+    /// Limit on the sum of the first-load files' gzip sizes, in bytes.
+    pub total_gzip_bytes: u64,
+    /// Limit per file pattern (`lianluo-*.wasm`), gzip bytes.
+    pub files: BTreeMap<String, u64>,
+}
+
+impl Budget {
+    /// Reads and parses the budget file.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the byte budget {}", path.display()))?;
+        serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a valid budget", path.display()))
+    }
+
+    /// Every way `sizes` break the budget, in words; empty when within it.
+    pub fn violations(&self, sizes: &[FileSize]) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (pattern, limit) in &self.files {
+            let matching: Vec<&FileSize> =
+                sizes.iter().filter(|s| matches(pattern, &s.name)).collect();
+            if matching.is_empty() {
+                problems.push(format!(
+                    "no first-load file matches {pattern}; is dist/ complete?"
+                ));
+            }
+            for size in matching {
+                if size.gzip > *limit {
+                    problems.push(format!(
+                        "{} is {} bytes gzip, over its budget of {limit} ({pattern})",
+                        size.name, size.gzip
+                    ));
+                }
+            }
+        }
+        for size in sizes {
+            if !self
+                .files
+                .keys()
+                .any(|pattern| matches(pattern, &size.name))
+            {
+                problems.push(format!("{} has no budget in budget.json", size.name));
+            }
+        }
+        let total: u64 = sizes.iter().map(|s| s.gzip).sum();
+        if total > self.total_gzip_bytes {
+            problems.push(format!(
+                "first-load total is {total} bytes gzip, over the budget of {}",
+                self.total_gzip_bytes
+            ));
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn size(name: &str, gzip: u64) -> FileSize {
+        FileSize {
+            name: name.to_owned(),
+            raw: gzip * 3,
+            gzip,
+            brotli: gzip - 1,
+        }
+    }
+
+    fn budget() -> Budget {
+        serde_json::from_str(
+            r#"{"about": "test", "total_gzip_bytes": 1000,
+                "files": {"index.html": 100, "lianluo-*.wasm": 900}}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn within_budget_has_no_violations() {
+        let sizes = [
+            size("index.html", 100),
+            size("lianluo-0123456789.wasm", 900),
+        ];
+        assert_eq!(budget().violations(&sizes), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_file_over_its_limit_and_the_total_are_both_reported() {
+        let sizes = [
+            size("index.html", 101),
+            size("lianluo-0123456789.wasm", 900),
+        ];
+        let problems = budget().violations(&sizes);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("index.html is 101 bytes gzip"));
+        assert!(problems[1].contains("total is 1001 bytes"));
+    }
+
+    #[test]
+    fn missing_and_unbudgeted_files_are_reported() {
+        let sizes = [size("index.html", 10), size("lianluo.js", 10)];
+        let problems = budget().violations(&sizes);
+        assert_eq!(
+            problems,
+            [
+                "no first-load file matches lianluo-*.wasm; is dist/ complete?",
+                "lianluo.js has no budget in budget.json",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_committed_budget_parses_and_caps_the_total_at_120_kb() {
+        let committed =
+            Budget::load(&crate::paths::budget_file(&crate::paths::repo_root())).unwrap();
+        assert!(committed.total_gzip_bytes <= 122_880);
+        for pattern in crate::sizes::FIRST_LOAD_PATTERNS {
+            assert!(
+                committed.files.contains_key(pattern),
+                "no budget for {pattern}"
+            );
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! `cargo xtask dist`: build the data, the WebAssembly and its glue, and assemble `dist/` in a
+//! staging folder that replaces the old one only when complete.
+
+use crate::assets::{hashed_name, replace_required, short_hash};
+use crate::compress::{files_under, relative_slash_path, write_siblings};
+use crate::install::WASM_TARGET;
+use crate::paths;
+use crate::run::{run, step};
+use anyhow::{Context, Result};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// wasm-opt features: exactly those every browser we support (Chromium 96, Safari 15.4,
+/// Firefox 91) implements. Never `--all-features`, which would let wasm-opt emit instructions
+/// older browsers reject.
+const WASM_OPT_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+/// The wasm-bindgen output names, fixed by the crate name `lianluo-reader`.
+const GLUE_FILE: &str = "lianluo_reader.js";
+const WASM_FILE: &str = "lianluo_reader_bg.wasm";
+
+/// What the loader (`www/lianluo.js`) imports; the build points these at the hashed files.
+const LOADER_FILE: &str = "lianluo.js";
+const LOADER_GLUE_LITERAL: &str = "\"./lianluo_reader.js\"";
+const LOADER_CSS_LITERAL: &str = "\"./lianluo.css\"";
+const CSS_FILE: &str = "lianluo.css";
+
+/// Builds everything in release mode and replaces `dist/`; returns its path.
+pub fn build(root: &Path) -> Result<PathBuf> {
+    let staging = root.join("target").join("dist-staging");
+    if staging.exists() {
+        fs::remove_dir_all(&staging).context("clearing the previous staging folder")?;
+    }
+    fs::create_dir_all(&staging)?;
+
+    build_data(root, &staging.join("data"))?;
+    build_wasm(root)?;
+    assemble(root, &staging)?;
+
+    step("Writing .gz and .br siblings");
+    let siblings = write_siblings(&staging)?;
+    println!("    {siblings} compressed siblings");
+
+    let dist = paths::dist(root);
+    swap_in(&staging, &dist, &root.join("target").join("dist-previous"))?;
+    step(format!("dist/ ready at {}", dist.display()));
+    Ok(dist)
+}
+
+/// Converts the sample archive with the project's own CLI.
+fn build_data(root: &Path, out: &Path) -> Result<()> {
+    step("Building the lianluo CLI (release)");
+    run(Command::new("cargo")
+        .args(["build", "--release", "-p", "lianluo-cli"])
+        .current_dir(root))?;
+    step("Converting the sample archive into data/");
+    run(Command::new(paths::cli_binary(root))
+        .arg("build")
+        .arg(paths::archive(root))
+        .arg("--out")
+        .arg(out)
+        .current_dir(root))
+}
+
+/// Release wasm, wasm-bindgen glue into `pkg/`, then wasm-opt in place.
+fn build_wasm(root: &Path) -> Result<()> {
+    step("Building the reader for WebAssembly (release)");
+    run(Command::new("cargo")
+        .args([
+            "build",
+            "--release",
+            "--target",
+            WASM_TARGET,
+            "-p",
+            "lianluo-reader",
+            "--lib",
+        ])
+        .current_dir(root))?;
+    step("Generating the JavaScript glue (wasm-bindgen --target web)");
+    let wasm = root
+        .join("target")
+        .join(WASM_TARGET)
+        .join("release")
+        .join("lianluo_reader.wasm");
+    run(Command::new(paths::tools_bin(root).join("wasm-bindgen"))
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(paths::pkg(root))
+        .arg(wasm)
+        .current_dir(root))?;
+    step("Optimising the WebAssembly for size (wasm-opt -Oz)");
+    let optimised = paths::pkg(root).join(WASM_FILE);
+    run(Command::new(paths::node_bin(root, "wasm-opt"))
+        .arg("-Oz")
+        .args(WASM_OPT_FEATURES)
+        .arg(&optimised)
+        .arg("-o")
+        .arg(&optimised)
+        .current_dir(root))
+}
+
+/// Copies `www/` (without the archive sources) and writes the hashed wasm, glue and styles.
+fn assemble(root: &Path, staging: &Path) -> Result<()> {
+    step("Copying www/ (except archive/) into dist/");
+    let www = paths::www(root);
+    let archive = paths::archive(root);
+    for file in files_under(&www)? {
+        if file.starts_with(&archive) {
+            continue;
+        }
+        let target = staging.join(relative_slash_path(&www, &file));
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(&file, &target).with_context(|| format!("copying {}", file.display()))?;
+    }
+
+    step("Naming the wasm, glue and styles by content hash");
+    let pkg = paths::pkg(root);
+    let wasm = read(&pkg.join(WASM_FILE))?;
+    let glue = read_text(&pkg.join(GLUE_FILE))?;
+    let code_hash = short_hash(&[&wasm, glue.as_bytes()]);
+    let wasm_name = hashed_name(&code_hash, "wasm");
+    let glue_name = hashed_name(&code_hash, "js");
+    let glue = replace_required(&glue, WASM_FILE, &wasm_name, "the wasm-bindgen glue")?;
+    fs::write(staging.join(&wasm_name), wasm)?;
+    fs::write(staging.join(&glue_name), glue)?;
+
+    let css = read(&www.join(CSS_FILE))?;
+    let css_name = hashed_name(&short_hash(&[&css]), "css");
+    fs::write(staging.join(&css_name), css)?;
+
+    let loader_path = www.join(LOADER_FILE);
+    let loader = read_text(&loader_path)?;
+    let shown = loader_path.display().to_string();
+    let loader = replace_required(
+        &loader,
+        LOADER_GLUE_LITERAL,
+        &format!("\"./{glue_name}\""),
+        &shown,
+    )?;
+    let loader = replace_required(
+        &loader,
+        LOADER_CSS_LITERAL,
+        &format!("\"./{css_name}\""),
+        &shown,
+    )?;
+    fs::write(staging.join(LOADER_FILE), loader)?;
+    println!("    {wasm_name}, {glue_name}, {css_name}");
+    Ok(())
+}
+
+/// Replaces `dist` with `staging` by renames, so a failed build never leaves a half-written
+/// `dist/` and a successful one replaces it in one step.
+fn swap_in(staging: &Path, dist: &Path, previous: &Path) -> Result<()> {
+    if previous.exists() {
+        fs::remove_dir_all(previous)?;
+    }
+    if dist.exists() {
+        fs::rename(dist, previous).context("moving the old dist/ aside")?;
+    }
+    fs::rename(staging, dist).context("moving the new dist/ into place")?;
+    if previous.exists() {
+        fs::remove_dir_all(previous)?;
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).with_context(|| format!("reading {}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}

@@ -1,0 +1,200 @@
+//! Installing what is missing — the only set-up there is. Every step checks first, is skipped
+//! when already satisfied, and says what it installs.
+
+use crate::paths;
+use crate::run::{probe, run, step};
+use anyhow::{bail, Context, Result};
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// The WebAssembly target the reader is built for.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Debian packages that provide the browser, its driver and CJK fonts for the browser layers.
+const BROWSER_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
+
+/// The Debian Chromium the browser layers drive.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// The Debian chromedriver that wasm-bindgen-test-runner drives.
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// What `build`, `serve` and `dist` need: the wasm target, wasm-bindgen-cli, the node tools.
+pub fn ensure_build_tools(root: &Path) -> Result<()> {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen(root)?;
+    ensure_node_modules(root)
+}
+
+/// What `test` and `bench` need on top of the build tools: Chromium, chromedriver, CJK fonts.
+pub fn ensure_browser_tools(root: &Path) -> Result<()> {
+    ensure_build_tools(root)?;
+    ensure_browser()
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let installed = probe(Command::new("rustup").args(["target", "list", "--installed"]))
+        .context("rustup is needed to add the WebAssembly target; install Rust with rustup")?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        step(format!("Rust target {WASM_TARGET}: installed"));
+        return Ok(());
+    }
+    step(format!("Installing the Rust target {WASM_TARGET}"));
+    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+fn ensure_wasm_bindgen(root: &Path) -> Result<()> {
+    let lock = fs::read_to_string(root.join("Cargo.lock")).context("reading Cargo.lock")?;
+    let wanted = locked_version(&lock, "wasm-bindgen")
+        .context("Cargo.lock has no wasm-bindgen package; is the viewer crate in the workspace?")?;
+    let binary = paths::tools_bin(root).join("wasm-bindgen");
+    let found = probe(Command::new(&binary).arg("--version"));
+    if found.as_deref().and_then(reported_version) == Some(wanted.as_str()) {
+        step(format!("wasm-bindgen-cli {wanted}: installed"));
+        return Ok(());
+    }
+    step(format!(
+        "Installing wasm-bindgen-cli {wanted} into {} (matches the wasm-bindgen crate in Cargo.lock)",
+        paths::tools_root(root).display()
+    ));
+    run(Command::new("cargo")
+        .args(["install", "wasm-bindgen-cli", "--version"])
+        .arg(format!("={wanted}"))
+        .arg("--root")
+        .arg(paths::tools_root(root)))
+}
+
+fn ensure_node_modules(root: &Path) -> Result<()> {
+    let lock = root.join("package-lock.json");
+    let marker = root.join("node_modules").join(".package-lock.json");
+    let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let lock_time = modified(&lock).context("package-lock.json is missing")?;
+    if modified(&marker).is_some_and(|installed| installed >= lock_time) {
+        step("node_modules: up to date with package-lock.json");
+        return Ok(());
+    }
+    step("Installing the node tools from package-lock.json (npm ci; no browser downloads)");
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .env("PUPPETEER_SKIP_DOWNLOAD", "1")
+        .current_dir(root))
+}
+
+fn ensure_browser() -> Result<()> {
+    let missing = missing_browser_parts();
+    if missing.is_empty() {
+        step("Chromium, chromedriver and Noto CJK fonts: installed");
+        return Ok(());
+    }
+    let install = format!("apt-get install -y {}", BROWSER_PACKAGES.join(" "));
+    if !is_root() {
+        bail!(
+            "missing: {}. As root, run: apt-get update && {install}",
+            missing.join(", ")
+        );
+    }
+    step(format!(
+        "Installing {} from Debian (missing: {})",
+        BROWSER_PACKAGES.join(", "),
+        missing.join(", ")
+    ));
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(BROWSER_PACKAGES)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+fn missing_browser_parts() -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if !Path::new(CHROMIUM).exists() {
+        missing.push(CHROMIUM);
+    }
+    if !Path::new(CHROMEDRIVER).exists() {
+        missing.push(CHROMEDRIVER);
+    }
+    let fonts = probe(&mut Command::new("fc-list")).unwrap_or_default();
+    if !has_noto_cjk(&fonts) {
+        missing.push("a Noto CJK font");
+    }
+    missing
+}
+
+fn is_root() -> bool {
+    probe(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
+}
+
+/// Whether `fc-list` output lists a Noto CJK family (Sans or Serif).
+fn has_noto_cjk(fc_list: &str) -> bool {
+    fc_list
+        .lines()
+        .any(|line| line.contains("Noto") && line.contains("CJK"))
+}
+
+/// The version Cargo.lock records for a registry package, e.g. `0.2.130` for `wasm-bindgen`.
+/// When several versions are locked the first is returned; the viewer pins one.
+pub fn locked_version(cargo_lock: &str, package: &str) -> Option<String> {
+    let wanted = format!("name = \"{package}\"");
+    let mut lines = cargo_lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == wanted {
+            let version = lines.next()?.trim();
+            return version
+                .strip_prefix("version = \"")?
+                .strip_suffix('"')
+                .map(str::to_owned);
+        }
+    }
+    None
+}
+
+/// The version in a `tool --version` line such as `wasm-bindgen 0.2.130`.
+fn reported_version(output: &str) -> Option<&str> {
+    output.split_whitespace().nth(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = "\
+[[package]]
+name = \"wasm-bindgen-futures\"
+version = \"0.4.50\"
+
+[[package]]
+name = \"wasm-bindgen\"
+version = \"0.2.130\"
+source = \"registry+https://github.com/rust-lang/crates.io-index\"
+";
+
+    #[test]
+    fn locked_version_matches_the_exact_package_name() {
+        assert_eq!(
+            locked_version(LOCK, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            locked_version(LOCK, "wasm-bindgen-futures").as_deref(),
+            Some("0.4.50")
+        );
+        assert_eq!(locked_version(LOCK, "wasm"), None);
+    }
+
+    #[test]
+    fn reported_version_reads_the_second_word() {
+        assert_eq!(reported_version("wasm-bindgen 0.2.130\n"), Some("0.2.130"));
+        assert_eq!(reported_version(""), None);
+    }
+
+    #[test]
+    fn noto_cjk_is_recognised_in_fc_list_output() {
+        let listing = "/usr/share/fonts/a.ttc: Noto Sans CJK SC:style=Regular\n";
+        assert!(has_noto_cjk(listing));
+        assert!(!has_noto_cjk(
+            "/usr/share/fonts/b.ttf: DejaVu Sans:style=Book\n"
+        ));
+    }
+}

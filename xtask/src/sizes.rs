@@ -1,0 +1,103 @@
+//! The first-load files — what a browser fetches before the reader shows anything, data
+//! excluded — and their raw, gzip and brotli sizes.
+
+use crate::compress::{brotli, gzip};
+use anyhow::{Context, Result};
+use std::fs;
+use std::path::Path;
+
+/// Name patterns of the first-load files in `dist/`; `*` stands for the content hash.
+pub const FIRST_LOAD_PATTERNS: [&str; 5] = [
+    "index.html",
+    "lianluo.js",
+    "lianluo-*.js",
+    "lianluo-*.wasm",
+    "lianluo-*.css",
+];
+
+/// The sizes of one file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FileSize {
+    /// Its name in `dist/`.
+    pub name: String,
+    /// Bytes on disk.
+    pub raw: u64,
+    /// Bytes gzip-compressed at the best level (as served).
+    pub gzip: u64,
+    /// Bytes brotli-compressed at quality 11 (as served).
+    pub brotli: u64,
+}
+
+/// Whether `name` matches a pattern with at most one `*` (which matches any run of characters
+/// that contains no `.`, so `lianluo-*.js` does not match `lianluo-abc.js.gz`).
+pub fn matches(pattern: &str, name: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == name,
+        Some((prefix, suffix)) => {
+            name.len() >= prefix.len() + suffix.len()
+                && name.starts_with(prefix)
+                && name.ends_with(suffix)
+                && !name[prefix.len()..name.len() - suffix.len()].contains('.')
+        }
+    }
+}
+
+/// Measures every top-level file of `dist` that matches a first-load pattern, by name.
+pub fn first_load_sizes(dist: &Path) -> Result<Vec<FileSize>> {
+    let mut sizes = Vec::new();
+    for entry in fs::read_dir(dist).with_context(|| format!("listing {}", dist.display()))? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if !path.is_file() || !FIRST_LOAD_PATTERNS.iter().any(|p| matches(p, &name)) {
+            continue;
+        }
+        let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        sizes.push(FileSize {
+            name,
+            raw: bytes.len() as u64,
+            gzip: gzip(&bytes).len() as u64,
+            brotli: brotli(&bytes).len() as u64,
+        });
+    }
+    sizes.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(sizes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn star_matches_the_hash_only() {
+        assert!(matches("lianluo-*.js", "lianluo-0123456789.js"));
+        assert!(!matches("lianluo-*.js", "lianluo-0123456789.js.gz"));
+        assert!(!matches("lianluo-*.js", "lianluo.js"));
+        assert!(!matches("lianluo-*.wasm", "lianluo-.js"));
+        assert!(matches("index.html", "index.html"));
+        assert!(!matches("index.html", "index.html.br"));
+    }
+
+    #[test]
+    fn first_load_files_are_found_and_measured() {
+        let dist = tempfile::tempdir().unwrap();
+        let html = "<!doctype html><p>联络动态</p>".repeat(20);
+        fs::write(dist.path().join("index.html"), &html).unwrap();
+        fs::write(dist.path().join("index.html.gz"), "x").unwrap();
+        fs::write(dist.path().join("lianluo-0123456789.wasm"), vec![0u8; 1000]).unwrap();
+        fs::write(dist.path().join("web.config"), "<configuration/>").unwrap();
+        let sizes = first_load_sizes(dist.path()).unwrap();
+        let names: Vec<&str> = sizes.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["index.html", "lianluo-0123456789.wasm"]);
+        assert_eq!(sizes[0].raw, html.len() as u64);
+        assert_eq!(sizes[0].gzip, gzip(html.as_bytes()).len() as u64);
+        assert!(
+            sizes[1].gzip < 100,
+            "1000 zero bytes compress well: {}",
+            sizes[1].gzip
+        );
+    }
+}

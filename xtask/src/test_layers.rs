@@ -1,0 +1,245 @@
+//! `cargo xtask test`: install what is missing, run every layer, print a summary with counts
+//! and timings. A layer that could not run is a failure, never a skip.
+
+use crate::budget::Budget;
+use crate::install::{self, CHROMEDRIVER, CHROMIUM, WASM_TARGET};
+use crate::outcome::{parse_cargo_test, parse_node_test, Counts};
+use crate::run::{run_captured, step};
+use crate::serve::{self, Mount};
+use crate::sizes::first_load_sizes;
+use crate::{dist, paths};
+use anyhow::{bail, Result};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A layer: runs against the repository root, returns test counts when it runs tests.
+type Layer = fn(&Path) -> Result<Option<Counts>>;
+
+/// How one layer ended.
+struct LayerResult {
+    name: &'static str,
+    /// `None` when it passed; otherwise why it failed or could not run.
+    failure: Option<String>,
+    /// Test counts, for layers that run tests.
+    counts: Option<Counts>,
+    took: Duration,
+}
+
+/// Runs every layer and fails when any layer failed or could not run.
+pub fn run_all(root: &Path) -> Result<()> {
+    let started = Instant::now();
+    install::ensure_browser_tools(root)?;
+    let layers: [(&'static str, Layer); 7] = [
+        ("cargo fmt --check", fmt),
+        ("clippy (native)", clippy_native),
+        ("clippy (wasm32)", clippy_wasm),
+        ("cargo test (native)", native_tests),
+        ("wasm-bindgen-test (Chromium)", wasm_tests),
+        ("end-to-end (Playwright + axe)", end_to_end),
+        ("byte budget (gzip)", byte_budget),
+    ];
+    let mut results = Vec::new();
+    for (name, layer) in layers {
+        step(format!("Layer: {name}"));
+        let began = Instant::now();
+        let outcome = layer(root);
+        let took = began.elapsed();
+        results.push(match outcome {
+            Ok(counts) => LayerResult {
+                name,
+                failure: None,
+                counts,
+                took,
+            },
+            Err(error) => {
+                eprintln!("layer failed: {name}: {error:#}");
+                LayerResult {
+                    name,
+                    failure: Some(format!("{error:#}")),
+                    counts: None,
+                    took,
+                }
+            }
+        });
+    }
+    print_summary(&results, started.elapsed());
+    let failed = results.iter().filter(|r| r.failure.is_some()).count();
+    if failed > 0 {
+        bail!("{failed} of {} layers failed", results.len());
+    }
+    Ok(())
+}
+
+fn fmt(root: &Path) -> Result<Option<Counts>> {
+    must_succeed(
+        root,
+        Command::new("cargo").args(["fmt", "--all", "--", "--check"]),
+    )?;
+    Ok(None)
+}
+
+fn clippy_native(root: &Path) -> Result<Option<Counts>> {
+    must_succeed(
+        root,
+        Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    Ok(None)
+}
+
+fn clippy_wasm(root: &Path) -> Result<Option<Counts>> {
+    must_succeed(
+        root,
+        Command::new("cargo")
+            .args([
+                "clippy",
+                "-p",
+                "lianluo-reader",
+                "--target",
+                WASM_TARGET,
+                "--all-targets",
+            ])
+            .args(["--", "-D", "warnings"]),
+    )?;
+    Ok(None)
+}
+
+fn native_tests(root: &Path) -> Result<Option<Counts>> {
+    let output = run_captured(
+        Command::new("cargo")
+            .args(["test", "--workspace"])
+            .current_dir(root),
+    )?;
+    counted(output.success, parse_cargo_test(&output.text), "cargo test")
+}
+
+fn wasm_tests(root: &Path) -> Result<Option<Counts>> {
+    let output = run_captured(
+        Command::new("cargo")
+            .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
+            .env("PATH", paths::path_with_tools(root))
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .current_dir(root),
+    )?;
+    counted(
+        output.success,
+        parse_cargo_test(&output.text),
+        "wasm-bindgen-test",
+    )
+}
+
+fn end_to_end(root: &Path) -> Result<Option<Counts>> {
+    let suite = root.join("tests").join("e2e");
+    if !suite.is_dir() {
+        bail!("there is no end-to-end suite at {}", suite.display());
+    }
+    let dist = dist::build(root)?;
+    let server = serve::spawn(vec![
+        Mount::root(dist),
+        Mount::at("/e2e", paths::e2e_pages(root)),
+    ])?;
+    step(format!(
+        "Serving dist/ at {} (tests/e2e/pages at /e2e/)",
+        server.url
+    ));
+    let output = run_captured(
+        Command::new("node")
+            .args(["--test", "--test-reporter=tap", "tests/e2e/"])
+            .env("LIANLUO_BASE_URL", &server.url)
+            .env("CHROMIUM_PATH", CHROMIUM)
+            .env("E2E_OUT", root.join("target").join("e2e"))
+            .current_dir(root),
+    )?;
+    counted(
+        output.success,
+        parse_node_test(&output.text),
+        "the end-to-end suite",
+    )
+}
+
+fn byte_budget(root: &Path) -> Result<Option<Counts>> {
+    let budget = Budget::load(&paths::budget_file(root))?;
+    let sizes = first_load_sizes(&paths::dist(root))?;
+    let mut total = 0;
+    for size in &sizes {
+        println!("    {:<28} {:>9} bytes gzip", size.name, size.gzip);
+        total += size.gzip;
+    }
+    println!(
+        "    {:<28} {:>9} bytes gzip (budget {})",
+        "total", total, budget.total_gzip_bytes
+    );
+    let problems = budget.violations(&sizes);
+    if !problems.is_empty() {
+        bail!("over budget: {}", problems.join("; "));
+    }
+    Ok(None)
+}
+
+fn must_succeed(root: &Path, command: &mut Command) -> Result<()> {
+    let output = run_captured(command.current_dir(root))?;
+    if !output.success {
+        bail!(
+            "{} reported problems (see above)",
+            crate::run::describe(command)
+        );
+    }
+    Ok(())
+}
+
+/// A test layer passes when its tool succeeded, nothing failed, and at least one test ran.
+fn counted(success: bool, counts: Counts, what: &str) -> Result<Option<Counts>> {
+    if counts.failed > 0 {
+        bail!(
+            "{what}: {} of {} tests failed",
+            counts.failed,
+            counts.total()
+        );
+    }
+    if !success {
+        bail!("{what} did not complete (see the output above)");
+    }
+    if counts.total() == 0 {
+        bail!("{what} found no tests to run");
+    }
+    Ok(Some(counts))
+}
+
+fn print_summary(results: &[LayerResult], total: Duration) {
+    println!();
+    println!(
+        "{:<32} {:<6} {:>8} {:>8} {:>9}",
+        "layer", "result", "passed", "failed", "time"
+    );
+    for result in results {
+        let (passed, failed) = match result.counts {
+            Some(c) => (c.passed.to_string(), c.failed.to_string()),
+            None => ("-".to_owned(), "-".to_owned()),
+        };
+        println!(
+            "{:<32} {:<6} {:>8} {:>8} {:>8.1}s",
+            result.name,
+            if result.failure.is_some() {
+                "FAIL"
+            } else {
+                "ok"
+            },
+            passed,
+            failed,
+            result.took.as_secs_f64()
+        );
+    }
+    println!("total time {:.1}s", total.as_secs_f64());
+    for result in results {
+        if let Some(failure) = &result.failure {
+            println!("FAIL {}: {failure}", result.name);
+        }
+    }
+}
