@@ -18,6 +18,7 @@ mod plan;
 mod query;
 pub mod scoring;
 mod shard;
+mod snippet;
 mod varint;
 
 pub use build::{
@@ -29,6 +30,7 @@ pub use normalize::{fold_char, normalize, normalized_chars};
 pub use query::{parse_query, Query};
 pub use scoring::Hit;
 pub use shard::{Shard, ShardError, ShardId};
+pub use snippet::{mark_ranges, snippet, Snippet, SNIPPET_CHARS, SNIPPET_LEAD};
 
 /// Where the manifest lives, relative to `index.json`.
 pub const MANIFEST_PATH: &str = "search/manifest.json";

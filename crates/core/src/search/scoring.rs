@@ -40,14 +40,10 @@ pub const NEAR_POINTS: u32 = 150;
 /// about a sentence.
 pub const NEAR_WINDOW: u32 = 30;
 
-/// Fixed-point scale for [`match_points`]' square root: counts are multiplied by
-/// `MATCH_SCALE²` before the integer square root so that small counts stay distinct.
-const MATCH_SCALE: u32 = 4;
-
-/// Points for a term occurring `count` times in a document.
+/// Points for a term occurring `count` times in a document: `MATCH_POINTS × √count`, rounded
+/// down.
 pub fn match_points(count: u32) -> u32 {
-    let root = count.saturating_mul(MATCH_SCALE * MATCH_SCALE).isqrt();
-    MATCH_POINTS * root / MATCH_SCALE
+    count.saturating_mul(MATCH_POINTS * MATCH_POINTS).isqrt()
 }
 
 /// Points for two consecutive terms whose nearest occurrences are `distance` characters apart
