@@ -23,7 +23,8 @@ fn marks_find_full_width_text_for_ascii_queries() {
 fn overlapping_matches_merge_and_exclusions_are_not_marked() {
     let text = "人人人大会";
     let marks = mark_ranges(text, &parse_query("人人 -大会"));
-    assert_eq!(marks, [0..9]);
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0], 0..9);
     let marks = mark_ranges("代表代表", &parse_query("代表"));
     assert_eq!(marks, [0..6, 6..12]);
 }
@@ -61,7 +62,8 @@ fn a_short_block_is_shown_whole() {
     let s = snippet(&["", "换届选举顺利完成。"], &parse_query("选举")).unwrap();
     assert_eq!(s.block, 1);
     assert_eq!(s.text, "换届选举顺利完成。");
-    assert_eq!(s.marks, [6..12]);
+    assert_eq!(s.marks.len(), 1);
+    assert_eq!(s.marks[0], 6..12);
     assert!(!s.cut_before && !s.cut_after);
 }
 
