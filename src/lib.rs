@@ -1,1 +1,22 @@
-//! placeholder
+//! The 联络动态 reader: a Yew app that shows the newsletter's issues from static JSON files.
+//!
+//! The page's loader (`www/lianluo.js`) gives each host element a shadow root and calls
+//! [`mount_reader`]. From there everything is in this crate: a pure reducer ([`state`]) that
+//! holds what is shown, components that render it, and effects that fetch the files it asks for.
+
+pub mod components;
+pub mod error;
+pub mod format;
+pub mod links;
+pub mod load;
+pub mod panic;
+pub mod route;
+pub mod source;
+pub mod state;
+pub mod storage;
+pub mod text_size;
+pub mod timing;
+
+mod mount;
+
+pub use mount::mount_reader;

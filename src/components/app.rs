@@ -1,0 +1,315 @@
+//! The reader: holds the state, performs its I/O in effects, and lays out the views.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use lianluo_core::{ArchiveIndex, Issue, RegionCount};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::article_view::ArticleView;
+use super::issue_list::IssueList;
+use super::issue_view::IssueView;
+use super::link::{Link, Navigator};
+use super::notice::{Failure, Loading};
+use super::region_filter::RegionPicker;
+use super::region_view::{excerpt_of, Excerpt, RegionEntry, RegionView};
+use super::toolbar::Toolbar;
+use crate::load::fetch_data;
+use crate::route::{RegionFilter, Route};
+use crate::source::DataSource;
+use crate::state::{Action, Load, State};
+use crate::storage::{recall_text_size, remember_text_size};
+use crate::timing;
+
+/// Props for [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Where the archive is.
+    pub source: Rc<DataSource>,
+    /// Whether the view is kept in the URL hash.
+    pub routing: bool,
+    /// The view to open with.
+    pub initial_route: Route,
+}
+
+/// The whole reader.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| State::new(props.initial_route.clone(), recall_text_size()));
+    let root = use_node_ref();
+
+    use_index_loading(&state, &props.source);
+    use_issue_loading(&state, &props.source);
+    use_hash_following(&state, props.routing);
+    use_view_settling(&state, &root);
+    {
+        let size = state.text_size;
+        use_effect_with(size, move |size| remember_text_size(*size));
+    }
+
+    let navigator = Navigator {
+        routing: props.routing,
+        show: state.dispatcher().to_callback().reform(Action::Navigate),
+    };
+    let regions = use_memo(state.archive().map(|a| a.regions.len()), {
+        let regions = state.archive().map(|archive| archive.regions.clone());
+        move |_| Rc::new(regions.unwrap_or_default())
+    });
+    let on_text_size = state.dispatcher().to_callback().reform(Action::SetTextSize);
+    let active_region = match &state.route {
+        Route::Region(filter) => Some(filter.clone()),
+        _ => None,
+    };
+    let on_region = {
+        let (navigator, return_to) = (navigator.clone(), state.return_to.clone());
+        Callback::from(move |filter: Option<RegionFilter>| {
+            navigator.go(filter.map_or_else(|| return_to.clone(), Route::Region));
+        })
+    };
+
+    html! {
+        <ContextProvider<Navigator> context={navigator.clone()}>
+            <div ref={root} class={classes!("reader", state.text_size.class())} lang="zh-CN">
+                <Toolbar route={state.route.clone()} text_size={state.text_size} {on_text_size} />
+                if !regions.is_empty() {
+                    <RegionPanel regions={(*regions).clone()} active={active_region} on_pick={on_region} />
+                }
+                <div class="view">{ view(&state, &navigator) }</div>
+            </div>
+        </ContextProvider<Navigator>>
+    }
+}
+
+/// Props for [`RegionPanel`].
+#[derive(Properties, PartialEq)]
+struct RegionPanelProps {
+    regions: Rc<Vec<RegionCount>>,
+    active: Option<RegionFilter>,
+    on_pick: Callback<Option<RegionFilter>>,
+}
+
+/// The region control, folded away until wanted (open while a region is shown).
+#[function_component]
+fn RegionPanel(props: &RegionPanelProps) -> Html {
+    html! {
+        <details class="region-panel" open={props.active.is_some()}>
+            <summary>{ "按地区浏览" }</summary>
+            <RegionPicker
+                regions={props.regions.clone()}
+                active={props.active.clone()}
+                on_pick={props.on_pick.clone()}
+                label="按地区浏览"
+            />
+        </details>
+    }
+}
+
+/// The view for the current route.
+fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
+    let archive = match &state.index {
+        Load::Pending => return html! { <Loading what="目录" /> },
+        Load::Failed(error) => {
+            let on_retry = state
+                .dispatcher()
+                .to_callback()
+                .reform(|()| Action::RetryIndex);
+            return html! { <Failure error={error.clone()} {on_retry} /> };
+        }
+        Load::Ready(archive) => archive.clone(),
+    };
+    let retry_issue = |id: &str| {
+        let id = id.to_owned();
+        state
+            .dispatcher()
+            .to_callback()
+            .reform(move |()| Action::RetryIssue(id.clone()))
+    };
+    match &state.route {
+        Route::Latest | Route::Issue(_) => match state.current_issue() {
+            Some(summary) => {
+                let (newer, older) = state.neighbours(&summary.id);
+                html! {
+                    <IssueView
+                        title={archive.title.clone()}
+                        summary={summary.clone()}
+                        issue={state.issues.get(&summary.id).cloned()}
+                        newer={newer.cloned()}
+                        older={older.cloned()}
+                        on_retry={retry_issue(&summary.id)}
+                    />
+                }
+            }
+            None if archive.issues.is_empty() => {
+                html! { <p class="notice">{ "目前还没有任何一期。" }</p> }
+            }
+            None => not_found("没有找到这一期。"),
+        },
+        Route::Article(id) => match state.article_summary(id) {
+            Some((summary, _)) => html! {
+                <ArticleView
+                    summary={summary.clone()}
+                    article_id={id.clone()}
+                    issue={state.issues.get(&summary.id).cloned()}
+                    on_retry={retry_issue(&summary.id)}
+                />
+            },
+            None => not_found("没有找到这篇文章。"),
+        },
+        Route::Issues => html! { <IssueList {archive} /> },
+        Route::Region(filter) => {
+            let (entries, total) = region_entries(state, filter);
+            let on_more = state
+                .dispatcher()
+                .to_callback()
+                .reform(|()| Action::ShowMoreRegionArticles);
+            let on_clear = {
+                let (navigator, back) = (navigator.clone(), state.return_to.clone());
+                Callback::from(move |()| navigator.go(back.clone()))
+            };
+            html! {
+                <RegionView
+                    filter={filter.clone()}
+                    {entries}
+                    {total}
+                    progress={state.wanted_progress()}
+                    {on_more}
+                    {on_clear}
+                />
+            }
+        }
+        Route::Search(_) => not_found("搜索功能尚未启用。"),
+    }
+}
+
+fn not_found(message: &str) -> Html {
+    html! {
+        <div class="notice" role="alert">
+            <p>{ message.to_owned() }</p>
+            <Link class="button" to={Route::Latest}>{ "查看最新一期" }</Link>
+        </div>
+    }
+}
+
+/// The region's articles as cards, as many as the state lists, and the region's total.
+fn region_entries(state: &State, filter: &RegionFilter) -> (Vec<RegionEntry>, usize) {
+    let all = state.region_articles(filter);
+    let entries = all
+        .iter()
+        .take(state.region_limit)
+        .map(|(issue, article)| {
+            let excerpt = match state.issues.get(&issue.id) {
+                Some(Load::Ready(loaded)) => loaded
+                    .articles
+                    .iter()
+                    .find(|a| a.id == article.id)
+                    .and_then(|a| {
+                        a.blocks
+                            .iter()
+                            .find(|b| b.kind == lianluo_core::BlockKind::Paragraph)
+                    })
+                    .map_or(Excerpt::Unavailable, |block| {
+                        Excerpt::Text(excerpt_of(&block.text))
+                    }),
+                Some(Load::Failed(_)) => Excerpt::Unavailable,
+                _ => Excerpt::Loading,
+            };
+            RegionEntry {
+                issue: (*issue).clone(),
+                article: (*article).clone(),
+                excerpt,
+            }
+        })
+        .collect();
+    (entries, all.len())
+}
+
+/// Loads `index.json` once per attempt.
+#[hook]
+fn use_index_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
+    let dispatcher = state.dispatcher();
+    let source = source.clone();
+    use_effect_with(state.index_attempt, move |_| {
+        spawn_local(async move {
+            let result = match &source.index_url {
+                Ok(url) => fetch_data::<ArchiveIndex>(url).await,
+                Err(error) => Err(error.clone()),
+            };
+            dispatcher.dispatch(Action::IndexLoaded(result));
+        });
+    });
+}
+
+/// Fetches the issue files the state asks for.
+#[hook]
+fn use_issue_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
+    let dispatcher = state.dispatcher();
+    let wanted: Vec<(String, String)> = state
+        .issues_to_fetch()
+        .into_iter()
+        .map(|id| {
+            let path = state.issue_path(&id).unwrap_or_default().to_owned();
+            (id, path)
+        })
+        .collect();
+    let source = source.clone();
+    use_effect_with(wanted, move |wanted| {
+        for (id, path) in wanted.iter().cloned() {
+            dispatcher.dispatch(Action::IssueRequested(id.clone()));
+            let (dispatcher, source) = (dispatcher.clone(), source.clone());
+            spawn_local(async move {
+                let result = match source.file_url(&path) {
+                    Ok(url) => fetch_data::<Issue>(&url).await,
+                    Err(error) => Err(error),
+                };
+                dispatcher.dispatch(Action::IssueLoaded(id, result));
+            });
+        }
+    });
+}
+
+/// Follows the URL hash (back, forward, edited or pasted links) when routing.
+#[hook]
+fn use_hash_following(state: &UseReducerHandle<State>, routing: bool) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(routing, move |routing| {
+        let window = web_sys::window().filter(|_| *routing);
+        let listener = window.map(|window| {
+            let location = window.location();
+            EventListener::new(&window, "hashchange", move |_| {
+                let route = location
+                    .hash()
+                    .ok()
+                    .and_then(|hash| Route::from_hash(&hash));
+                if let Some(route) = route {
+                    timing::mark(timing::NAVIGATE_MARK);
+                    dispatcher.dispatch(Action::Navigate(route));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// After a change of view: records the render time and moves focus to the new view's heading
+/// (which also scrolls it into view), except on the first render, when the page decides.
+#[hook]
+fn use_view_settling(state: &UseReducerHandle<State>, root: &NodeRef) {
+    let first = use_mut_ref(|| true);
+    let root = root.clone();
+    use_effect_with(state.route.clone(), move |_| {
+        timing::measure(timing::RENDER_MEASURE, timing::NAVIGATE_MARK);
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        let heading = root
+            .cast::<web_sys::Element>()
+            .and_then(|root| root.query_selector(".view-heading").ok().flatten())
+            .and_then(|heading| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok()
+            });
+        if let Some(heading) = heading {
+            heading.focus().ok();
+        }
+    });
+}

@@ -1,0 +1,78 @@
+//! One article on its own: the view a shared link opens.
+
+use std::rc::Rc;
+
+use lianluo_core::{Issue, IssueSummary};
+use yew::prelude::*;
+
+use super::article::{ArticleBody, RegionTag};
+use super::link::Link;
+use super::notice::{Failure, Loading};
+use crate::format::{chinese_date, issue_label};
+use crate::route::Route;
+use crate::state::Load;
+
+/// Props for [`ArticleView`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    /// The issue the article belongs to, from the archive index.
+    pub summary: IssueSummary,
+    /// The article's id.
+    pub article_id: AttrValue,
+    /// The issue file, once requested.
+    pub issue: Option<Load<Rc<Issue>>>,
+    /// Fetch the issue file again.
+    pub on_retry: Callback<()>,
+}
+
+/// The article with its issue, date and region, and links to its neighbours in the issue.
+#[function_component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let summary = &props.summary;
+    let Some(at) = summary
+        .articles
+        .iter()
+        .position(|article| article.id == props.article_id)
+    else {
+        return html! {};
+    };
+    let entry = &summary.articles[at];
+    let body = match &props.issue {
+        Some(Load::Ready(issue)) => match issue.articles.iter().find(|a| a.id == entry.id) {
+            Some(article) => {
+                html! { <ArticleBody blocks={article.blocks.clone()} heading_level={3} /> }
+            }
+            None => html! { <p class="notice">{ "本期文件中没有这篇文章。" }</p> },
+        },
+        Some(Load::Failed(error)) => {
+            html! { <Failure error={error.clone()} on_retry={props.on_retry.clone()} /> }
+        }
+        _ => html! { <Loading what="全文" /> },
+    };
+    let sibling = |index: Option<usize>, rel: &str| {
+        let article = summary.articles.get(index?)?;
+        let label = format!("{rel}：{}", article.title);
+        Some(
+            html! { <Link class="button" to={Route::Article(article.id.clone())}>{ label }</Link> },
+        )
+    };
+    html! {
+        <article class="article article-single" aria-labelledby="article-title">
+            <p class="breadcrumb">
+                <Link to={Route::Issue(summary.id.clone())}>
+                    { format!("联络动态 {} · {}", issue_label(summary.number, summary.serial), chinese_date(&summary.date)) }
+                </Link>
+            </p>
+            <h2 id="article-title" class="view-heading" tabindex="-1">
+                <RegionTag printed={entry.region.printed.clone()} />
+                { entry.title.clone() }
+            </h2>
+            { body }
+            <nav class="issue-nav" aria-label="本期其他文章">
+                { for sibling(at.checked_sub(1), "上一篇") }
+                { for sibling(Some(at + 1), "下一篇") }
+                <Link class="button" to={Route::Issue(summary.id.clone())}>{ "返回本期" }</Link>
+            </nav>
+        </article>
+    }
+}

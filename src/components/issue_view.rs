@@ -1,0 +1,131 @@
+//! One issue: masthead, editor's note, contents, articles and back matter. The masthead and
+//! the contents come from the archive index, so they show before the issue file arrives.
+
+use std::rc::Rc;
+
+use lianluo_core::{Issue, IssueSummary};
+use yew::prelude::*;
+
+use super::article::{ArticleBody, RegionTag};
+use super::back_matter::BackMatter;
+use super::link::Link;
+use super::masthead::Masthead;
+use super::notice::{Failure, Loading};
+use crate::format::issue_label;
+use crate::route::Route;
+use crate::state::Load;
+
+/// Props for [`IssueView`].
+#[derive(Properties, PartialEq)]
+pub struct IssueViewProps {
+    /// The newsletter's title.
+    pub title: AttrValue,
+    /// The issue's entry in the archive index.
+    pub summary: IssueSummary,
+    /// The issue file, once requested.
+    pub issue: Option<Load<Rc<Issue>>>,
+    /// The next newer issue.
+    pub newer: Option<IssueSummary>,
+    /// The next older issue.
+    pub older: Option<IssueSummary>,
+    /// Fetch the issue file again.
+    pub on_retry: Callback<()>,
+}
+
+/// The whole issue.
+#[function_component]
+pub fn IssueView(props: &IssueViewProps) -> Html {
+    let summary = &props.summary;
+    let issue = props.issue.as_ref().and_then(Load::ready);
+    let body = match &props.issue {
+        Some(Load::Ready(issue)) => html! { <IssueText issue={issue.clone()} /> },
+        Some(Load::Failed(error)) => {
+            html! { <Failure error={error.clone()} on_retry={props.on_retry.clone()} /> }
+        }
+        _ => html! { <Loading what="本期全文" /> },
+    };
+    html! {
+        <div class="issue">
+            <Masthead
+                title={props.title.clone()}
+                number={summary.number}
+                serial={summary.serial}
+                date={summary.date.clone()}
+                publisher={issue.map(|issue| AttrValue::from(issue.publisher.clone()))}
+            />
+            <IssueNav label="翻阅其他期" newer={props.newer.clone()} older={props.older.clone()} />
+            if let Some(note) = issue.and_then(|issue| issue.editor_note.clone()) {
+                <section class="editor-note" aria-label="编者按">
+                    <h3>{ "编者按" }</h3>
+                    <p>{ note }</p>
+                </section>
+            }
+            <nav class="contents" aria-label="本期目录">
+                <h3>{ "本期目录" }</h3>
+                <ol class="plain">
+                    { for summary.articles.iter().map(|article| html! {
+                        <li>
+                            <Link to={Route::Article(article.id.clone())}>
+                                <RegionTag printed={article.region.printed.clone()} />
+                                { article.title.clone() }
+                            </Link>
+                        </li>
+                    }) }
+                </ol>
+            </nav>
+            { body }
+            <IssueNav label="翻阅其他期（页尾）" newer={props.newer.clone()} older={props.older.clone()} />
+        </div>
+    }
+}
+
+/// Props for [`IssueText`].
+#[derive(Properties, PartialEq)]
+struct IssueTextProps {
+    issue: Rc<Issue>,
+}
+
+/// The articles and the back matter of a loaded issue.
+#[function_component]
+fn IssueText(props: &IssueTextProps) -> Html {
+    html! {
+        <>
+            { for props.issue.articles.iter().map(|article| html! {
+                <article class="article" aria-labelledby={format!("t-{}", article.id)}>
+                    <h3 id={format!("t-{}", article.id)}>
+                        <RegionTag printed={article.region.printed.clone()} />
+                        <Link to={Route::Article(article.id.clone())}>{ article.title.clone() }</Link>
+                    </h3>
+                    <ArticleBody blocks={article.blocks.clone()} heading_level={4} />
+                </article>
+            }) }
+            <BackMatter issue={props.issue.clone()} />
+        </>
+    }
+}
+
+/// Props for [`IssueNav`].
+#[derive(Properties, PartialEq)]
+pub struct IssueNavProps {
+    /// The landmark's name; each on a page must differ.
+    pub label: AttrValue,
+    /// The next newer issue.
+    pub newer: Option<IssueSummary>,
+    /// The next older issue.
+    pub older: Option<IssueSummary>,
+}
+
+/// Links to the older and the newer issue.
+#[function_component]
+pub fn IssueNav(props: &IssueNavProps) -> Html {
+    let link = |issue: &IssueSummary, rel: &str| {
+        let label = format!("{}{}", rel, issue_label(issue.number, None));
+        html! { <Link class="button" to={Route::Issue(issue.id.clone())}>{ label }</Link> }
+    };
+    html! {
+        <nav class="issue-nav" aria-label={props.label.clone()}>
+            if let Some(older) = &props.older { { link(older, "上一期 · ") } }
+            if let Some(newer) = &props.newer { { link(newer, "下一期 · ") } }
+        </nav>
+    }
+}

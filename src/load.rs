@@ -1,0 +1,91 @@
+//! Fetching data files with the browser's own `fetch` and `Response.json()`, converted to the
+//! model with serde-wasm-bindgen, so that no JSON parser is compiled into the WebAssembly.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, Response};
+
+use crate::error::{LoadError, LoadErrorKind};
+
+/// How long one file may take, from request to parsed body, in milliseconds. A phone on a
+/// slow 3G link fetches a 200 KB index in about 10 s. Range 5,000–60,000.
+pub const FETCH_TIMEOUT_MS: u32 = 20_000;
+
+/// Fetches a versioned JSON data file (`index.json` or an issue file) and converts it.
+pub async fn fetch_data<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    let value = fetch(url, |response| response.json()).await?;
+    check_format_version(url, &value)?;
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|error| LoadError::new(url, LoadErrorKind::Shape(error.to_string())))
+}
+
+/// Refuses a file whose `format_version` this reader does not know, before its fields are
+/// read, so that a newer file is reported as newer rather than as malformed.
+fn check_format_version(url: &str, value: &JsValue) -> Result<(), LoadError> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        let detail = "应为一个 JSON 对象".to_owned();
+        return Err(LoadError::new(url, LoadErrorKind::Shape(detail)));
+    }
+    let version = js_sys::Reflect::get(value, &JsValue::from_str("format_version"))
+        .unwrap_or(JsValue::UNDEFINED);
+    match version.as_f64() {
+        Some(found) if found == f64::from(lianluo_core::FORMAT_VERSION) => Ok(()),
+        Some(found) => Err(LoadError::new(
+            url,
+            LoadErrorKind::Version(found.to_string()),
+        )),
+        None => {
+            let detail = "缺少 format_version 字段".to_owned();
+            Err(LoadError::new(url, LoadErrorKind::Shape(detail)))
+        }
+    }
+}
+
+/// Fetches `url` and reads its body with `read` (e.g. `Response::json`), within
+/// [`FETCH_TIMEOUT_MS`].
+pub async fn fetch(
+    url: &str,
+    read: impl FnOnce(&Response) -> Result<js_sys::Promise, JsValue>,
+) -> Result<JsValue, LoadError> {
+    let error = |kind| LoadError::new(url, kind);
+    let window = web_sys::window().ok_or_else(|| error(LoadErrorKind::Network))?;
+    let controller = AbortController::new().map_err(|_| error(LoadErrorKind::Network))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let _deadline = {
+        let (timed_out, controller) = (timed_out.clone(), controller.clone());
+        Timeout::new(FETCH_TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let failed = |fallback| {
+        error(if timed_out.get() {
+            LoadErrorKind::Timeout
+        } else {
+            fallback
+        })
+    };
+
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| failed(LoadErrorKind::Network))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| failed(LoadErrorKind::Network))?;
+    match response.status() {
+        200..=299 => {}
+        404 => return Err(error(LoadErrorKind::NotFound)),
+        status => return Err(error(LoadErrorKind::Status(status))),
+    }
+    let body = read(&response).map_err(|_| failed(LoadErrorKind::Malformed))?;
+    JsFuture::from(body)
+        .await
+        .map_err(|_| failed(LoadErrorKind::Malformed))
+}

@@ -1,0 +1,41 @@
+//! The entry point the loader calls for each host element.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use crate::components::app::{App, AppProps};
+use crate::route::Route;
+use crate::source::DataSource;
+
+/// Mounts a reader into `container` (an element inside the host's shadow root).
+///
+/// `source` is the `data-lianluo-src` value as written in the host's markup; it is resolved
+/// against the page's address. `routing` says whether this reader keeps its view in the URL
+/// hash. `allow_cross_origin` lets the data live on another site.
+#[wasm_bindgen(js_name = mountReader)]
+pub fn mount_reader(
+    container: HtmlElement,
+    source: &str,
+    routing: bool,
+    allow_cross_origin: bool,
+) -> Result<(), JsValue> {
+    crate::panic::install(&container);
+    let source = DataSource::from_markup(source, allow_cross_origin);
+    let initial_route = if routing {
+        let hash = web_sys::window().and_then(|window| window.location().hash().ok());
+        hash.and_then(|hash| Route::from_hash(&hash))
+            .unwrap_or_default()
+    } else {
+        Route::default()
+    };
+    let props = AppProps {
+        source: Rc::new(source),
+        routing,
+        initial_route,
+    };
+    // The reader lives as long as the page: its handle is never dropped.
+    std::mem::forget(yew::Renderer::<App>::with_root_and_props(container.into(), props).render());
+    Ok(())
+}
