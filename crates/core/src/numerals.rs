@@ -99,10 +99,10 @@ fn parse_with_units(text: &str) -> Option<u32> {
             last_unit = unit;
             after_zero = false;
         } else if c == '万' {
-            if seen_wan || after_zero {
+            if seen_wan {
                 return None;
             }
-            section += pending.take().unwrap_or(0);
+            section = finish_section(section, pending.take(), last_unit, after_zero, false)?;
             if section == 0 {
                 return None;
             }
@@ -110,21 +110,34 @@ fn parse_with_units(text: &str) -> Option<u32> {
             section = 0;
             last_unit = 10_000;
             seen_wan = true;
+            after_zero = false;
         } else {
             return None;
         }
     }
-    if let Some(d) = pending {
-        // A bare final digit is a unit digit only after 零 or 十; colloquial abbreviations
-        // such as `三百五` (350) or `一万五` (15,000) are refused rather than misread.
-        if last_unit != 10 && !after_zero {
-            return None;
-        }
-        section += d;
-    } else if after_zero {
-        return None;
-    }
+    let section = finish_section(section, pending, last_unit, after_zero, seen_wan)?;
     total.checked_add(section)
+}
+
+/// Closes a section (the part before 万, or after it): adds its bare final digit, which is a
+/// unit digit only after 零 or 十, or when it is the section's only digit before any 万.
+/// Colloquial abbreviations such as `三百五` (350) or `一万五` (15,000) are refused rather
+/// than misread; so is a trailing 零.
+fn finish_section(
+    section: u32,
+    pending: Option<u32>,
+    last_unit: u32,
+    after_zero: bool,
+    seen_wan: bool,
+) -> Option<u32> {
+    match pending {
+        Some(d) if after_zero || last_unit == 10 || (last_unit == 10_000 && !seen_wan) => {
+            Some(section + d)
+        }
+        Some(_) => None,
+        None if after_zero => None,
+        None => Some(section),
+    }
 }
 
 #[cfg(test)]
@@ -144,6 +157,8 @@ mod tests {
         assert_eq!(parse_number("１５"), Some(15));
         assert_eq!(parse_number("零"), Some(0));
         assert_eq!(parse_number("两千"), Some(2000));
+        assert_eq!(parse_number("一百零一万"), Some(1_010_000));
+        assert_eq!(parse_number("五万"), Some(50_000));
     }
 
     #[test]
@@ -157,6 +172,8 @@ mod tests {
             "三百五",
             "五万万",
             "五千零",
+            "一万五",
+            "三百五万",
             "a",
         ] {
             assert_eq!(parse_number(bad), None, "{bad:?}");

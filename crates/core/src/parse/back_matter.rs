@@ -211,7 +211,8 @@ pub fn read_back_matter(
     let mut current: Option<Label> = None;
     for line in lines.iter().filter(|l| !l.text.is_empty()) {
         for (label, value) in segments(&line.text) {
-            let label = label.or(current);
+            // Only the distribution list runs on over unlabelled lines, one group per line.
+            let label = label.or(current.filter(|l| *l == Label::Distribution));
             current = label;
             match label {
                 Some(Label::Distribution) => {
