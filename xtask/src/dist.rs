@@ -35,7 +35,8 @@ const CSS_FILE: &str = "lianluo.css";
 
 /// Builds everything in release mode and replaces `dist/`; returns its path.
 pub fn build(root: &Path) -> Result<PathBuf> {
-    let staging = root.join("target").join("dist-staging");
+    // Per-process names, so that two builds at once cannot pull each other's folders away.
+    let staging = root.join("target").join(format!("dist-staging-{}", std::process::id()));
     if staging.exists() {
         fs::remove_dir_all(&staging).context("clearing the previous staging folder")?;
     }
@@ -50,7 +51,8 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     println!("    {siblings} compressed siblings");
 
     let dist = paths::dist(root);
-    swap_in(&staging, &dist, &root.join("target").join("dist-previous"))?;
+    let previous = root.join("target").join(format!("dist-previous-{}", std::process::id()));
+    swap_in(&staging, &dist, &previous)?;
     step(format!("dist/ ready at {}", dist.display()));
     Ok(dist)
 }

@@ -7,8 +7,10 @@ use std::fs;
 use std::path::Path;
 
 /// Name patterns of the first-load files in `dist/`; `*` stands for the content hash.
-pub const FIRST_LOAD_PATTERNS: [&str; 5] = [
+/// `page.css` is the standalone page's own stylesheet, which `index.html` links.
+pub const FIRST_LOAD_PATTERNS: [&str; 6] = [
     "index.html",
+    "page.css",
     "lianluo.js",
     "lianluo-*.js",
     "lianluo-*.wasm",
