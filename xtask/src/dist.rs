@@ -36,7 +36,9 @@ const CSS_FILE: &str = "lianluo.css";
 /// Builds everything in release mode and replaces `dist/`; returns its path.
 pub fn build(root: &Path) -> Result<PathBuf> {
     // Per-process names, so that two builds at once cannot pull each other's folders away.
-    let staging = root.join("target").join(format!("dist-staging-{}", std::process::id()));
+    let staging = root
+        .join("target")
+        .join(format!("dist-staging-{}", std::process::id()));
     if staging.exists() {
         fs::remove_dir_all(&staging).context("clearing the previous staging folder")?;
     }
@@ -51,7 +53,9 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     println!("    {siblings} compressed siblings");
 
     let dist = paths::dist(root);
-    let previous = root.join("target").join(format!("dist-previous-{}", std::process::id()));
+    let previous = root
+        .join("target")
+        .join(format!("dist-previous-{}", std::process::id()));
     swap_in(&staging, &dist, &previous)?;
     step(format!("dist/ ready at {}", dist.display()));
     Ok(dist)
