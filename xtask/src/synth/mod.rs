@@ -434,4 +434,55 @@ mod tests {
         assert_eq!(&text[..split], "一".repeat(MIN_FRAGMENT_CHARS));
         assert_eq!(page_break_position("短句。", &mut rng), None);
     }
+
+    /// Article headings as written: short "region：title" lines before the back matter.
+    fn headings(text: &str) -> usize {
+        let body = text.split("\n\n送：").next().unwrap();
+        body.split("\n\n")
+            .filter(|b| b.chars().count() < 60 && (b.contains('：') || b.contains(':')))
+            .count()
+    }
+
+    #[test]
+    fn the_project_parser_reads_every_synthetic_issue_back() {
+        use lianluo_core::model::BlockKind;
+        use lianluo_core::parse::{parse_issue, ParseOptions};
+        for (index, issue) in archive(120, DEFAULT_SEED).iter().enumerate() {
+            let outcome = parse_issue(&issue.text, &ParseOptions::default());
+            let parsed = outcome
+                .issue
+                .unwrap_or_else(|| panic!("{}: {:?}", issue.file_name, outcome.diagnostics));
+            let stem = issue
+                .file_name
+                .trim_start_matches("lianluo-")
+                .trim_end_matches(".txt");
+            let (year, number) = stem.split_once('-').unwrap();
+            assert_eq!(
+                parsed.id,
+                format!("{year}-{}", number.trim_start_matches('0'))
+            );
+            assert_eq!(parsed.serial, Some(index as u32 + 1));
+            assert!(parsed.date.starts_with(year), "{}", parsed.date);
+            assert_eq!(
+                parsed.articles.len(),
+                headings(&issue.text),
+                "{}",
+                issue.file_name
+            );
+            for article in &parsed.articles {
+                assert!(article.region.prefecture.is_some(), "{:?}", article.region);
+                for block in &article.blocks {
+                    if block.kind == BlockKind::Paragraph {
+                        assert!(
+                            block.text.ends_with(['。', '！', '？', '；']),
+                            "{}: {}",
+                            issue.file_name,
+                            block.text
+                        );
+                    }
+                }
+            }
+            assert_eq!(parsed.editors, ["石韧", "吴静波"]);
+        }
+    }
 }
