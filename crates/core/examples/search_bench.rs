@@ -2,9 +2,10 @@
 //! largest shard, and what a cold query fetches.
 //!
 //! ```text
-//! cargo run --release -p lianluo-core --example search_bench -- [ISSUES...]
+//! cargo run --release -p lianluo-core --example search_bench -- [ISSUES...] [--target BYTES] [--own BYTES] [--max-own KEYS]
 //! ```
-//! Default: 535 and 5000 issues. Articles (3 or 4 per issue, about 1,500 characters each) are
+//! Default: 535 and 5000 issues, with the default shard layout (the options set
+//! [`ShardLayout`]'s fields, to compare layouts). Articles (3 or 4 per issue, about 1,500 characters each) are
 //! drawn, with a fixed-seed generator, from the sentences of the sample issue
 //! `www/archive/lianluo-2017-15.txt`, so frequent pairs (人大, 代表, 工作) are as frequent as
 //! in real issues. Sizes after gzip are measured with the system's `gzip -6` (the usual server
@@ -14,7 +15,9 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use lianluo_core::search::{build_index, doc_facts, parse_query, IndexFile, Manifest, Shard};
+use lianluo_core::search::{
+    build_index_with, doc_facts, parse_query, IndexFile, Manifest, Shard, ShardLayout,
+};
 use lianluo_core::{
     ArchiveIndex, Article, ArticleSummary, Block, BlockKind, Issue, IssueSummary, Normalization,
     Region, FORMAT_VERSION,
@@ -173,7 +176,7 @@ fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-fn measure(issue_count: usize) {
+fn measure(issue_count: usize, layout: ShardLayout) {
     let (archive, issues) = synthetic_archive(issue_count);
     let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
     let chars: usize = issues
@@ -183,7 +186,7 @@ fn measure(issue_count: usize) {
         .map(|b| b.text.chars().count())
         .sum();
     let started = Instant::now();
-    let files: Vec<IndexFile> = build_index(&archive, &issues);
+    let files: Vec<IndexFile> = build_index_with(&archive, &issues, layout);
     let build = started.elapsed();
 
     let manifest: Manifest = serde_json::from_slice(&files[0].bytes).expect("the manifest parses");
@@ -256,16 +259,32 @@ fn measure(issue_count: usize) {
 }
 
 fn main() {
-    let counts: Vec<usize> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("issue counts are whole numbers"))
-        .collect();
-    let counts = if counts.is_empty() {
-        vec![535, 5_000]
-    } else {
-        counts
-    };
+    let mut counts = Vec::new();
+    let mut layout = ShardLayout::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| -> usize {
+            let v = args
+                .next()
+                .unwrap_or_else(|| panic!("{name} needs a number of bytes"));
+            v.parse()
+                .unwrap_or_else(|_| panic!("{name} needs a number, not {v}"))
+        };
+        match arg.as_str() {
+            "--target" => layout.target_shard_bytes = value("--target"),
+            "--own" => layout.own_shard_min_bytes = value("--own"),
+            "--max-own" => layout.max_own_keys = value("--max-own"),
+            n => counts.push(n.parse().expect("issue counts are whole numbers")),
+        }
+    }
+    if counts.is_empty() {
+        counts = vec![535, 5_000];
+    }
+    println!(
+        "layout: target {} bytes, own from {} bytes, at most {} own keys\n",
+        layout.target_shard_bytes, layout.own_shard_min_bytes, layout.max_own_keys
+    );
     for n in counts {
-        measure(n);
+        measure(n, layout);
     }
 }

@@ -113,7 +113,7 @@ fn piece_text(docs: &[Doc], piece: &Piece) -> String {
 
 fn piece() -> impl Strategy<Value = Piece> {
     prop_oneof![
-        3 => (0..9usize, 0..5usize, 0..14usize, 1..6usize)
+        3 => (0..9usize, 0..5usize, 0..14usize, 1..10usize)
             .prop_map(|(doc, block, start, len)| Piece::InBlock { doc, block, start, len }),
         2 => (0..9usize, 0..5usize, 1..4usize, 1..4usize)
             .prop_map(|(doc, block, before, after)| Piece::Across { doc, block, before, after }),
@@ -159,10 +159,11 @@ proptest! {
         per_issue in 1..4usize,
         target_shard_bytes in 1..200usize,
         own_shard_min_bytes in 4..40usize,
+        max_own_keys in 0..12usize,
         pieces in proptest::collection::vec((piece(), form()), 1..4),
     ) {
         // Tiny shards, so that the query fetches some of many shards, some of them own shards.
-        let layout = ShardLayout { target_shard_bytes, own_shard_min_bytes };
+        let layout = ShardLayout { max_own_keys, target_shard_bytes, own_shard_min_bytes };
         let built = build_with(&docs, per_issue, layout);
         let text = query_text(&docs, &pieces);
         let query = parse_query(&text);

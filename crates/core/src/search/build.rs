@@ -1,11 +1,12 @@
 //! Building the index: every article becomes a document, every block of it (the title first,
 //! then paragraphs and sub-headings) is normalised, and each character and each pair of
-//! consecutive characters within a block is posted.
+//! consecutive characters within a block is posted. A pair's occurrence also records the
+//! characters just before and after it in the block, so that one pair verifies up to four
+//! characters of a term (see [`super::plan`]).
 //!
 //! Positions number a document's normalised characters block after block, leaving one unused
-//! number between blocks. No pair spans a block boundary, and because of the unused number no
-//! two pairs at consecutive or next-but-one positions can come from different blocks — which is
-//! what lets a term be verified from a cover of its pairs (see [`super::plan`]).
+//! number between blocks, so that a run of consecutive positions that all hold characters lies
+//! within one block.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -15,13 +16,16 @@ use crate::model::{ArchiveIndex, Article, Issue};
 use super::key::{fnv1a, fnv1a_start, Key};
 use super::manifest::{doc_checksum, Manifest, SEARCH_FORMAT_VERSION};
 use super::normalize::normalize;
-use super::shard::{self, ShardId};
+use super::shard::{self, EncodedPostings, ShardId};
 use super::varint;
 use super::{IndexFile, MANIFEST_PATH};
 
 /// How postings are cut into shards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShardLayout {
+    /// At most this many keys get shards of their own, the largest first (see
+    /// [`MAX_OWN_KEYS`]).
+    pub max_own_keys: usize,
     /// The size, in bytes before compression, that hashed shards aim for (see
     /// [`TARGET_SHARD_BYTES`]).
     pub target_shard_bytes: usize,
@@ -33,6 +37,7 @@ pub struct ShardLayout {
 impl Default for ShardLayout {
     fn default() -> Self {
         ShardLayout {
+            max_own_keys: MAX_OWN_KEYS,
             target_shard_bytes: TARGET_SHARD_BYTES,
             own_shard_min_bytes: OWN_SHARD_MIN_BYTES,
         }
@@ -44,11 +49,16 @@ impl Default for ShardLayout {
 /// 64 KiB: smaller shards waste fewer bytes per query but make more files.
 pub const TARGET_SHARD_BYTES: usize = 4 * 1024;
 
-/// A key whose postings take at least this many bytes gets a shard of its own, so that the
-/// many small keys never share a file with a big one and a query's cost is what its keys
-/// weigh. Range: a quarter of [`TARGET_SHARD_BYTES`] up to all of it; lower lists more keys in
-/// the manifest.
-pub const OWN_SHARD_MIN_BYTES: usize = 2 * 1024;
+/// At most this many keys get shards of their own: the manifest lists each (about 6 bytes, 3
+/// after gzip), and the reader fetches the manifest before anything else. Past the cap, the
+/// next largest keys go to hashed shards, where they usually sit alone. Range 0 to 4,096.
+pub const MAX_OWN_KEYS: usize = 1_024;
+
+/// A key whose postings take at least this many bytes gets shards of its own (its documents
+/// and counts alone, and with positions too), so that a query for a frequent pair without
+/// positions fetches only its documents, and small keys never share a file with a big one.
+/// Range: [`TARGET_SHARD_BYTES`] to 8 times it; lower lists more keys in the manifest.
+pub const OWN_SHARD_MIN_BYTES: usize = 8 * 1024;
 
 /// Builds the whole search index for an archive: the manifest at [`MANIFEST_PATH`], then the
 /// shards. `issues` in any order; documents are the articles in `archive` order (issues newest
@@ -83,9 +93,11 @@ pub fn build_index_with(
             let chars: Vec<char> = normalize(block).chars().collect();
             max_block_chars = max_block_chars.max(chars.len() as u32);
             for (i, &c) in chars.iter().enumerate() {
-                postings.add(Key::Char(c), position);
+                postings.add_char(c);
                 if let Some(&next) = chars.get(i + 1) {
-                    postings.add(Key::Pair(c, next), position);
+                    let left = i.checked_sub(1).map(|j| chars[j]);
+                    let right = chars.get(i + 2).copied();
+                    postings.add_pair((c, next), position, left, right);
                 }
                 position += 1;
             }
@@ -113,10 +125,17 @@ fn write_index(
     doc_checksum: String,
     max_block_chars: u32,
 ) -> Vec<IndexFile> {
-    let (own, hashed): (Vec<&Entry>, Vec<&Entry>) = entries
-        .iter()
-        .partition(|e| e.bytes.len() >= layout.own_shard_min_bytes);
-    let hashed_total: usize = hashed.iter().map(|e| e.bytes.len() + 8).sum();
+    let size = |e: &Entry| e.docs.len() + e.positions.len();
+    let mut by_size: Vec<usize> = entries.iter().map(size).collect();
+    by_size.sort_unstable_by(|a, b| b.cmp(a));
+    // Ties at the cap all go to hashed shards, so that the choice does not depend on order.
+    let own_min = match by_size.get(layout.max_own_keys) {
+        Some(&first_left_out) => layout.own_shard_min_bytes.max(first_left_out + 1),
+        None => layout.own_shard_min_bytes,
+    };
+    let (own, hashed): (Vec<&Entry>, Vec<&Entry>) =
+        entries.iter().partition(|e| size(e) >= own_min);
+    let hashed_total: usize = hashed.iter().map(|e| size(e) + 8).sum();
     let hashed_shards = hashed_total
         .div_ceil(layout.target_shard_bytes.max(1))
         .max(1) as u32;
@@ -125,12 +144,13 @@ fn write_index(
     tag = fnv1a(tag, &hashed_shards.to_le_bytes());
     for e in &entries {
         tag = fnv1a(tag, &e.key.shard_hash().to_le_bytes());
-        tag = fnv1a(tag, &e.bytes);
+        tag = fnv1a(tag, &e.docs);
+        tag = fnv1a(tag, &e.positions);
     }
 
-    let mut groups: Vec<Vec<(Key, u32, &[u8])>> = vec![Vec::new(); hashed_shards as usize];
+    let mut groups: Vec<Vec<EncodedPostings>> = (0..hashed_shards).map(|_| Vec::new()).collect();
     for e in &hashed {
-        groups[(e.key.shard_hash() % hashed_shards) as usize].push((e.key, e.doc_count, &e.bytes));
+        groups[(e.key.shard_hash() % hashed_shards) as usize].push(e.encoded(true));
     }
     let mut shards: Vec<(ShardId, Vec<u8>)> = groups
         .iter()
@@ -144,18 +164,27 @@ fn write_index(
     let mut own_pairs = String::new();
     let mut own_sizes = String::new();
     for (n, e) in own.iter().enumerate() {
-        let id = ShardId::Own(n as u32);
-        let bytes = shard::encode(tag, id, &[(e.key, e.doc_count, &e.bytes)]);
-        match e.key {
-            Key::Char(c) => own_chars.push(c),
+        let n = n as u32;
+        let docs = shard::encode(tag, ShardId::Own(n), &[e.encoded(false)]);
+        let fetched = match e.key {
+            Key::Char(c) => {
+                own_chars.push(c);
+                docs.len()
+            }
             Key::Pair(a, b) => {
                 own_pairs.push(a);
                 own_pairs.push(b);
+                let id = ShardId::OwnPositions(n);
+                let with_positions = shard::encode(tag, id, &[e.encoded(true)]);
+                let len = with_positions.len();
+                shards.push((id, with_positions));
+                len
             }
-        }
-        own_sizes.push(size_class(bytes.len()));
-        shards.push((id, bytes));
+        };
+        own_sizes.push(size_class(fetched));
+        shards.push((ShardId::Own(n), docs));
     }
+    shards.sort_by_key(|(id, _)| *id);
 
     let manifest = Manifest {
         version: SEARCH_FORMAT_VERSION,
@@ -163,12 +192,12 @@ fn write_index(
         doc_checksum,
         tag: format!("{tag:08x}"),
         hashed_shards,
-        hashed_shard_bytes: shards
+        hashed_shard_bytes: (shards
             .iter()
             .filter(|(id, _)| matches!(id, ShardId::Hashed(_)))
-            .map(|(_, b)| b.len() as u32)
-            .max()
-            .unwrap_or(0),
+            .map(|(_, b)| b.len())
+            .sum::<usize>()
+            / hashed_shards as usize) as u32,
         own_chars,
         own_pairs,
         own_sizes,
@@ -226,64 +255,144 @@ fn json_string(s: &str) -> String {
     out
 }
 
-/// One key's postings, encoded as in the shard format (after the doc count).
+/// One key's postings, encoded as in the shard format as they are collected.
 struct Entry {
     key: Key,
     doc_count: u32,
-    bytes: Vec<u8>,
+    /// `(doc-gap · count)*`.
+    docs: Vec<u8>,
+    /// Occurrences so far, without the dictionaries: `(pos-gap · left · right)*`.
+    positions: Vec<u8>,
+    left: Dictionary,
+    right: Dictionary,
     last_doc: Option<u32>,
-    pending: Vec<u32>,
+    /// Occurrences in the current document.
+    pending: u32,
+    last_position: Option<u32>,
+}
+
+impl Entry {
+    fn new(key: Key) -> Self {
+        Entry {
+            key,
+            doc_count: 0,
+            docs: Vec::new(),
+            positions: Vec::new(),
+            left: Dictionary::default(),
+            right: Dictionary::default(),
+            last_doc: None,
+            pending: 0,
+            last_position: None,
+        }
+    }
+
+    /// The entry for a shard, with positions (pairs only) or without.
+    fn encoded(&self, with_positions: bool) -> EncodedPostings<'_> {
+        EncodedPostings {
+            key: self.key,
+            doc_count: self.doc_count,
+            docs: &self.docs,
+            positions: (with_positions && matches!(self.key, Key::Pair(..)))
+                .then_some(&self.positions[..]),
+        }
+    }
+
+    /// Prepends the dictionaries to the occurrences, completing the positions section.
+    fn finish(&mut self) {
+        if let Key::Pair(..) = self.key {
+            let mut head = Vec::new();
+            for dictionary in [&self.left, &self.right] {
+                varint::write(&mut head, dictionary.chars.len() as u32);
+                for &c in &dictionary.chars {
+                    varint::write(&mut head, u32::from(c));
+                }
+            }
+            head.extend_from_slice(&self.positions);
+            self.positions = head;
+        }
+    }
+}
+
+/// The neighbouring characters seen on one side of a pair, in order of first appearance.
+#[derive(Default)]
+struct Dictionary {
+    chars: Vec<char>,
 }
 
 /// Postings being collected, encoded as they come: documents arrive in order, so each key's
-/// list is appended to when a document is finished.
+/// list is appended to as the document is read and closed when it is finished.
 #[derive(Default)]
 struct Postings {
     index: HashMap<u64, u32, BuildHasherDefault<MixHasher>>,
+    /// (entry, side, character) → index in that entry's dictionary for that side.
+    contexts: HashMap<u64, u32, BuildHasherDefault<MixHasher>>,
     entries: Vec<Entry>,
     touched: Vec<u32>,
 }
 
 impl Postings {
-    fn add(&mut self, key: Key, position: u32) {
-        let packed = match key {
-            Key::Char(c) => u64::from(u32::from(c)),
-            Key::Pair(a, b) => {
-                (1 << 42) | (u64::from(u32::from(a)) << 21) | u64::from(u32::from(b))
-            }
-        };
+    fn entry(&mut self, packed: u64, key: Key) -> usize {
         let next = self.entries.len() as u32;
         let i = *self.index.entry(packed).or_insert(next) as usize;
         if i == self.entries.len() {
-            self.entries.push(Entry {
-                key,
-                doc_count: 0,
-                bytes: Vec::new(),
-                last_doc: None,
-                pending: Vec::new(),
-            });
+            self.entries.push(Entry::new(key));
         }
-        let entry = &mut self.entries[i];
-        if entry.pending.is_empty() {
+        if self.entries[i].pending == 0 {
             self.touched.push(i as u32);
         }
-        entry.pending.push(position);
+        self.entries[i].pending += 1;
+        i
+    }
+
+    fn add_char(&mut self, c: char) {
+        self.entry(u64::from(u32::from(c)), Key::Char(c));
+    }
+
+    fn add_pair(
+        &mut self,
+        (a, b): (char, char),
+        position: u32,
+        left: Option<char>,
+        right: Option<char>,
+    ) {
+        let packed = (1 << 42) | (u64::from(u32::from(a)) << 21) | u64::from(u32::from(b));
+        let i = self.entry(packed, Key::Pair(a, b));
+        let left = self.context_code(i, 0, left);
+        let right = self.context_code(i, 1, right);
+        let entry = &mut self.entries[i];
+        let gap = entry.last_position.map_or(position, |last| position - last);
+        entry.last_position = Some(position);
+        varint::write(&mut entry.positions, gap);
+        varint::write(&mut entry.positions, left);
+        varint::write(&mut entry.positions, right);
+    }
+
+    /// 0 for no character, else 1 + the character's index in the entry's dictionary for
+    /// `side` (0 left, 1 right), adding it when new.
+    fn context_code(&mut self, entry: usize, side: u64, c: Option<char>) -> u32 {
+        let Some(c) = c else { return 0 };
+        let packed = ((entry as u64) << 22) | (side << 21) | u64::from(u32::from(c));
+        let dictionary = if side == 0 {
+            &mut self.entries[entry].left
+        } else {
+            &mut self.entries[entry].right
+        };
+        let next = dictionary.chars.len() as u32;
+        let code = *self.contexts.entry(packed).or_insert(next);
+        if code == next {
+            dictionary.chars.push(c);
+        }
+        code + 1
     }
 
     fn finish_doc(&mut self, doc: u32) {
         for &i in &self.touched {
             let entry = &mut self.entries[i as usize];
             let gap = entry.last_doc.map_or(doc, |last| doc - last);
-            varint::write(&mut entry.bytes, gap);
-            varint::write(&mut entry.bytes, entry.pending.len() as u32);
-            if let Key::Pair(..) = entry.key {
-                let mut previous = None;
-                for &p in &entry.pending {
-                    varint::write(&mut entry.bytes, previous.map_or(p, |q| p - q));
-                    previous = Some(p);
-                }
-            }
-            entry.pending.clear();
+            varint::write(&mut entry.docs, gap);
+            varint::write(&mut entry.docs, entry.pending);
+            entry.pending = 0;
+            entry.last_position = None;
             entry.last_doc = Some(doc);
             entry.doc_count += 1;
         }
@@ -291,6 +400,9 @@ impl Postings {
     }
 
     fn into_sorted(mut self) -> Vec<Entry> {
+        for entry in &mut self.entries {
+            entry.finish();
+        }
         self.entries.sort_unstable_by_key(|e| e.key);
         self.entries
     }

@@ -1,11 +1,12 @@
 //! Query evaluation over decoded shards: which documents match, and how well.
 //!
-//! A one-character term matches where its character's count is non-zero. A longer term
-//! matches at position `p` when each pair of its plan (see [`super::plan`]) occurs at `p` plus
-//! the pair's offset in the term. The pairs cover every character and sit at most two apart,
-//! and the index leaves an unused position between blocks (see [`super::build`]), so such a
-//! chain can only lie inside one block: what is found is exactly what a scan of each block's
-//! normalised text finds.
+//! A one- or two-character term matches where its key's document count is non-zero: pairs
+//! never span blocks. A longer term matches at position `p` when each pair of its plan (see
+//! [`super::plan`]) occurs at `p` plus the pair's offset in the term, with the characters
+//! around it that the term has there. Together the pairs check every character of the term at
+//! consecutive positions, and the index leaves an unused position between blocks (see
+//! [`super::build`]), so the match lies inside one block: what is found is exactly what a scan
+//! of each block's normalised text finds.
 
 use core::fmt;
 
@@ -17,7 +18,7 @@ use super::normalize::normalize;
 use super::plan::TermPlan;
 use super::query::Query;
 use super::scoring::{rank, score, Hit};
-use super::shard::{PositionLists, Postings, Shard, ShardId};
+use super::shard::{Occurrences, Postings, Shard, ShardId};
 
 /// What the reader knows about a document from `index.json` alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +55,8 @@ pub enum SearchError {
     StaleShard(String),
     /// A shard lists a document the index does not have.
     BadDocument,
+    /// A shard lacks the occurrences its name promises (its path).
+    NoPositions(String),
 }
 
 impl fmt::Display for SearchError {
@@ -69,6 +72,9 @@ impl fmt::Display for SearchError {
                     f,
                     "search shard {path} belongs to another build of the index"
                 )
+            }
+            SearchError::NoPositions(path) => {
+                write!(f, "search shard {path} lacks the positions it should have")
             }
             SearchError::BadDocument => {
                 write!(
@@ -159,7 +165,10 @@ impl Manifest {
             let distances: Vec<Option<u32>> = matches
                 .windows(2)
                 .zip(required.windows(2))
-                .map(|(m, p)| nearest(&m[0].starts, p[0].len, &m[1].starts, p[1].len))
+                .map(|(m, p)| {
+                    let len = |plan: &TermPlan| plan.chars.len() as u32;
+                    nearest(&m[0].starts, len(&p[0]), &m[1].starts, len(&p[1]))
+                })
                 .collect();
             hits.push(Hit {
                 doc,
@@ -202,9 +211,10 @@ struct Lookup<'a> {
 }
 
 impl Lookup<'_> {
-    /// The postings of `key`, `None` when its shard does not list it (it occurs nowhere).
-    fn postings(&self, key: Key) -> Result<Option<&Postings>, SearchError> {
-        let id: ShardId = self.locator.shard_of(key);
+    /// The postings of `key` from the shard the plan reads it from, `None` when that shard
+    /// does not list it (it occurs nowhere).
+    fn postings(&self, key: Key, positions: bool) -> Result<Option<&Postings>, SearchError> {
+        let id: ShardId = self.locator.shard_of(key, positions);
         let path = || self.manifest.shard_path(id);
         let shard = self
             .shards
@@ -214,18 +224,20 @@ impl Lookup<'_> {
         if format!("{:08x}", shard.tag()) != self.manifest.tag {
             return Err(SearchError::StaleShard(path()));
         }
-        Ok(shard.postings(key))
+        let postings = shard.postings(key);
+        if positions && postings.is_some_and(|p| p.occurrences.is_none()) {
+            return Err(SearchError::NoPositions(path()));
+        }
+        Ok(postings)
     }
 
     /// How many documents the plan's rarest key occurs in.
     fn rarest_doc_count(&self, plan: &TermPlan) -> Result<usize, SearchError> {
         let mut fewest = usize::MAX;
         for &(_, key) in &plan.keys {
-            let docs = match self.postings(key)? {
-                None => 0,
-                Some(Postings::Counts(counts)) => counts.len(),
-                Some(Postings::Positions(lists)) => lists.docs.len(),
-            };
+            let docs = self
+                .postings(key, plan.positions)?
+                .map_or(0, |p| p.docs.len());
             fewest = fewest.min(docs);
         }
         Ok(fewest)
@@ -239,61 +251,53 @@ impl Lookup<'_> {
         candidates: Option<&[u32]>,
     ) -> Result<Vec<DocMatch>, SearchError> {
         let wanted = |doc: u32| candidates.is_none_or(|c| c.binary_search(&doc).is_ok());
-        if let [(_, key @ Key::Char(_))] = plan.keys[..] {
-            return Ok(match self.postings(key)? {
-                Some(Postings::Counts(counts)) => counts
-                    .iter()
-                    .filter(|&&(doc, _)| wanted(doc))
-                    .map(|&(doc, count)| DocMatch {
-                        doc,
-                        count,
-                        starts: Vec::new(),
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            });
-        }
-        let mut lists: Vec<(u32, &PositionLists)> = Vec::with_capacity(plan.keys.len());
+        let mut lists: Vec<(u32, &Postings)> = Vec::with_capacity(plan.keys.len());
         for &(offset, key) in &plan.keys {
-            match self.postings(key)? {
-                Some(Postings::Positions(list)) => lists.push((offset, list)),
-                _ => return Ok(Vec::new()),
+            match self.postings(key, plan.positions)? {
+                Some(postings) => lists.push((offset, postings)),
+                None => return Ok(Vec::new()),
             }
         }
-        let driver = lists
+        if !plan.positions {
+            let postings = lists[0].1;
+            return Ok(postings
+                .docs
+                .iter()
+                .zip(&postings.counts)
+                .filter(|&(&doc, _)| wanted(doc))
+                .map(|(&doc, &count)| DocMatch {
+                    doc,
+                    count,
+                    starts: Vec::new(),
+                })
+                .collect());
+        }
+        let checks: Vec<PairCheck> = lists
             .iter()
-            .min_by_key(|(_, list)| list.docs.len())
-            .map(|&(_, list)| list)
-            .expect("a plan of two or more characters has pairs");
+            .map(|&(offset, postings)| PairCheck::new(plan, offset, postings))
+            .collect();
+        let driver = checks
+            .iter()
+            .min_by_key(|c| c.postings.docs.len())
+            .expect("a plan has keys");
         let mut found = Vec::new();
-        for &doc in &driver.docs {
+        for &doc in &driver.postings.docs {
             if !wanted(doc) {
                 continue;
             }
-            let mut in_doc: Vec<(u32, &[u32])> = Vec::with_capacity(lists.len());
-            for &(offset, list) in &lists {
-                match list.docs.binary_search(&doc) {
-                    Ok(i) => in_doc.push((offset, list.positions_of(i))),
-                    Err(_) => break,
-                }
-            }
-            if in_doc.len() < lists.len() {
-                continue;
-            }
-            let &(anchor_offset, anchor) = in_doc
+            let in_doc: Option<Vec<(&PairCheck, core::ops::Range<usize>)>> = checks
                 .iter()
-                .min_by_key(|(_, positions)| positions.len())
-                .expect("at least one pair");
-            let starts: Vec<u32> = anchor
+                .map(|c| c.in_doc(doc).map(|range| (c, range)))
+                .collect();
+            let Some(in_doc) = in_doc else { continue };
+            let (anchor, range) = in_doc
                 .iter()
-                .filter_map(|&at| at.checked_sub(anchor_offset))
-                .filter(|&start| {
-                    in_doc.iter().all(|&(offset, positions)| {
-                        start
-                            .checked_add(offset)
-                            .is_some_and(|p| positions.binary_search(&p).is_ok())
-                    })
-                })
+                .min_by_key(|(_, range)| range.len())
+                .expect("a plan has keys");
+            let starts: Vec<u32> = anchor.occurrences.positions[range.clone()]
+                .iter()
+                .filter_map(|&at| at.checked_sub(anchor.offset))
+                .filter(|&start| in_doc.iter().all(|(c, range)| c.holds_at(start, range)))
                 .collect();
             if !starts.is_empty() {
                 found.push(DocMatch {
@@ -304,5 +308,54 @@ impl Lookup<'_> {
             }
         }
         Ok(found)
+    }
+}
+
+/// One pair of a term's plan, with the characters around it that the term requires.
+struct PairCheck<'a> {
+    offset: u32,
+    postings: &'a Postings,
+    occurrences: &'a Occurrences,
+    /// The term's character before the pair (a code point), when the pair is not at its start.
+    left: Option<u32>,
+    /// The term's character after the pair, when the pair is not at its end.
+    right: Option<u32>,
+}
+
+impl<'a> PairCheck<'a> {
+    fn new(plan: &TermPlan, offset: u32, postings: &'a Postings) -> Self {
+        let o = offset as usize;
+        let char_at = |i: usize| plan.chars.get(i).map(|&c| u32::from(c));
+        PairCheck {
+            offset,
+            postings,
+            occurrences: postings
+                .occurrences
+                .as_ref()
+                .expect("checked when looked up"),
+            left: o.checked_sub(1).and_then(char_at),
+            right: char_at(o + 2),
+        }
+    }
+
+    /// The index range of the occurrences in `doc`, if the pair occurs there.
+    fn in_doc(&self, doc: u32) -> Option<core::ops::Range<usize>> {
+        let i = self.postings.docs.binary_search(&doc).ok()?;
+        Some(self.occurrences.range_of(i))
+    }
+
+    /// Whether the term starting at `start` has this pair, with the right neighbours, where
+    /// it should (`range`: the pair's occurrences in the document).
+    fn holds_at(&self, start: u32, range: &core::ops::Range<usize>) -> bool {
+        let Some(at) = start.checked_add(self.offset) else {
+            return false;
+        };
+        let positions = &self.occurrences.positions[range.clone()];
+        let Ok(i) = positions.binary_search(&at) else {
+            return false;
+        };
+        let k = range.start + i;
+        self.left.is_none_or(|c| self.occurrences.left[k] == c)
+            && self.right.is_none_or(|c| self.occurrences.right[k] == c)
     }
 }

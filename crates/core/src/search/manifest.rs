@@ -3,9 +3,9 @@
 //! `index.json` it came with), how keys map to shards, and how large the shards are, so that
 //! a query can pick the cheapest keys to fetch.
 //!
-//! Keys are spread over `hashed_shards` files by [`Key::shard_hash`]; a key whose posting
-//! list alone is large gets a file of its own, and only those keys are listed, so the
-//! manifest stays small.
+//! Keys are spread over `hashed_shards` files by [`Key::shard_hash`]; a key whose postings
+//! alone are large gets files of its own (its documents and counts; and, for a pair, the same
+//! with its occurrences), and only those keys are listed, so the manifest stays small.
 
 use serde::{Deserialize, Serialize};
 
@@ -31,16 +31,17 @@ pub struct Manifest {
     pub tag: String,
     /// How many hashed shards there are (at least 1).
     pub hashed_shards: u32,
-    /// Size in bytes of the largest hashed shard: the cost of fetching any hashed key.
+    /// Average size in bytes of a hashed shard: the cost of fetching a key that has no shard
+    /// of its own.
     pub hashed_shard_bytes: u32,
-    /// Characters whose one-character postings have a shard of their own, in code point
-    /// order. The `i`-th is in own shard `i`.
+    /// Characters with shards of their own, in code point order. The `i`-th has own shard
+    /// number `i`.
     pub own_chars: String,
-    /// Character pairs with a shard of their own, concatenated, in code point order. The
-    /// `j`-th pair is in own shard `own_chars.chars().count() + j`.
+    /// Character pairs with shards of their own, concatenated, in code point order. The `j`-th
+    /// pair has own shard number `own_chars.chars().count() + j`.
     pub own_pairs: String,
-    /// Size class of each own shard, in own shard order: the letter `a + k` means at most
-    /// 2^k bytes.
+    /// Size class of what a query fetches for each own key (for a pair, the shard with
+    /// positions), by own shard number: the letter `a + k` means at most 2^k bytes.
     pub own_sizes: String,
     /// The longest block (title, paragraph or sub-heading) in normalised characters: a
     /// longer term cannot match, and needs no shard.
@@ -64,6 +65,7 @@ impl Manifest {
         match id {
             ShardId::Hashed(n) => format!("search/h{n}-{}.bin", self.tag),
             ShardId::Own(n) => format!("search/k{n}-{}.bin", self.tag),
+            ShardId::OwnPositions(n) => format!("search/p{n}-{}.bin", self.tag),
         }
     }
 
@@ -78,7 +80,11 @@ impl Manifest {
         let mut ids: Vec<ShardId> = required
             .iter()
             .chain(&excluded)
-            .flat_map(|plan| plan.keys.iter().map(|&(_, key)| locator.shard_of(key)))
+            .flat_map(|plan| {
+                plan.keys
+                    .iter()
+                    .map(|&(_, key)| locator.shard_of(key, plan.positions))
+            })
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -118,29 +124,32 @@ impl Locator<'_> {
         }
         let max_len = self.manifest.max_block_chars;
         let cost = |key: Key| self.fetch_cost(key);
+        // Positions of two-character terms serve only to rank terms' closeness.
+        let closeness = query.required.len() > 1;
         let required = query
             .required
             .iter()
-            .map(|t| plan_term(t, max_len, &cost))
+            .map(|t| plan_term(t, max_len, closeness, &cost))
             .collect::<Option<Vec<_>>>()?;
         // An excluded term that cannot occur excludes nothing.
         let excluded = query
             .excluded
             .iter()
-            .filter_map(|t| plan_term(t, max_len, &cost))
+            .filter_map(|t| plan_term(t, max_len, false, &cost))
             .collect();
         Some((required, excluded))
     }
 
-    /// The shard a key lives in.
-    pub(crate) fn shard_of(&self, key: Key) -> ShardId {
+    /// The shard to read a key from, with its occurrences or not.
+    pub(crate) fn shard_of(&self, key: Key, positions: bool) -> ShardId {
         match self.own_index(key) {
+            Some(n) if positions => ShardId::OwnPositions(n),
             Some(n) => ShardId::Own(n),
             None => ShardId::Hashed(key.shard_hash() % self.manifest.hashed_shards.max(1)),
         }
     }
 
-    /// Bytes to fetch for a key's shard, roughly.
+    /// Bytes to fetch for a pair's occurrences (or a character's counts), roughly.
     fn fetch_cost(&self, key: Key) -> u64 {
         match self.own_index(key) {
             Some(n) => {

@@ -22,7 +22,8 @@ mod snippet;
 mod varint;
 
 pub use build::{
-    build_index, build_index_with, ShardLayout, OWN_SHARD_MIN_BYTES, TARGET_SHARD_BYTES,
+    build_index, build_index_with, ShardLayout, MAX_OWN_KEYS, OWN_SHARD_MIN_BYTES,
+    TARGET_SHARD_BYTES,
 };
 pub use evaluate::{doc_facts, DocFacts, SearchError};
 pub use manifest::{doc_checksum, Manifest, SEARCH_FORMAT_VERSION};

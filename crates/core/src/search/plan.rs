@@ -1,75 +1,158 @@
-//! Which keys to look up for a term. A one-character term uses its character's counts. A
-//! longer term needs pairs whose positions verify every character of it: a set of pairs,
-//! taken at offsets within the term, whose characters together cover the whole term. Among
-//! such covers this picks the cheapest to fetch; very frequent pairs (人大, 代表) are often
-//! avoidable, and their lists are the largest.
+//! Which keys to look up for a term, and whether their positions are needed.
+//!
+//! A one-character term uses its character's document counts. A two-character term is one
+//! pair; its document counts say where it occurs, and its positions are fetched only when the
+//! query has other terms to measure closeness against. A longer term is verified from pair
+//! occurrences: each occurrence carries the characters just before and after it, so the pair
+//! at offset `o` checks the term's characters `o - 1 ..= o + 2`. The plan picks, among sets of
+//! pairs that together check every character, the cheapest to fetch — very frequent pairs
+//! (人大, 代表) have the largest lists and are often avoidable: 换届选举 needs only 届选.
 
 use super::key::Key;
 
 /// The keys to look up for one term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TermPlan {
-    /// The term's length in characters.
-    pub(crate) len: u32,
-    /// Each key with its offset in the term, offsets increasing. For a one-character term,
-    /// one [`Key::Char`] at offset 0; otherwise pairs whose offsets start at 0, end at
-    /// `len - 2` and step by 1 or 2, so every character is covered.
+    /// The term's characters.
+    pub(crate) chars: Vec<char>,
+    /// Each key with its offset in the term, offsets increasing.
     pub(crate) keys: Vec<(u32, Key)>,
+    /// Whether the keys' occurrences are needed, not just their documents and counts.
+    pub(crate) positions: bool,
 }
 
-/// Plans a normalised, non-empty term; `None` when it is longer than `max_len` characters (it
-/// cannot occur within one block).
-pub(crate) fn plan_term(term: &str, max_len: u32, cost: &impl Fn(Key) -> u64) -> Option<TermPlan> {
+/// Plans a normalised, non-empty term. `with_positions` asks for positions of a
+/// two-character term too (longer terms always need them). `None` when the term is longer
+/// than `max_len` characters: it cannot occur within one block.
+pub(crate) fn plan_term(
+    term: &str,
+    max_len: u32,
+    with_positions: bool,
+    cost: &impl Fn(Key) -> u64,
+) -> Option<TermPlan> {
     let chars: Vec<char> = term.chars().collect();
     let n = chars.len();
     if n == 0 || n > max_len as usize {
         return None;
     }
-    if n == 1 {
-        return Some(TermPlan {
-            len: 1,
-            keys: vec![(0, Key::Char(chars[0]))],
-        });
-    }
-    // best[i]: cheapest cover of characters 0..=i+1 whose last pair is at offset i. The pair
-    // before it is at i - 1 or i - 2, so that no character is left out.
-    let pair_cost: Vec<u64> = chars
-        .windows(2)
-        .map(|w| cost(Key::Pair(w[0], w[1])))
-        .collect();
-    let pairs = pair_cost.len();
-    let mut best: Vec<(u64, usize)> = Vec::with_capacity(pairs);
-    for i in 0..pairs {
-        let entry = if i == 0 {
-            (pair_cost[0], usize::MAX)
+    let (keys, positions) = match n {
+        1 => (vec![(0, Key::Char(chars[0]))], false),
+        2 => (vec![(0, Key::Pair(chars[0], chars[1]))], with_positions),
+        _ => (cheapest_cover(&chars, cost), true),
+    };
+    Some(TermPlan {
+        chars,
+        keys,
+        positions,
+    })
+}
+
+/// The first and last character the pair at offset `o` checks in a term of `n` characters.
+fn checked(o: usize, n: usize) -> (usize, usize) {
+    (o.saturating_sub(1), (o + 2).min(n - 1))
+}
+
+/// The cheapest set of pairs whose checked characters cover all `n ≥ 3` characters.
+fn cheapest_cover(chars: &[char], cost: &impl Fn(Key) -> u64) -> Vec<(u32, Key)> {
+    let n = chars.len();
+    let pairs = n - 1;
+    let pair = |o: usize| Key::Pair(chars[o], chars[o + 1]);
+    // best[o]: the cheapest set whose last pair is at `o` and which checks 0..=last(o) without
+    // a hole, with the previous pair of that set.
+    let mut best: Vec<Option<(u64, Option<usize>)>> = Vec::with_capacity(pairs);
+    for o in 0..pairs {
+        let (first, _) = checked(o, n);
+        let own = cost(pair(o));
+        let entry = if first == 0 {
+            Some((own, None))
         } else {
-            let from_prev = best[i - 1].0;
-            let from_skip = if i >= 2 { best[i - 2].0 } else { u64::MAX };
-            let (base, prev) = if from_skip < from_prev {
-                (from_skip, i - 2)
-            } else {
-                (from_prev, i - 1)
-            };
-            (base.saturating_add(pair_cost[i]), prev)
+            (o.saturating_sub(4)..o)
+                .filter(|&p| checked(p, n).1 + 1 >= first)
+                .filter_map(|p| best[p].map(|(c, _)| (c, p)))
+                .min()
+                .map(|(c, p)| (c.saturating_add(own), Some(p)))
         };
         best.push(entry);
     }
-    let mut offsets = Vec::new();
-    let mut at = pairs - 1;
-    loop {
-        offsets.push(at);
-        let prev = best[at].1;
-        if prev == usize::MAX {
-            break;
-        }
-        at = prev;
+    let last = (0..pairs)
+        .filter(|&o| checked(o, n).1 == n - 1)
+        .filter_map(|o| best[o].map(|(c, _)| (c, o)))
+        .min()
+        .map(|(_, o)| o)
+        .expect("the last pair alone reaches the end and chains back to the start");
+    let mut offsets = vec![last];
+    while let Some((_, Some(previous))) = best[*offsets.last().expect("non-empty")] {
+        offsets.push(previous);
     }
     offsets.reverse();
-    Some(TermPlan {
-        len: n as u32,
-        keys: offsets
-            .into_iter()
-            .map(|o| (o as u32, Key::Pair(chars[o], chars[o + 1])))
-            .collect(),
-    })
+    offsets.into_iter().map(|o| (o as u32, pair(o))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whether the pairs at `offsets` check every character of an `n`-character term.
+    fn covers(offsets: &[usize], n: usize) -> bool {
+        (0..n).all(|i| {
+            offsets.iter().any(|&o| {
+                let (first, last) = checked(o, n);
+                (first..=last).contains(&i)
+            })
+        })
+    }
+
+    proptest! {
+        /// Against every subset of pairs: the plan covers the term, and no cover is cheaper.
+        #[test]
+        fn the_cover_is_valid_and_cheapest(costs in proptest::collection::vec(1u64..50, 2..11)) {
+            let n = costs.len() + 1;
+            // Distinct characters, so each offset is its own key with its own cost.
+            let chars: Vec<char> = (0..n).map(|i| char::from(b'a' + i as u8)).collect();
+            let cost = |key: Key| match key {
+                Key::Pair(a, _) => costs[(a as u8 - b'a') as usize],
+                Key::Char(_) => unreachable!("covers use pairs"),
+            };
+            let plan = cheapest_cover(&chars, &cost);
+            let offsets: Vec<usize> = plan.iter().map(|&(o, _)| o as usize).collect();
+            prop_assert!(covers(&offsets, n), "{:?}", offsets);
+            let plan_cost: u64 = offsets.iter().map(|&o| costs[o]).sum();
+            let cheapest = (1u32..1 << costs.len())
+                .map(|set| (0..costs.len()).filter(|o| set >> o & 1 == 1).collect::<Vec<_>>())
+                .filter(|offsets| covers(offsets, n))
+                .map(|offsets| offsets.iter().map(|&o| costs[o]).sum::<u64>())
+                .min()
+                .expect("all pairs cover");
+            prop_assert_eq!(plan_cost, cheapest);
+        }
+    }
+
+    #[test]
+    fn one_inner_pair_checks_a_four_character_term() {
+        let cost = |key: Key| {
+            if key == Key::Pair('届', '选') {
+                1
+            } else {
+                100
+            }
+        };
+        let plan = plan_term("换届选举", 100, false, &cost).unwrap();
+        assert_eq!(plan.keys, [(1, Key::Pair('届', '选'))]);
+        assert!(plan.positions);
+    }
+
+    #[test]
+    fn short_terms_need_positions_only_when_asked() {
+        let cost = |_| 1;
+        let one = plan_term("人", 100, true, &cost).unwrap();
+        assert_eq!(
+            (one.keys, one.positions),
+            (vec![(0, Key::Char('人'))], false)
+        );
+        let two = plan_term("人大", 100, false, &cost).unwrap();
+        assert!(!two.positions);
+        assert!(plan_term("人大", 100, true, &cost).unwrap().positions);
+        assert!(plan_term("人大代表", 3, false, &cost).is_none());
+    }
 }

@@ -2,17 +2,20 @@
 //! panic.
 //!
 //! ```text
-//! shard   = magic "LLSI" · version u8 · tag u32 (little-endian) · id · key-count · entry*
-//! id      = kind u8 (0 hashed, 1 own shard of one large key) · number
-//! entry   = key · doc-count · doc*            (keys strictly increasing)
-//! key     = 1 · char  |  2 · char · char      (code points)
-//! doc     = doc-gap · (count                  for a character key
-//!                     | count · pos-gap*)     for a pair key: `count` positions
+//! shard    = magic "LLSI" · version u8 · tag u32 (little-endian) · id · key-count · entry*
+//! id       = kind u8 (0 hashed, 1 own, 2 own with positions) · number
+//! entry    = key · doc-count · (doc-gap · count)* · has-positions u8 · [positions]
+//! key      = 1 · char  |  2 · char · char           (code points; keys strictly increasing)
+//! positions = left-dict · right-dict · (pos-gap · left · right)*   (per document, `count`
+//!             occurrences, documents in order)
+//! dict     = length · char*
 //! ```
 //! Every number after the tag is an unsigned LEB128 varint. Doc ids are delta-coded: the first
 //! is absolute, each later one is the gap (≥ 1) from the one before; positions within a
-//! document likewise. `tag` identifies the build: the manifest carries the same value, so a
-//! shard left over from another build is recognised.
+//! document likewise. `left` and `right` are the characters just before and after the pair in
+//! its block, as 0 (none: the pair starts or ends the block) or 1 + an index into the key's
+//! dictionary. Only pairs have positions. `tag` identifies the build: the manifest carries the
+//! same value, so a shard left over from another build is recognised.
 
 use core::fmt;
 
@@ -27,10 +30,12 @@ pub(crate) const SHARD_VERSION: u8 = 1;
 /// Which shard a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ShardId {
-    /// One of the shards keys are spread over by hash.
+    /// One of the shards keys are spread over by hash, with positions for pairs.
     Hashed(u32),
-    /// The shard of one large posting list (see [`super::Manifest`]), by its number.
+    /// The documents and counts of one large key (see [`super::Manifest`]), by its number.
     Own(u32),
+    /// The same key with its positions too.
+    OwnPositions(u32),
 }
 
 /// A decoded shard: the postings of its keys.
@@ -41,29 +46,34 @@ pub struct Shard {
     entries: Vec<(Key, Postings)>,
 }
 
-/// The postings of one key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Postings {
-    /// For a character pair: each document with the pair and its positions there.
-    Positions(PositionLists),
-    /// For a single character: each document with the character and how often it occurs.
-    Counts(Vec<(u32, u32)>),
+/// The code point stored for "no character": the pair is at the edge of its block.
+pub(crate) const NO_CHAR: u32 = u32::MAX;
+
+/// The postings of one key: documents in increasing order with the key's occurrence count in
+/// each, and for pairs (when the shard carries them) the occurrences themselves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Postings {
+    pub(crate) docs: Vec<u32>,
+    pub(crate) counts: Vec<u32>,
+    pub(crate) occurrences: Option<Occurrences>,
 }
 
-/// Documents in increasing order, each with its increasing positions: those of `docs[i]` are
-/// `positions[ends[i - 1]..ends[i]]` (from 0 for `i = 0`).
+/// Every occurrence of a pair, document after document: its position, and the characters
+/// around it (code points, [`NO_CHAR`] at a block edge). Those of the `i`-th listed document
+/// are at indexes `ends[i - 1]..ends[i]` (from 0 for `i = 0`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct PositionLists {
-    pub(crate) docs: Vec<u32>,
+pub(crate) struct Occurrences {
     pub(crate) ends: Vec<u32>,
     pub(crate) positions: Vec<u32>,
+    pub(crate) left: Vec<u32>,
+    pub(crate) right: Vec<u32>,
 }
 
-impl PositionLists {
-    /// The positions of the `i`-th listed document.
-    pub(crate) fn positions_of(&self, i: usize) -> &[u32] {
+impl Occurrences {
+    /// The index range of the `i`-th listed document's occurrences.
+    pub(crate) fn range_of(&self, i: usize) -> core::ops::Range<usize> {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.positions[start..self.ends[i] as usize]
+        start..self.ends[i] as usize
     }
 }
 
@@ -186,6 +196,7 @@ impl Decoder<'_> {
         let id = match kind {
             0 => ShardId::Hashed(number),
             1 => ShardId::Own(number),
+            2 => ShardId::OwnPositions(number),
             _ => return self.fail("unknown shard kind"),
         };
         let key_count = self.varint()?;
@@ -214,69 +225,100 @@ impl Decoder<'_> {
 
     fn postings(&mut self, key: Key) -> Result<Postings, ShardError> {
         let doc_count = self.varint()?;
+        let mut postings = Postings::default();
         let mut doc = None;
-        match key {
-            Key::Char(_) => {
-                let mut counts = Vec::new();
-                for _ in 0..doc_count {
-                    let d = self.next_in_sequence(doc)?;
-                    doc = Some(d);
-                    let count = self.varint()?;
-                    if count == 0 {
-                        return self.fail("a document is listed with no occurrences");
-                    }
-                    counts.push((d, count));
-                }
-                Ok(Postings::Counts(counts))
+        let mut total: u32 = 0;
+        for _ in 0..doc_count {
+            let d = self.next_in_sequence(doc)?;
+            doc = Some(d);
+            let count = self.varint()?;
+            if count == 0 {
+                return self.fail("a document is listed with no occurrences");
             }
-            Key::Pair(..) => {
-                let mut lists = PositionLists::default();
-                for _ in 0..doc_count {
-                    let d = self.next_in_sequence(doc)?;
-                    doc = Some(d);
-                    let count = self.varint()?;
-                    if count == 0 {
-                        return self.fail("a document is listed with no occurrences");
-                    }
-                    let mut position = None;
-                    for _ in 0..count {
-                        let p = self.next_in_sequence(position)?;
-                        position = Some(p);
-                        lists.positions.push(p);
-                    }
-                    lists.docs.push(d);
-                    let Ok(end) = u32::try_from(lists.positions.len()) else {
-                        return self.fail("too many positions");
-                    };
-                    lists.ends.push(end);
-                }
-                Ok(Postings::Positions(lists))
-            }
+            total = match total.checked_add(count) {
+                Some(t) => t,
+                None => return self.fail("too many occurrences"),
+            };
+            postings.docs.push(d);
+            postings.counts.push(count);
         }
+        match (self.bytes(1)?[0], key) {
+            (0, _) => {}
+            (1, Key::Pair(..)) => postings.occurrences = Some(self.occurrences(&postings.counts)?),
+            (1, Key::Char(_)) => return self.fail("a single character has positions"),
+            _ => return self.fail("unknown positions flag"),
+        }
+        Ok(postings)
+    }
+
+    fn dictionary(&mut self) -> Result<Vec<u32>, ShardError> {
+        let len = self.varint()?;
+        let mut chars = Vec::new();
+        for _ in 0..len {
+            chars.push(u32::from(self.char()?));
+        }
+        Ok(chars)
+    }
+
+    fn context(&mut self, dictionary: &[u32]) -> Result<u32, ShardError> {
+        match self.varint()? {
+            0 => Ok(NO_CHAR),
+            i => match dictionary.get(i as usize - 1) {
+                Some(&c) => Ok(c),
+                None => self.fail("a neighbouring character is not in the dictionary"),
+            },
+        }
+    }
+
+    fn occurrences(&mut self, counts: &[u32]) -> Result<Occurrences, ShardError> {
+        let left_dictionary = self.dictionary()?;
+        let right_dictionary = self.dictionary()?;
+        let mut occurrences = Occurrences::default();
+        for &count in counts {
+            let mut position = None;
+            for _ in 0..count {
+                let p = self.next_in_sequence(position)?;
+                position = Some(p);
+                occurrences.positions.push(p);
+                occurrences.left.push(self.context(&left_dictionary)?);
+                occurrences.right.push(self.context(&right_dictionary)?);
+            }
+            occurrences.ends.push(occurrences.positions.len() as u32);
+        }
+        Ok(occurrences)
     }
 }
 
-/// Writes a shard: `entries` are (key, doc count, posting bytes as described in the module
-/// docs), sorted by key.
-pub(crate) fn encode(tag: u32, id: ShardId, entries: &[(Key, u32, &[u8])]) -> Vec<u8> {
-    let body: usize = entries.iter().map(|(_, _, bytes)| bytes.len() + 16).sum();
+/// One key's postings, encoded (see the module docs) but for the key itself.
+pub(crate) struct EncodedPostings<'a> {
+    pub(crate) key: Key,
+    pub(crate) doc_count: u32,
+    /// `(doc-gap · count)*`.
+    pub(crate) docs: &'a [u8],
+    /// `left-dict · right-dict · occurrence*`, when written.
+    pub(crate) positions: Option<&'a [u8]>,
+}
+
+/// Writes a shard; `entries` sorted by key.
+pub(crate) fn encode(tag: u32, id: ShardId, entries: &[EncodedPostings]) -> Vec<u8> {
+    let body: usize = entries
+        .iter()
+        .map(|e| e.docs.len() + e.positions.map_or(0, <[u8]>::len) + 16)
+        .sum();
     let mut out = Vec::with_capacity(16 + body);
     out.extend_from_slice(SHARD_MAGIC);
     out.push(SHARD_VERSION);
     out.extend_from_slice(&tag.to_le_bytes());
-    match id {
-        ShardId::Hashed(n) => {
-            out.push(0);
-            varint::write(&mut out, n);
-        }
-        ShardId::Own(n) => {
-            out.push(1);
-            varint::write(&mut out, n);
-        }
-    }
+    let (kind, number) = match id {
+        ShardId::Hashed(n) => (0, n),
+        ShardId::Own(n) => (1, n),
+        ShardId::OwnPositions(n) => (2, n),
+    };
+    out.push(kind);
+    varint::write(&mut out, number);
     varint::write(&mut out, entries.len() as u32);
-    for &(key, doc_count, bytes) in entries {
-        match key {
+    for e in entries {
+        match e.key {
             Key::Char(c) => {
                 out.push(1);
                 varint::write(&mut out, u32::from(c));
@@ -287,8 +329,15 @@ pub(crate) fn encode(tag: u32, id: ShardId, entries: &[(Key, u32, &[u8])]) -> Ve
                 varint::write(&mut out, u32::from(b));
             }
         }
-        varint::write(&mut out, doc_count);
-        out.extend_from_slice(bytes);
+        varint::write(&mut out, e.doc_count);
+        out.extend_from_slice(e.docs);
+        match e.positions {
+            Some(positions) => {
+                out.push(1);
+                out.extend_from_slice(positions);
+            }
+            None => out.push(0),
+        }
     }
     out
 }
