@@ -13,8 +13,15 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// A layer: runs against the repository root, returns test counts when it runs tests.
-type Layer = fn(&Path) -> Result<Option<Counts>>;
+/// A layer: returns test counts when it runs tests.
+type Layer = fn(&mut Run) -> Result<Option<Counts>>;
+
+/// What the layers share: the repository, and whether this run has built `dist/` (the budget
+/// is checked only against a build of this run, never a stale one).
+struct Run<'a> {
+    root: &'a Path,
+    fresh_dist: bool,
+}
 
 /// How one layer ended.
 struct LayerResult {
@@ -40,10 +47,14 @@ pub fn run_all(root: &Path) -> Result<()> {
         ("byte budget (gzip)", byte_budget),
     ];
     let mut results = Vec::new();
+    let mut shared = Run {
+        root,
+        fresh_dist: false,
+    };
     for (name, layer) in layers {
         step(format!("Layer: {name}"));
         let began = Instant::now();
-        let outcome = layer(root);
+        let outcome = layer(&mut shared);
         let took = began.elapsed();
         results.push(match outcome {
             Ok(counts) => LayerResult {
@@ -71,7 +82,8 @@ pub fn run_all(root: &Path) -> Result<()> {
     Ok(())
 }
 
-fn fmt(root: &Path) -> Result<Option<Counts>> {
+fn fmt(run: &mut Run) -> Result<Option<Counts>> {
+    let root = run.root;
     must_succeed(
         root,
         Command::new("cargo").args(["fmt", "--all", "--", "--check"]),
@@ -79,7 +91,8 @@ fn fmt(root: &Path) -> Result<Option<Counts>> {
     Ok(None)
 }
 
-fn clippy_native(root: &Path) -> Result<Option<Counts>> {
+fn clippy_native(run: &mut Run) -> Result<Option<Counts>> {
+    let root = run.root;
     must_succeed(
         root,
         Command::new("cargo").args([
@@ -94,7 +107,8 @@ fn clippy_native(root: &Path) -> Result<Option<Counts>> {
     Ok(None)
 }
 
-fn clippy_wasm(root: &Path) -> Result<Option<Counts>> {
+fn clippy_wasm(run: &mut Run) -> Result<Option<Counts>> {
+    let root = run.root;
     must_succeed(
         root,
         Command::new("cargo")
@@ -111,7 +125,8 @@ fn clippy_wasm(root: &Path) -> Result<Option<Counts>> {
     Ok(None)
 }
 
-fn native_tests(root: &Path) -> Result<Option<Counts>> {
+fn native_tests(run: &mut Run) -> Result<Option<Counts>> {
+    let root = run.root;
     let output = run_captured(
         Command::new("cargo")
             .args(["test", "--workspace"])
@@ -120,7 +135,8 @@ fn native_tests(root: &Path) -> Result<Option<Counts>> {
     counted(output.success, parse_cargo_test(&output.text), "cargo test")
 }
 
-fn wasm_tests(root: &Path) -> Result<Option<Counts>> {
+fn wasm_tests(run: &mut Run) -> Result<Option<Counts>> {
+    let root = run.root;
     let output = run_captured(
         Command::new("cargo")
             .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
@@ -135,12 +151,14 @@ fn wasm_tests(root: &Path) -> Result<Option<Counts>> {
     )
 }
 
-fn end_to_end(root: &Path) -> Result<Option<Counts>> {
+fn end_to_end(run: &mut Run) -> Result<Option<Counts>> {
+    let root = run.root;
+    let dist = dist::build(root)?;
+    run.fresh_dist = true;
     let suite = root.join("tests").join("e2e");
     if !suite.is_dir() {
         bail!("there is no end-to-end suite at {}", suite.display());
     }
-    let dist = dist::build(root)?;
     let server = serve::spawn(vec![
         Mount::root(dist),
         Mount::at("/e2e", paths::e2e_pages(root)),
@@ -164,7 +182,11 @@ fn end_to_end(root: &Path) -> Result<Option<Counts>> {
     )
 }
 
-fn byte_budget(root: &Path) -> Result<Option<Counts>> {
+fn byte_budget(run: &mut Run) -> Result<Option<Counts>> {
+    let root = run.root;
+    if !run.fresh_dist {
+        bail!("dist/ was not built in this run, so there is nothing current to measure");
+    }
     let budget = Budget::load(&paths::budget_file(root))?;
     let sizes = first_load_sizes(&paths::dist(root))?;
     let mut total = 0;
