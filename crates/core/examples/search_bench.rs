@@ -2,10 +2,11 @@
 //! largest shard, and what a cold query fetches.
 //!
 //! ```text
-//! cargo run --release -p lianluo-core --example search_bench -- [ISSUES...] [--target BYTES] [--own BYTES] [--max-own KEYS]
+//! cargo run --release -p lianluo-core --example search_bench -- [ISSUES...] [--build-only] [--target BYTES] [--own BYTES] [--max-own KEYS]
 //! ```
-//! Default: 535 and 5000 issues, with the default shard layout (the options set
-//! [`ShardLayout`]'s fields, to compare layouts). Articles (3 or 4 per issue, about 1,500 characters each) are
+//! Default: 535 and 5000 issues, with the default shard layout (the last three options set
+//! [`ShardLayout`]'s fields, to compare layouts). `--build-only` times the build and skips
+//! the gzip and query measurements. Articles (3 or 4 per issue, about 1,500 characters each) are
 //! drawn, with a fixed-seed generator, from the sentences of the sample issue
 //! `www/archive/lianluo-2017-15.txt`, so frequent pairs (人大, 代表, 工作) are as frequent as
 //! in real issues. Sizes after gzip are measured with the system's `gzip -6` (the usual server
@@ -176,7 +177,7 @@ fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-fn measure(issue_count: usize, layout: ShardLayout) {
+fn measure(issue_count: usize, layout: ShardLayout, build_only: bool) {
     let (archive, issues) = synthetic_archive(issue_count);
     let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
     let chars: usize = issues
@@ -188,6 +189,16 @@ fn measure(issue_count: usize, layout: ShardLayout) {
     let started = Instant::now();
     let files: Vec<IndexFile> = build_index_with(&archive, &issues, layout);
     let build = started.elapsed();
+    if build_only {
+        let raw: usize = files.iter().map(|f| f.bytes.len()).sum();
+        println!(
+            "{issue_count} issues, {articles} articles: build_index {:.0} ms, {} files, {} raw",
+            build.as_secs_f64() * 1000.0,
+            files.len(),
+            kb(raw)
+        );
+        return;
+    }
 
     let manifest: Manifest = serde_json::from_slice(&files[0].bytes).expect("the manifest parses");
     let gz: Vec<usize> = files.iter().map(|f| gzip_len(&f.bytes)).collect();
@@ -261,6 +272,7 @@ fn measure(issue_count: usize, layout: ShardLayout) {
 fn main() {
     let mut counts = Vec::new();
     let mut layout = ShardLayout::default();
+    let mut build_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| -> usize {
@@ -273,6 +285,7 @@ fn main() {
         match arg.as_str() {
             "--target" => layout.target_shard_bytes = value("--target"),
             "--own" => layout.own_shard_min_bytes = value("--own"),
+            "--build-only" => build_only = true,
             "--max-own" => layout.max_own_keys = value("--max-own"),
             n => counts.push(n.parse().expect("issue counts are whole numbers")),
         }
@@ -285,6 +298,6 @@ fn main() {
         layout.target_shard_bytes, layout.own_shard_min_bytes, layout.max_own_keys
     );
     for n in counts {
-        measure(n, layout);
+        measure(n, layout, build_only);
     }
 }

@@ -2,8 +2,8 @@
 
 mod search_support;
 
-use lianluo_core::search::{doc_checksum, ShardId, SEARCH_FORMAT_VERSION};
-use search_support::{build, doc};
+use lianluo_core::search::{doc_checksum, ShardId, ShardLayout, SEARCH_FORMAT_VERSION};
+use search_support::{build, build_with, doc};
 
 #[test]
 fn manifest_describes_the_documents_and_shards() {
@@ -28,6 +28,12 @@ fn manifest_describes_the_documents_and_shards() {
         built.files.len() as u32,
         1 + m.hashed_shards + m.own_sizes.len() as u32
     );
+    assert!(m.matches_archive(&built.archive));
+    let mut written: Vec<&str> = built.files[1..].iter().map(|f| f.path.as_str()).collect();
+    written.sort_unstable();
+    let mut listed = m.shard_paths();
+    listed.sort_unstable();
+    assert_eq!(written, listed);
     for (path, shard) in &built.shards {
         assert_eq!(*path, m.shard_path(shard.id()));
         assert_eq!(format!("{:08x}", shard.tag()), m.tag);
@@ -35,6 +41,29 @@ fn manifest_describes_the_documents_and_shards() {
             assert!(n < m.hashed_shards);
         }
     }
+}
+
+#[test]
+fn every_kind_of_shard_is_listed() {
+    // Tiny shards, so that there are own characters and own pairs.
+    let docs = vec![
+        doc(&["人大代表", "人大代表人大代表"]),
+        doc(&["代表", "人人人人大大大"]),
+    ];
+    let layout = ShardLayout {
+        max_own_keys: 50,
+        target_shard_bytes: 16,
+        own_shard_min_bytes: 4,
+    };
+    let built = build_with(&docs, 1, layout);
+    let m = &built.manifest;
+    assert!(m.own_sizes.len() > 2);
+    assert!(!m.own_chars.is_empty() && !m.own_pairs.is_empty(), "{m:?}");
+    let mut written: Vec<&str> = built.files[1..].iter().map(|f| f.path.as_str()).collect();
+    written.sort_unstable();
+    let mut listed = m.shard_paths();
+    listed.sort_unstable();
+    assert_eq!(written, listed);
 }
 
 #[test]

@@ -15,7 +15,7 @@ use crate::model::{ArchiveIndex, Article, Issue};
 
 use super::key::{fnv1a, fnv1a_start, Key};
 use super::manifest::{doc_checksum, Manifest, SEARCH_FORMAT_VERSION};
-use super::normalize::normalize;
+use super::normalize::fold_char;
 use super::shard::{self, EncodedPostings, ShardId};
 use super::varint;
 use super::{IndexFile, MANIFEST_PATH};
@@ -89,8 +89,10 @@ pub fn build_index_with(
         let blocks = std::iter::once(summary.title.as_str())
             .chain(body.unwrap_or_default().iter().map(|b| b.text.as_str()));
         let mut position = 0u32;
+        let mut chars: Vec<char> = Vec::new();
         for block in blocks {
-            let chars: Vec<char> = normalize(block).chars().collect();
+            chars.clear();
+            chars.extend(block.chars().filter_map(fold_char));
             max_block_chars = max_block_chars.max(chars.len() as u32);
             for (i, &c) in chars.iter().enumerate() {
                 postings.add_char(c);
@@ -323,6 +325,9 @@ struct Dictionary {
 /// list is appended to as the document is read and closed when it is finished.
 #[derive(Default)]
 struct Postings {
+    /// Entry of each character of the Basic Multilingual Plane, by code point (0: none yet,
+    /// else 1 + the entry's index): nearly every character of the archive, without hashing.
+    bmp: Vec<u32>,
     index: HashMap<u64, u32, BuildHasherDefault<MixHasher>>,
     /// (entry, side, character) → index in that entry's dictionary for that side.
     contexts: HashMap<u64, u32, BuildHasherDefault<MixHasher>>,
@@ -333,7 +338,19 @@ struct Postings {
 impl Postings {
     fn entry(&mut self, packed: u64, key: Key) -> usize {
         let next = self.entries.len() as u32;
-        let i = *self.index.entry(packed).or_insert(next) as usize;
+        let i = match key {
+            Key::Char(c) if u32::from(c) < 0x1_0000 => {
+                if self.bmp.is_empty() {
+                    self.bmp = vec![0; 0x1_0000];
+                }
+                let slot = &mut self.bmp[u32::from(c) as usize];
+                if *slot == 0 {
+                    *slot = next + 1;
+                }
+                (*slot - 1) as usize
+            }
+            _ => *self.index.entry(packed).or_insert(next) as usize,
+        };
         if i == self.entries.len() {
             self.entries.push(Entry::new(key));
         }

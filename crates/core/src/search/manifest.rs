@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::ArchiveIndex;
+
 use super::key::Key;
 use super::plan::{plan_term, TermPlan};
 use super::query::Query;
@@ -95,6 +97,32 @@ impl Manifest {
     pub fn matches_docs<'a>(&self, ids: impl IntoIterator<Item = &'a str> + Clone) -> bool {
         let count = ids.clone().into_iter().count();
         count == self.doc_count as usize && doc_checksum(ids) == self.doc_checksum
+    }
+
+    /// Whether this manifest was built for `archive`: the same articles in the same order.
+    pub fn matches_archive(&self, archive: &ArchiveIndex) -> bool {
+        self.matches_docs(
+            archive
+                .issues
+                .iter()
+                .flat_map(|issue| &issue.articles)
+                .map(|article| article.id.as_str()),
+        )
+    }
+
+    /// Every shard file the index should have, relative to `index.json`'s directory, in
+    /// shard order: for checking a published index.
+    pub fn shard_paths(&self) -> Vec<String> {
+        let own_chars = self.own_chars.chars().count() as u32;
+        let own_keys = own_chars + self.own_pairs.chars().count() as u32 / 2;
+        let hashed = (0..self.hashed_shards).map(ShardId::Hashed);
+        let own = (0..own_keys).map(ShardId::Own);
+        let positions = (own_chars..own_keys).map(ShardId::OwnPositions);
+        hashed
+            .chain(own)
+            .chain(positions)
+            .map(|id| self.shard_path(id))
+            .collect()
     }
 
     pub(crate) fn locator(&self) -> Locator<'_> {
