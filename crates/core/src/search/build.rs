@@ -263,10 +263,11 @@ struct Entry {
     doc_count: u32,
     /// `(doc-gap · count)*`.
     docs: Vec<u8>,
-    /// Occurrences so far, without the dictionaries: `(pos-gap · left · right)*`.
+    /// Occurrences so far, without the dictionary: `(pos-gap · neighbours)*`.
     positions: Vec<u8>,
-    left: Dictionary,
-    right: Dictionary,
+    /// The (left, right) neighbours seen around the pair, in order of first appearance, as
+    /// code point + 1 (0: none).
+    neighbours: Vec<(u32, u32)>,
     last_doc: Option<u32>,
     /// Occurrences in the current document.
     pending: u32,
@@ -280,8 +281,7 @@ impl Entry {
             doc_count: 0,
             docs: Vec::new(),
             positions: Vec::new(),
-            left: Dictionary::default(),
-            right: Dictionary::default(),
+            neighbours: Vec::new(),
             last_doc: None,
             pending: 0,
             last_position: None,
@@ -299,26 +299,19 @@ impl Entry {
         }
     }
 
-    /// Prepends the dictionaries to the occurrences, completing the positions section.
+    /// Prepends the dictionary to the occurrences, completing the positions section.
     fn finish(&mut self) {
         if let Key::Pair(..) = self.key {
             let mut head = Vec::new();
-            for dictionary in [&self.left, &self.right] {
-                varint::write(&mut head, dictionary.chars.len() as u32);
-                for &c in &dictionary.chars {
-                    varint::write(&mut head, u32::from(c));
-                }
+            varint::write(&mut head, self.neighbours.len() as u32);
+            for &(left, right) in &self.neighbours {
+                varint::write(&mut head, left);
+                varint::write(&mut head, right);
             }
             head.extend_from_slice(&self.positions);
             self.positions = head;
         }
     }
-}
-
-/// The neighbouring characters seen on one side of a pair, in order of first appearance.
-#[derive(Default)]
-struct Dictionary {
-    chars: Vec<char>,
 }
 
 /// Postings being collected, encoded as they come: documents arrive in order, so each key's
@@ -329,8 +322,8 @@ struct Postings {
     /// else 1 + the entry's index): nearly every character of the archive, without hashing.
     bmp: Vec<u32>,
     index: HashMap<u64, u32, BuildHasherDefault<MixHasher>>,
-    /// (entry, side, character) → index in that entry's dictionary for that side.
-    contexts: HashMap<u64, u32, BuildHasherDefault<MixHasher>>,
+    /// (entry, left, right) → index in that entry's dictionary of neighbours.
+    neighbours: HashMap<(u32, u32, u32), u32, BuildHasherDefault<MixHasher>>,
     entries: Vec<Entry>,
     touched: Vec<u32>,
 }
@@ -374,32 +367,21 @@ impl Postings {
     ) {
         let packed = (1 << 42) | (u64::from(u32::from(a)) << 21) | u64::from(u32::from(b));
         let i = self.entry(packed, Key::Pair(a, b));
-        let left = self.context_code(i, 0, left);
-        let right = self.context_code(i, 1, right);
+        let code = |c: Option<char>| c.map_or(0, |c| u32::from(c) + 1);
+        let around = (code(left), code(right));
         let entry = &mut self.entries[i];
+        let next = entry.neighbours.len() as u32;
+        let index = *self
+            .neighbours
+            .entry((i as u32, around.0, around.1))
+            .or_insert(next);
+        if index == next {
+            entry.neighbours.push(around);
+        }
         let gap = entry.last_position.map_or(position, |last| position - last);
         entry.last_position = Some(position);
         varint::write(&mut entry.positions, gap);
-        varint::write(&mut entry.positions, left);
-        varint::write(&mut entry.positions, right);
-    }
-
-    /// 0 for no character, else 1 + the character's index in the entry's dictionary for
-    /// `side` (0 left, 1 right), adding it when new.
-    fn context_code(&mut self, entry: usize, side: u64, c: Option<char>) -> u32 {
-        let Some(c) = c else { return 0 };
-        let packed = ((entry as u64) << 22) | (side << 21) | u64::from(u32::from(c));
-        let dictionary = if side == 0 {
-            &mut self.entries[entry].left
-        } else {
-            &mut self.entries[entry].right
-        };
-        let next = dictionary.chars.len() as u32;
-        let code = *self.contexts.entry(packed).or_insert(next);
-        if code == next {
-            dictionary.chars.push(c);
-        }
-        code + 1
+        varint::write(&mut entry.positions, index);
     }
 
     fn finish_doc(&mut self, doc: u32) {
@@ -440,6 +422,10 @@ impl Hasher for MixHasher {
         for &b in bytes {
             self.write_u64(u64::from(b));
         }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.write_u64(u64::from(value));
     }
 
     fn write_u64(&mut self, value: u64) {

@@ -6,15 +6,15 @@
 //! id       = kind u8 (0 hashed, 1 own, 2 own with positions) · number
 //! entry    = key · doc-count · (doc-gap · count)* · has-positions u8 · [positions]
 //! key      = 1 · char  |  2 · char · char           (code points; keys strictly increasing)
-//! positions = left-dict · right-dict · (pos-gap · left · right)*   (per document, `count`
-//!             occurrences, documents in order)
-//! dict     = length · char*
+//! positions = neighbours · (pos-gap · index)*   (per document, `count` occurrences,
+//!             documents in order)
+//! neighbours = length · (left · right)*
 //! ```
 //! Every number after the tag is an unsigned LEB128 varint. Doc ids are delta-coded: the first
 //! is absolute, each later one is the gap (≥ 1) from the one before; positions within a
-//! document likewise. `left` and `right` are the characters just before and after the pair in
-//! its block, as 0 (none: the pair starts or ends the block) or 1 + an index into the key's
-//! dictionary. Only pairs have positions. `tag` identifies the build: the manifest carries the
+//! document likewise. Each occurrence names, by its index in the key's `neighbours` list, the
+//! characters just before and after the pair in its block, each written as code point + 1, or
+//! 0 for none (the pair starts or ends the block). Only pairs have positions. `tag` identifies the build: the manifest carries the
 //! same value, so a shard left over from another build is recognised.
 
 use core::fmt;
@@ -251,37 +251,41 @@ impl Decoder<'_> {
         Ok(postings)
     }
 
-    fn dictionary(&mut self) -> Result<Vec<u32>, ShardError> {
+    /// The neighbours list: each entry's (left, right) code points, [`NO_CHAR`] for none.
+    fn neighbours(&mut self) -> Result<Vec<(u32, u32)>, ShardError> {
         let len = self.varint()?;
-        let mut chars = Vec::new();
+        let mut neighbours = Vec::new();
         for _ in 0..len {
-            chars.push(u32::from(self.char()?));
+            neighbours.push((self.neighbour()?, self.neighbour()?));
         }
-        Ok(chars)
+        Ok(neighbours)
     }
 
-    fn context(&mut self, dictionary: &[u32]) -> Result<u32, ShardError> {
+    fn neighbour(&mut self) -> Result<u32, ShardError> {
         match self.varint()? {
             0 => Ok(NO_CHAR),
-            i => match dictionary.get(i as usize - 1) {
-                Some(&c) => Ok(c),
-                None => self.fail("a neighbouring character is not in the dictionary"),
+            code => match char::from_u32(code - 1) {
+                Some(c) => Ok(u32::from(c)),
+                None => self.fail("a neighbouring character is not a valid character"),
             },
         }
     }
 
     fn occurrences(&mut self, counts: &[u32]) -> Result<Occurrences, ShardError> {
-        let left_dictionary = self.dictionary()?;
-        let right_dictionary = self.dictionary()?;
+        let neighbours = self.neighbours()?;
         let mut occurrences = Occurrences::default();
         for &count in counts {
             let mut position = None;
             for _ in 0..count {
                 let p = self.next_in_sequence(position)?;
                 position = Some(p);
+                let index = self.varint()?;
+                let Some(&(left, right)) = neighbours.get(index as usize) else {
+                    return self.fail("an occurrence's neighbours are not in the list");
+                };
                 occurrences.positions.push(p);
-                occurrences.left.push(self.context(&left_dictionary)?);
-                occurrences.right.push(self.context(&right_dictionary)?);
+                occurrences.left.push(left);
+                occurrences.right.push(right);
             }
             occurrences.ends.push(occurrences.positions.len() as u32);
         }
@@ -295,7 +299,7 @@ pub(crate) struct EncodedPostings<'a> {
     pub(crate) doc_count: u32,
     /// `(doc-gap · count)*`.
     pub(crate) docs: &'a [u8],
-    /// `left-dict · right-dict · occurrence*`, when written.
+    /// `neighbours · occurrence*`, when written.
     pub(crate) positions: Option<&'a [u8]>,
 }
 
