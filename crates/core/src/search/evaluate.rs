@@ -221,7 +221,7 @@ impl Lookup<'_> {
             .iter()
             .find(|s| s.id() == id)
             .ok_or_else(|| SearchError::MissingShard(path()))?;
-        if format!("{:08x}", shard.tag()) != self.manifest.tag {
+        if self.locator.tag != Some(shard.tag()) {
             return Err(SearchError::StaleShard(path()));
         }
         let postings = shard.postings(key);

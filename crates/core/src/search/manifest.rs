@@ -130,6 +130,8 @@ impl Manifest {
         let pair_chars: Vec<char> = self.own_pairs.chars().collect();
         Locator {
             manifest: self,
+            // A tag that is not hex matches no shard, so every lookup reports a stale shard.
+            tag: u32::from_str_radix(&self.tag, 16).ok(),
             own_chars,
             own_pairs: pair_chars.chunks_exact(2).map(|p| (p[0], p[1])).collect(),
         }
@@ -139,6 +141,8 @@ impl Manifest {
 /// The manifest's key lists, unpacked once per query.
 pub(crate) struct Locator<'m> {
     manifest: &'m Manifest,
+    /// The build tag as shards carry it.
+    pub(crate) tag: Option<u32>,
     own_chars: Vec<char>,
     own_pairs: Vec<(char, char)>,
 }

@@ -1,13 +1,21 @@
 //! Exact substring search over the archive, from a sharded index of character pairs.
 //!
 //! Chinese has no spaces between words, so instead of words the index holds every pair of
-//! consecutive characters of every block, with positions, plus single characters with counts.
-//! A term is found by looking up pairs that cover it and checking that their positions line up,
-//! so results are exactly those of a scan of the normalised text (see [`normalize`]), never
-//! across a block boundary.
+//! consecutive characters of every block (title, paragraph, sub-heading) with positions and
+//! neighbouring characters, plus single characters with counts. A term is found by looking up
+//! pairs that together check each of its characters and verifying that they line up, so the
+//! results are exactly those of a scan of each block's normalised text (see [`normalize`]),
+//! never across a block boundary. See `docs/search.md` for the layout and its measurements.
 //!
-//! The publishing tool calls [`build_index`]; the browser fetches the [`Manifest`], asks it
-//! which shards a [`Query`] needs, decodes them ([`Shard::decode`]) and evaluates.
+//! The publishing tool calls [`build_index`]. The reader:
+//! 1. fetches [`MANIFEST_PATH`] (relative to `index.json`) into a [`Manifest`], checks it with
+//!    [`Manifest::matches_archive`], and computes [`doc_facts`] once;
+//! 2. for each query, [`parse_query`], then fetches the paths [`Manifest::shards_for`] names
+//!    that it has not fetched yet, and decodes each with [`Shard::decode`] (keep them for the
+//!    session: shard files never change under the same manifest tag);
+//! 3. calls [`Manifest::evaluate`] for ranked [`Hit`]s (or [`scoring::sort_newest_first`]);
+//! 4. for the results on screen, fetches their issue files and calls [`snippet`] with the
+//!    article's blocks; an opened article gets [`mark_ranges`] on each block.
 
 mod build;
 mod evaluate;

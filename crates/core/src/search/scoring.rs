@@ -46,8 +46,10 @@ pub fn match_points(count: u32) -> u32 {
     count.saturating_mul(MATCH_POINTS * MATCH_POINTS).isqrt()
 }
 
-/// Points for two consecutive terms whose nearest occurrences are `distance` characters apart
-/// (0 = adjacent in query order; see [`super::evaluate`] for how distance is measured).
+/// Points for two consecutive terms whose nearest occurrences are `distance` characters apart:
+/// the characters between the first term's end and the second's start when they come in query
+/// order (0 = adjacent), one more than that when reversed, 0 when they overlap. Positions are
+/// counted across the whole article, a block boundary counting as one character.
 pub fn closeness_points(distance: u32) -> u32 {
     let phrase = if distance == 0 { PHRASE_POINTS } else { 0 };
     phrase + NEAR_POINTS * NEAR_WINDOW.saturating_sub(distance) / NEAR_WINDOW
