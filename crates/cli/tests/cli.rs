@@ -204,9 +204,7 @@ fn hostile_inputs_are_clear_errors_never_panics() {
         ),
         (
             "masthead-only.txt",
-            SAMPLE[..SAMPLE.find("【编者按】").expect("note")]
-                .as_bytes()
-                .to_vec(),
+            SAMPLE.as_bytes()[..SAMPLE.find("【编者按】").expect("note")].to_vec(),
             "no articles",
         ),
         ("missing.txt", vec![], "cannot read"),

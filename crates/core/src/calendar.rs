@@ -3,7 +3,7 @@
 /// Earliest year accepted as an issue date: the newsletter did not exist before it.
 pub const FIRST_YEAR: u32 = 1950;
 /// Latest year accepted as an issue date, so a misread year (`20177`) is caught.
-pub const LAST_YEAR: u32 = 2200;
+pub const LAST_YEAR: u32 = 2999;
 
 fn is_leap(year: u32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

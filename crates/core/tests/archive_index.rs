@@ -72,6 +72,9 @@ fn article_summaries_keep_order_title_and_region() {
     );
 }
 
+/// A prefecture, its count, and its counties' counts.
+type PrefectureCounts<'a> = (&'a str, u32, Vec<(&'a str, u32)>);
+
 #[test]
 fn regions_are_counted_per_prefecture_with_counties_most_first() {
     let issues = [
@@ -89,7 +92,7 @@ fn regions_are_counted_per_prefecture_with_counties_most_first() {
         ),
     ];
     let index = build_archive_index(&issues);
-    let summary: Vec<(&str, u32, Vec<(&str, u32)>)> = index
+    let summary: Vec<PrefectureCounts> = index
         .regions
         .iter()
         .map(|r| {

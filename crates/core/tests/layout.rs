@@ -350,6 +350,37 @@ fn chinese_numeral_date_and_combined_number_line() {
 }
 
 #[test]
+fn publisher_and_date_on_one_line_and_a_labelled_masthead_line() {
+    let text = "联络动态 LIANLUODONGTAI\n第 7 期\n（总第 600 期）\n主办：某委员会\n某委员会编        2019 年 5 月 6 日\n\n长沙市：标题\n\n正文。";
+    let (issue, diagnostics) = issue(text);
+    assert_eq!(
+        (
+            issue.title.as_str(),
+            issue.publisher.as_str(),
+            issue.date.as_str()
+        ),
+        ("联络动态", "某委员会", "2019-05-06")
+    );
+    assert_eq!(
+        warnings_containing(&diagnostics, "in the masthead"),
+        [(4, 1)],
+        "the 主办 line is reported, not taken for an article"
+    );
+    assert_eq!(issue.articles.len(), 1);
+}
+
+#[test]
+fn stray_back_matter_lines_are_reported_and_do_not_overwrite_fields() {
+    let text = format!("{}\n多余的一行", issue_text("长沙市：标题\n\n正文。"));
+    let (issue, diagnostics) = issue(&text);
+    assert_eq!(issue.approval.as_deref(), Some("湘党简准字〔2000〕第28号"));
+    assert_eq!(
+        warnings_containing(&diagnostics, "in the back matter"),
+        [(text.lines().count(), 1)]
+    );
+}
+
+#[test]
 fn missing_back_matter_fields_are_warnings() {
     let text = format!("{MASTHEAD}{NOTE}长沙市：标题\n\n正文。\n\n责任编辑：李 明");
     let (issue, diagnostics) = issue(&text);

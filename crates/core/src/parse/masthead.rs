@@ -2,6 +2,8 @@
 //! before the editor's note.
 
 use super::lines::Line;
+use std::ops::Range;
+
 use crate::calendar::Date;
 use crate::diagnostic::Diagnostic;
 use crate::numerals::parse_number;
@@ -32,6 +34,7 @@ enum Field {
     Publisher(String),
     Date(Date),
     Title(String),
+    Unrecognized,
 }
 
 /// The text between `open` and the next `close` in `text`, and the text before `open`.
@@ -70,9 +73,9 @@ fn numeral_before(text: &str, end: usize) -> &str {
     &head[start..]
 }
 
-/// `2017年8月30日` (digits or Chinese numerals). `Err` holds the date as printed when it has
-/// the shape of a date but does not exist.
-fn date(text: &str) -> Option<Result<Date, String>> {
+/// `2017年8月30日` (digits or Chinese numerals), with the byte range it occupies. `Err`
+/// holds the date as printed when it has the shape of a date but does not exist.
+fn date(text: &str) -> Option<(Result<Date, String>, Range<usize>)> {
     let year_end = text.find('年')?;
     let month_end = year_end + text[year_end..].find('月')?;
     let day_end = month_end + text[month_end..].find('日')?;
@@ -84,32 +87,42 @@ fn date(text: &str) -> Option<Result<Date, String>> {
         parse_number(month)?,
         parse_number(day)?,
     );
-    Some(Date::new(y, m, d).ok_or_else(|| format!("{year}年{month}月{day}日")))
+    let found = Date::new(y, m, d).ok_or_else(|| format!("{year}年{month}月{day}日"));
+    Some((found, year_end - year.len()..day_end + '日'.len_utf8()))
 }
 
-/// Reads one compacted masthead line.
-fn field(text: &str) -> Result<Option<Field>, String> {
-    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Ok(Some(Field::Pinyin));
+/// Reads one compacted masthead line, which may hold several fields (a publisher and the
+/// date side by side, as PDF extraction often puts them).
+fn fields(text: &str) -> Result<Vec<Field>, String> {
+    if text.is_empty() {
+        return Ok(Vec::new());
     }
-    if let Some(found) = date(text) {
-        return found.map(|d| Some(Field::Date(d))).map_err(|printed| {
+    if let Some((found, range)) = date(text) {
+        let date = found.map_err(|printed| {
             format!("found the date {printed}, which does not exist; expected a real date")
-        });
+        })?;
+        let mut out = fields(&format!("{}{}", &text[..range.start], &text[range.end..]))?;
+        out.push(Field::Date(date));
+        return Ok(out);
     }
-    match (issue_number(text), serial_number(text)) {
-        (Some(n), Some(s)) => return Ok(Some(Field::NumberAndSerial(n, s))),
-        (Some(n), None) => return Ok(Some(Field::Number(n))),
-        (None, Some(s)) => return Ok(Some(Field::Serial(s))),
-        (None, None) => {}
+    if text.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Ok(vec![Field::Pinyin]);
     }
-    if let Some(publisher) = text.strip_suffix('编').filter(|p| p.chars().count() >= 2) {
-        return Ok(Some(Field::Publisher(publisher.to_string())));
-    }
-    if text.chars().any(is_han) {
-        return Ok(Some(Field::Title(text.to_string())));
-    }
-    Ok(None)
+    let field = match (issue_number(text), serial_number(text)) {
+        (Some(n), Some(s)) => Field::NumberAndSerial(n, s),
+        (Some(n), None) => Field::Number(n),
+        (None, Some(s)) => Field::Serial(s),
+        (None, None) => match text.strip_suffix('编').filter(|p| p.chars().count() >= 2) {
+            Some(publisher) => Field::Publisher(publisher.to_string()),
+            // The title, with the pinyin when it shares the line (联络动态 LIANLUODONGTAI).
+            None if text.chars().any(is_han) => Field::Title(
+                text.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .to_string(),
+            ),
+            None => Field::Unrecognized,
+        },
+    };
+    Ok(vec![field])
 }
 
 /// Whether `line` is the masthead's date, which ends the masthead.
@@ -123,54 +136,54 @@ pub fn read_masthead(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Masth
     let mut masthead = Masthead::default();
     for line in lines.iter().filter(|l| !l.text.is_empty()) {
         let text = without_spaces(&line.text);
-        let warn_twice = |what: &str, diagnostics: &mut Vec<Diagnostic>| {
-            diagnostics.push(Diagnostic::warning(
-                line.number,
-                line.column,
-                format!("found a second {what} in the masthead ({text}); expected one, the first is kept"),
-            ));
+        let mut warn = |message: String| {
+            diagnostics.push(Diagnostic::warning(line.number, line.column, message));
         };
-        match field(&text) {
-            Err(message) => diagnostics.push(Diagnostic::error(line.number, line.column, message)),
-            Ok(None) => diagnostics.push(Diagnostic::warning(
-                line.number,
-                line.column,
-                format!("found {text:?} in the masthead; expected the title, 第N期, (总第…期), the publisher (…编) or the date"),
-            )),
-            Ok(Some(Field::Pinyin)) => {}
-            Ok(Some(found)) => {
-                let (number, serial) = match &found {
-                    Field::Number(n) => (Some(*n), None),
-                    Field::Serial(s) => (None, Some(*s)),
-                    Field::NumberAndSerial(n, s) => (Some(*n), Some(*s)),
-                    _ => (None, None),
-                };
-                if let Some(n) = number {
-                    if masthead.number.is_some() {
-                        warn_twice("issue number", diagnostics);
-                    } else {
-                        masthead.number = Some(n);
-                    }
+        let found = match fields(&text) {
+            Ok(found) => found,
+            Err(message) => {
+                diagnostics.push(Diagnostic::error(line.number, line.column, message));
+                continue;
+            }
+        };
+        let twice = |what: &str| {
+            format!(
+                "found a second {what} in the masthead ({text}); expected one, the first is kept"
+            )
+        };
+        let unexpected = || {
+            format!("found {text:?} in the masthead; expected the title, 第N期, (总第…期), the publisher (…编) or the date")
+        };
+        for field in found {
+            let (number, serial) = match field {
+                Field::Number(n) => (Some(n), None),
+                Field::Serial(s) => (None, Some(s)),
+                Field::NumberAndSerial(n, s) => (Some(n), Some(s)),
+                _ => (None, None),
+            };
+            if let Some(n) = number {
+                match masthead.number {
+                    Some(_) => warn(twice("issue number")),
+                    None => masthead.number = Some(n),
                 }
-                if let Some(s) = serial {
-                    if masthead.serial.is_some() {
-                        warn_twice("serial number", diagnostics);
-                    } else {
-                        masthead.serial = Some(s);
-                    }
+            }
+            if let Some(s) = serial {
+                match masthead.serial {
+                    Some(_) => warn(twice("serial number")),
+                    None => masthead.serial = Some(s),
                 }
-                match found {
-                    Field::Publisher(p) if masthead.publisher.is_none() => masthead.publisher = Some(p),
-                    Field::Publisher(_) => warn_twice("publisher", diagnostics),
-                    Field::Date(d) => masthead.date = Some(d),
-                    Field::Title(t) if masthead.title.is_none() => masthead.title = Some(t),
-                    Field::Title(_) => diagnostics.push(Diagnostic::warning(
-                        line.number,
-                        line.column,
-                        format!("found {text:?} in the masthead; expected the title, 第N期, (总第…期), the publisher (…编) or the date"),
-                    )),
-                    _ => {}
-                }
+            }
+            match field {
+                Field::Publisher(p) if masthead.publisher.is_none() => masthead.publisher = Some(p),
+                Field::Publisher(_) => warn(twice("publisher")),
+                Field::Date(d) if masthead.date.is_none() => masthead.date = Some(d),
+                Field::Date(_) => warn(twice("date")),
+                Field::Title(t) if masthead.title.is_none() => masthead.title = Some(t),
+                Field::Title(_) | Field::Unrecognized => warn(unexpected()),
+                Field::Pinyin
+                | Field::Number(_)
+                | Field::Serial(_)
+                | Field::NumberAndSerial(..) => {}
             }
         }
     }
@@ -181,32 +194,47 @@ pub fn read_masthead(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Masth
 mod tests {
     use super::*;
 
+    fn one(text: &str) -> Field {
+        let mut found = fields(text).expect("no error");
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.remove(0)
+    }
+
+    fn date(y: u32, m: u32, d: u32) -> Field {
+        Field::Date(Date::new(y, m, d).expect("real"))
+    }
+
     #[test]
     fn masthead_fields_are_recognised() {
-        assert_eq!(field("第15期"), Ok(Some(Field::Number(15))));
-        assert_eq!(field("(总第五百三十五期)"), Ok(Some(Field::Serial(535))));
+        assert_eq!(one("第15期"), Field::Number(15));
+        assert_eq!(one("(总第五百三十五期)"), Field::Serial(535));
+        assert_eq!(one("第15期（总第535期）"), Field::NumberAndSerial(15, 535));
+        assert_eq!(one("（总第535期）第15期"), Field::NumberAndSerial(15, 535));
+        assert_eq!(one("2017年8月30日"), date(2017, 8, 30));
+        assert_eq!(one("二〇一七年八月三十日"), date(2017, 8, 30));
+        assert_eq!(one("某某委员会编"), Field::Publisher("某某委员会".into()));
+        assert_eq!(one("LIANLUODONGTAI"), Field::Pinyin);
+        assert_eq!(one("联络动态"), Field::Title("联络动态".into()));
         assert_eq!(
-            field("第15期（总第535期）"),
-            Ok(Some(Field::NumberAndSerial(15, 535)))
+            one("联络动态LIANLUODONGTAI"),
+            Field::Title("联络动态".into())
+        );
+        assert_eq!(one("12345"), Field::Unrecognized);
+        assert!(fields("2017年2月30日").is_err());
+    }
+
+    #[test]
+    fn publisher_and_date_may_share_a_line() {
+        assert_eq!(
+            fields("某某委员会编2017年8月30日"),
+            Ok(vec![
+                Field::Publisher("某某委员会".into()),
+                date(2017, 8, 30)
+            ])
         );
         assert_eq!(
-            field("（总第535期）第15期"),
-            Ok(Some(Field::NumberAndSerial(15, 535)))
+            fields("第15期2017年8月30日"),
+            Ok(vec![Field::Number(15), date(2017, 8, 30)])
         );
-        assert_eq!(
-            field("2017年8月30日"),
-            Ok(Some(Field::Date(Date::new(2017, 8, 30).expect("real"))))
-        );
-        assert_eq!(
-            field("二〇一七年八月三十日"),
-            Ok(Some(Field::Date(Date::new(2017, 8, 30).expect("real"))))
-        );
-        assert_eq!(
-            field("某某委员会编"),
-            Ok(Some(Field::Publisher("某某委员会".into())))
-        );
-        assert_eq!(field("LIANLUODONGTAI"), Ok(Some(Field::Pinyin)));
-        assert_eq!(field("联络动态"), Ok(Some(Field::Title("联络动态".into()))));
-        assert!(field("2017年2月30日").is_err());
     }
 }

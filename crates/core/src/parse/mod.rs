@@ -11,6 +11,7 @@ mod lines;
 mod masthead;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::gazetteer::Gazetteer;
 use crate::model::{Article, Issue, Normalization, FORMAT_VERSION};
 use back_matter::{is_back_matter_line, read_back_matter};
 use body::read_body;
@@ -95,7 +96,14 @@ fn masthead_end(lines: &[Line]) -> usize {
         .take(MASTHEAD_MAX_LINES)
         .take_while(|(_, l)| {
             let t = &l.text;
-            !t.contains("编者按") && headings::heading_parts(t).is_none() && !is_back_matter_line(l)
+            let article_heading = headings::heading_parts(t).is_some_and(|parts| {
+                headings::looks_like_place(parts.region)
+                    || Gazetteer::hunan()
+                        .resolve(parts.region)
+                        .prefecture
+                        .is_some()
+            });
+            !t.contains("编者按") && !article_heading && !is_back_matter_line(l)
         });
     let mut last = 0;
     for (index, line) in candidates {
