@@ -107,6 +107,20 @@ fn encoding_gb18030_is_detected() {
 }
 
 #[test]
+fn encoding_gb18030_with_crlf_on_a_hand_written_issue() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = include_str!("../../core/tests/fixtures/quirks-2018-4.txt").replace('\n', "\r\n");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let input = write(dir.path(), "quirks-gb.txt", &bytes);
+    let expected: Issue =
+        serde_json::from_str(include_str!("../../core/tests/golden/quirks-2018-4.json"))
+            .expect("golden");
+    let out = lianluo(&["convert", path_str(&input)]);
+    assert_eq!(converted(&out), expected);
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
 fn encoding_forced_utf8_on_gb18030_bytes_is_an_error_at_the_first_bad_byte() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (bytes, _, _) = encoding_rs::GB18030.encode(SAMPLE);

@@ -40,9 +40,10 @@ pub fn heading_parts(line: &str) -> Option<HeadingParts<'_>> {
     let title = line[colon + colon_len..].trim();
     let region_chars = region.chars().count();
     let region_ok = (2..=MAX_REGION_CHARS).contains(&region_chars) && region.chars().all(is_han);
+    // A title may end in a quote, ？ or ！, but not in what ends or continues a sentence.
     let title_ok = !title.is_empty()
         && !title.contains(['。', '；', ';'])
-        && !title.ends_with(|c: char| is_closing_punctuation(c) && c != '？' && c != '！');
+        && !title.ends_with(['：', ':', '，', ',', '、', '.']);
     (region_ok && title_ok).then_some(HeadingParts { region, title })
 }
 
@@ -114,6 +115,8 @@ mod tests {
             Some(expected.clone())
         );
         assert_eq!(heading_parts("湘潭市：加强领导 上下协同"), Some(expected));
+        let quoted = heading_parts("乔口镇人大：打造“乔口样本”").map(|p| p.title);
+        assert_eq!(quoted, Some("打造“乔口样本”"));
     }
 
     #[test]
