@@ -124,16 +124,16 @@ impl Manifest {
         };
 
         // The rarest term first, so that the others are only checked in its documents.
-        let mut order: Vec<usize> = (0..required.len()).collect();
-        let mut first_key_docs = Vec::with_capacity(required.len());
-        for plan in &required {
-            first_key_docs.push(lookup.rarest_doc_count(plan)?);
+        // Insertion keeps the WebAssembly free of another sort routine; queries have few terms.
+        let mut order: Vec<(usize, usize)> = Vec::with_capacity(required.len());
+        for (i, plan) in required.iter().enumerate() {
+            let docs = lookup.rarest_doc_count(plan)?;
+            order.insert(order.partition_point(|&(d, _)| d <= docs), (docs, i));
         }
-        order.sort_by_key(|&i| first_key_docs[i]);
 
         let mut per_term: Vec<Vec<DocMatch>> = (0..required.len()).map(|_| Vec::new()).collect();
         let mut candidates: Option<Vec<u32>> = None;
-        for &i in &order {
+        for &(_, i) in &order {
             let found = lookup.term_matches(&required[i], candidates.as_deref())?;
             candidates = Some(found.iter().map(|m| m.doc).collect());
             per_term[i] = found;

@@ -70,10 +70,15 @@ pub fn score(title_terms: u32, term_counts: &[u32], distances: &[Option<u32>]) -
 
 /// Best first; among equal scores the newer article first.
 pub fn rank(hits: &mut [Hit]) {
-    hits.sort_unstable_by_key(|h| (Reverse(h.score), h.doc));
+    sort_hits(hits, |h| (Reverse(h.score), h.doc));
 }
 
 /// Newest article first, whatever the score.
 pub fn sort_newest_first(hits: &mut [Hit]) {
-    hits.sort_unstable_by_key(|h| h.doc);
+    sort_hits(hits, |h| (Reverse(0), h.doc));
+}
+
+/// Both orders through one sort routine, which keeps one copy of it in the WebAssembly.
+fn sort_hits(hits: &mut [Hit], key: fn(&Hit) -> (Reverse<u32>, u32)) {
+    hits.sort_unstable_by_key(key);
 }

@@ -77,7 +77,9 @@ pub fn snippet(blocks: &[&str], query: &Query) -> Option<Snippet> {
         .collect();
     Some(Snippet {
         block,
-        text: text[window.clone()].to_owned(),
+        // Window bounds are character boundaries; `get` keeps the panic path out of the
+        // WebAssembly.
+        text: text.get(window.clone()).unwrap_or_default().to_owned(),
         marks,
         cut_before: window.start > 0,
         cut_after: window.end < text.len(),
@@ -141,10 +143,16 @@ fn occurrences_by_term(text: &str, query: &Query) -> Vec<Vec<Range<usize>>> {
 }
 
 /// Sorts ranges and merges those that overlap.
-fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_unstable_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    // Each term's ranges are already in order, so insertion moves little; and the WebAssembly
+    // needs no extra sort routine.
+    let mut sorted: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
+        let at = sorted.partition_point(|s| (s.start, s.end) <= (r.start, r.end));
+        sorted.insert(at, r);
+    }
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
         match merged.last_mut() {
             Some(last) if r.start < last.end => last.end = last.end.max(r.end),
             _ => merged.push(r),
