@@ -85,7 +85,6 @@ pub fn normalize(text: &str, cjk_punctuation: bool) -> String {
     while i < chars.len() {
         let c = chars[i];
         if is_space(c) {
-            let start = i;
             while i < chars.len() && is_space(chars[i]) {
                 i += 1;
             }
@@ -96,7 +95,6 @@ pub fn normalize(text: &str, cjk_punctuation: bool) -> String {
                     out.push(' ');
                 }
             }
-            debug_assert!(i > start);
             continue;
         }
         let converted = if cjk_punctuation {

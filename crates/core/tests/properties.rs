@@ -200,3 +200,30 @@ fn parser_handles_huge_lines_and_files() {
     assert_eq!(issue.articles.len(), 50_003);
     assert_eq!(issue.distribution.len(), 7);
 }
+
+#[test]
+fn parser_stays_linear_on_pathological_layouts() {
+    // 100,000 page-break fragments in a row join into one paragraph.
+    let fragments = "片段\n\n".repeat(100_000);
+    let text = SAMPLE.replacen(
+        "送：",
+        &format!("长沙市：标题\n\n{fragments}结束。\n\n送："),
+        1,
+    );
+    let started = std::time::Instant::now();
+    let issue = parse_issue(&text, &ParseOptions::default())
+        .issue
+        .expect("converts");
+    let last = issue.articles.last().expect("the added article");
+    assert_eq!(last.blocks.len(), 1);
+    assert_eq!(last.blocks[0].text.chars().count(), 200_003);
+    // A first line of a million dates is not a masthead line.
+    let dates = "2017年8月30日".repeat(1_000_000);
+    let outcome = parse_issue(&dates, &ParseOptions::default());
+    assert!(outcome.has_errors());
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -144,20 +144,33 @@ fn items(lines: &[Line], cjk_punctuation: bool, diagnostics: &mut Vec<Diagnostic
 /// Joins each paragraph that ends mid-sentence (a page break) to the paragraph after it.
 /// Headings and sub-headings are never joined, on either side.
 fn join_page_breaks(items: Vec<Item>, cjk_punctuation: bool) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    // Fragments are appended as they come and each joined paragraph is normalised once at the
+    // end (normalising is idempotent), so a long run of fragments costs linear time.
+    let mut out: Vec<(Item, bool)> = Vec::with_capacity(items.len());
     for item in items {
-        if let (Some(Item::Paragraph { text: previous, .. }), Item::Paragraph { text, .. }) =
-            (out.last_mut(), &item)
+        if let (
+            Some((Item::Paragraph { text: previous, .. }, joined)),
+            Item::Paragraph { text, .. },
+        ) = (out.last_mut(), &item)
         {
             if !previous.ends_with(is_closing_punctuation) {
-                let joined = format!("{previous}{text}");
-                *previous = normalize(&joined, cjk_punctuation);
+                previous.push_str(text);
+                *joined = true;
                 continue;
             }
         }
-        out.push(item);
+        out.push((item, false));
     }
-    out
+    out.into_iter()
+        .map(|(item, joined)| match item {
+            Item::Paragraph { line, column, text } if joined => Item::Paragraph {
+                line,
+                column,
+                text: normalize(&text, cjk_punctuation),
+            },
+            other => other,
+        })
+        .collect()
 }
 
 /// Warns about a paragraph left ending mid-sentence: nothing followed it to join.

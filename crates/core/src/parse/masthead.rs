@@ -24,6 +24,10 @@ pub struct Masthead {
     pub date: Option<Date>,
 }
 
+/// Longest masthead line read for fields, in characters (spaces removed); the longest real
+/// one, publisher and date together, is about 35. Longer lines are not masthead lines.
+pub const MAX_MASTHEAD_LINE_CHARS: usize = 80;
+
 /// What a masthead line says.
 #[derive(Debug, PartialEq, Eq)]
 enum Field {
@@ -97,6 +101,9 @@ fn fields(text: &str) -> Result<Vec<Field>, String> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
+    if text.chars().nth(MAX_MASTHEAD_LINE_CHARS).is_some() {
+        return Ok(vec![Field::Unrecognized]);
+    }
     if let Some((found, range)) = date(text) {
         let date = found.map_err(|printed| {
             format!("found the date {printed}, which does not exist; expected a real date")
@@ -127,7 +134,8 @@ fn fields(text: &str) -> Result<Vec<Field>, String> {
 
 /// Whether `line` is the masthead's date, which ends the masthead.
 pub fn is_date_line(line: &Line) -> bool {
-    date(&without_spaces(&line.text)).is_some()
+    let text = without_spaces(&line.text);
+    text.chars().nth(MAX_MASTHEAD_LINE_CHARS).is_none() && date(&text).is_some()
 }
 
 /// Reads the masthead from its lines (blank lines allowed), reporting lines it does not

@@ -19,6 +19,7 @@ use lines::{split_lines, Line};
 use masthead::{is_date_line, read_masthead};
 
 pub use headings::{MAX_HEADING_CHARS, MAX_REGION_CHARS, MAX_SUB_HEADING_CHARS};
+pub use masthead::MAX_MASTHEAD_LINE_CHARS;
 
 /// The masthead is searched for its date line within this many non-blank lines; a longer
 /// masthead is not one. The sample's has six.
