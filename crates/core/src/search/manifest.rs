@@ -156,12 +156,21 @@ impl Locator<'_> {
         }
         let max_len = self.manifest.max_block_chars;
         let cost = |key: Key| self.fetch_cost(key);
-        // Positions of two-character terms serve only to rank terms' closeness.
+        // Positions of a two-character term serve only to rank terms' closeness; they are
+        // fetched when there are other terms and the pair is not one of the largest keys,
+        // whose positions alone would outweigh the rest of a query.
         let closeness = query.required.len() > 1;
+        let cheap_pair = |term: &str| {
+            let mut chars = term.chars();
+            match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) => self.own_index(Key::Pair(a, b)).is_none(),
+                _ => false,
+            }
+        };
         let required = query
             .required
             .iter()
-            .map(|t| plan_term(t, max_len, closeness, &cost))
+            .map(|t| plan_term(t, max_len, closeness && cheap_pair(t), &cost))
             .collect::<Option<Vec<_>>>()?;
         // An excluded term that cannot occur excludes nothing.
         let excluded = query

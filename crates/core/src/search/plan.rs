@@ -2,7 +2,8 @@
 //!
 //! A one-character term uses its character's document counts. A two-character term is one
 //! pair; its document counts say where it occurs, and its positions are fetched only when the
-//! query has other terms to measure closeness against. A longer term is verified from pair
+//! query has other terms to measure closeness against (and the pair's list is not one of the
+//! largest: see [`super::Manifest`]). A longer term is verified from pair
 //! occurrences: each occurrence carries the characters just before and after it, so the pair
 //! at offset `o` checks the term's characters `o - 1 ..= o + 2`. The plan picks, among sets of
 //! pairs that together check every character, the cheapest to fetch — very frequent pairs

@@ -56,7 +56,9 @@ pub fn closeness_points(distance: u32) -> u32 {
 }
 
 /// A document's score: title hits, then occurrences per term, then closeness of each pair of
-/// consecutive terms whose positions are known (`None` when they never occur together).
+/// consecutive terms whose positions are known (`None` when unknown). Positions are known for
+/// terms of three or more characters, and for two-character terms in queries of several terms
+/// unless their pair is one of the index's largest keys (too costly to fetch for ranking).
 pub fn score(title_terms: u32, term_counts: &[u32], distances: &[Option<u32>]) -> u32 {
     let title = TITLE_POINTS.saturating_mul(title_terms);
     let matches: u32 = term_counts.iter().map(|&c| match_points(c)).sum();
