@@ -56,6 +56,23 @@ fn source_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Why `out` must not be written, when it must not: it is a file, or replacing it would
+/// delete the sources (it is SRC_DIR or holds it).
+fn unsafe_output(src: &Path, out: &Path) -> Option<String> {
+    if out.exists() && !out.is_dir() {
+        return Some("exists and is not a folder; expected a data folder to replace".into());
+    }
+    let (Ok(src), Ok(out)) = (src.canonicalize(), out.canonicalize()) else {
+        return None;
+    };
+    src.starts_with(&out).then(|| {
+        format!(
+            "would replace {}, which holds the sources; expected a separate folder",
+            out.display()
+        )
+    })
+}
+
 /// Reads one source file into an issue.
 fn load(path: &Path, options: &ParseOptions, encoding: Option<Encoding>) -> Loaded<Issue> {
     let bytes = match std::fs::read(path) {
@@ -136,6 +153,9 @@ fn load_all(
 
 /// Runs `build`.
 pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
+    if let Some(problem) = unsafe_output(&args.src_dir, &args.out) {
+        return reporter.error(&args.out, 1, 1, &problem);
+    }
     let files = match source_files(&args.src_dir) {
         Ok(files) => files,
         Err(e) => {

@@ -454,6 +454,23 @@ fn failed_build_leaves_the_previous_folder_exactly_as_it_was() {
 }
 
 #[test]
+fn build_refuses_to_replace_its_sources_or_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("src");
+    fs::create_dir(&src).expect("mkdir");
+    let text = write(&src, "2017-15.txt", SAMPLE);
+    for out in [src.clone(), dir.path().to_path_buf(), text.clone()] {
+        let run = lianluo(&["build", path_str(&src), "--out", path_str(&out)]);
+        assert_eq!(run.status.code(), Some(1), "{}", out.display());
+        assert_eq!(diagnostics(&run, &out)[0].2, "error");
+    }
+    assert_eq!(
+        fs::read_to_string(&text).expect("the source is intact"),
+        SAMPLE
+    );
+}
+
+#[test]
 fn build_prints_warnings_from_every_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let src = dir.path().join("src");
