@@ -144,32 +144,38 @@ impl Manifest {
             candidates.retain(|d| found.binary_search_by_key(d, |m| m.doc).is_err());
         }
 
+        // Candidates are increasing and in every term's list, so one cursor per list finds
+        // each candidate's matches; the buffers are reused from one document to the next.
+        let mut cursors = vec![0usize; per_term.len()];
+        let mut counts: Vec<u32> = Vec::with_capacity(per_term.len());
+        let mut distances: Vec<Option<u32>> = Vec::with_capacity(per_term.len());
         let mut hits = Vec::with_capacity(candidates.len());
         for doc in candidates {
             let facts = docs.get(doc as usize).ok_or(SearchError::BadDocument)?;
-            let matches: Vec<&DocMatch> = per_term
-                .iter()
-                .map(|list| {
-                    let i = list
-                        .binary_search_by_key(&doc, |m| m.doc)
-                        .expect("a candidate document matches every required term");
-                    &list[i]
-                })
-                .collect();
+            for (cursor, list) in cursors.iter_mut().zip(&per_term) {
+                while list[*cursor].doc < doc {
+                    *cursor += 1;
+                }
+            }
+            let matched = |t: usize| &per_term[t][cursors[t]];
             let title_terms = query
                 .required
                 .iter()
                 .filter(|t| facts.title.contains(t.as_str()))
                 .count() as u32;
-            let counts: Vec<u32> = matches.iter().map(|m| m.count).collect();
-            let distances: Vec<Option<u32>> = matches
-                .windows(2)
-                .zip(required.windows(2))
-                .map(|(m, p)| {
-                    let len = |plan: &TermPlan| plan.chars.len() as u32;
-                    nearest(&m[0].starts, len(&p[0]), &m[1].starts, len(&p[1]))
-                })
-                .collect();
+            counts.clear();
+            counts.extend((0..per_term.len()).map(|t| matched(t).count));
+            distances.clear();
+            distances.extend((1..per_term.len()).map(|t| {
+                let len = |plan: &TermPlan| plan.chars.len() as u32;
+                let (a, b) = (matched(t - 1), matched(t));
+                nearest(
+                    &a.starts,
+                    len(&required[t - 1]),
+                    &b.starts,
+                    len(&required[t]),
+                )
+            }));
             hits.push(Hit {
                 doc,
                 score: score(title_terms, &counts, &distances),
