@@ -13,14 +13,16 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// A layer: returns test counts when it runs tests.
-type Layer = fn(&mut Run) -> Result<Option<Counts>>;
+/// A layer: fails with the reason in words; a layer that runs tests records their counts.
+type Layer = fn(&mut Run) -> Result<()>;
 
 /// What the layers share: the repository, and whether this run has built `dist/` (the budget
 /// is checked only against a build of this run, never a stale one).
 struct Run<'a> {
     root: &'a Path,
     fresh_dist: bool,
+    /// The counts the current layer read, kept even when the layer fails.
+    counts: Option<Counts>,
 }
 
 /// How one layer ended.
@@ -50,28 +52,23 @@ pub fn run_all(root: &Path) -> Result<()> {
     let mut shared = Run {
         root,
         fresh_dist: false,
+        counts: None,
     };
     for (name, layer) in layers {
         step(format!("Layer: {name}"));
         let began = Instant::now();
         let outcome = layer(&mut shared);
         let took = began.elapsed();
-        results.push(match outcome {
-            Ok(counts) => LayerResult {
-                name,
-                failure: None,
-                counts,
-                took,
-            },
-            Err(error) => {
-                eprintln!("layer failed: {name}: {error:#}");
-                LayerResult {
-                    name,
-                    failure: Some(format!("{error:#}")),
-                    counts: None,
-                    took,
-                }
-            }
+        let counts = shared.counts.take();
+        let failure = outcome.err().map(|error| format!("{error:#}"));
+        if let Some(failure) = &failure {
+            eprintln!("layer failed: {name}: {failure}");
+        }
+        results.push(LayerResult {
+            name,
+            failure,
+            counts,
+            took,
         });
     }
     print_summary(&results, started.elapsed());
@@ -82,16 +79,16 @@ pub fn run_all(root: &Path) -> Result<()> {
     Ok(())
 }
 
-fn fmt(run: &mut Run) -> Result<Option<Counts>> {
+fn fmt(run: &mut Run) -> Result<()> {
     let root = run.root;
     must_succeed(
         root,
         Command::new("cargo").args(["fmt", "--all", "--", "--check"]),
     )?;
-    Ok(None)
+    Ok(())
 }
 
-fn clippy_native(run: &mut Run) -> Result<Option<Counts>> {
+fn clippy_native(run: &mut Run) -> Result<()> {
     let root = run.root;
     must_succeed(
         root,
@@ -104,10 +101,10 @@ fn clippy_native(run: &mut Run) -> Result<Option<Counts>> {
             "warnings",
         ]),
     )?;
-    Ok(None)
+    Ok(())
 }
 
-fn clippy_wasm(run: &mut Run) -> Result<Option<Counts>> {
+fn clippy_wasm(run: &mut Run) -> Result<()> {
     let root = run.root;
     must_succeed(
         root,
@@ -122,20 +119,25 @@ fn clippy_wasm(run: &mut Run) -> Result<Option<Counts>> {
             ])
             .args(["--", "-D", "warnings"]),
     )?;
-    Ok(None)
+    Ok(())
 }
 
-fn native_tests(run: &mut Run) -> Result<Option<Counts>> {
+fn native_tests(run: &mut Run) -> Result<()> {
     let root = run.root;
     let output = run_captured(
         Command::new("cargo")
             .args(["test", "--workspace"])
             .current_dir(root),
     )?;
-    counted(output.success, parse_cargo_test(&output.text), "cargo test")
+    counted(
+        run,
+        output.success,
+        parse_cargo_test(&output.text),
+        "cargo test",
+    )
 }
 
-fn wasm_tests(run: &mut Run) -> Result<Option<Counts>> {
+fn wasm_tests(run: &mut Run) -> Result<()> {
     let root = run.root;
     let output = run_captured(
         Command::new("cargo")
@@ -145,13 +147,14 @@ fn wasm_tests(run: &mut Run) -> Result<Option<Counts>> {
             .current_dir(root),
     )?;
     counted(
+        run,
         output.success,
         parse_cargo_test(&output.text),
         "wasm-bindgen-test",
     )
 }
 
-fn end_to_end(run: &mut Run) -> Result<Option<Counts>> {
+fn end_to_end(run: &mut Run) -> Result<()> {
     let root = run.root;
     let dist = dist::build(root)?;
     run.fresh_dist = true;
@@ -176,13 +179,14 @@ fn end_to_end(run: &mut Run) -> Result<Option<Counts>> {
             .current_dir(root),
     )?;
     counted(
+        run,
         output.success,
         parse_node_test(&output.text),
         "the end-to-end suite",
     )
 }
 
-fn byte_budget(run: &mut Run) -> Result<Option<Counts>> {
+fn byte_budget(run: &mut Run) -> Result<()> {
     let root = run.root;
     if !run.fresh_dist {
         bail!("dist/ was not built in this run, so there is nothing current to measure");
@@ -202,7 +206,7 @@ fn byte_budget(run: &mut Run) -> Result<Option<Counts>> {
     if !problems.is_empty() {
         bail!("over budget: {}", problems.join("; "));
     }
-    Ok(None)
+    Ok(())
 }
 
 fn must_succeed(root: &Path, command: &mut Command) -> Result<()> {
@@ -217,7 +221,8 @@ fn must_succeed(root: &Path, command: &mut Command) -> Result<()> {
 }
 
 /// A test layer passes when its tool succeeded, nothing failed, and at least one test ran.
-fn counted(success: bool, counts: Counts, what: &str) -> Result<Option<Counts>> {
+fn counted(run: &mut Run, success: bool, counts: Counts, what: &str) -> Result<()> {
+    run.counts = Some(counts);
     if counts.failed > 0 {
         bail!(
             "{what}: {} of {} tests failed",
@@ -231,7 +236,7 @@ fn counted(success: bool, counts: Counts, what: &str) -> Result<Option<Counts>> 
     if counts.total() == 0 {
         bail!("{what} found no tests to run");
     }
-    Ok(Some(counts))
+    Ok(())
 }
 
 fn print_summary(results: &[LayerResult], total: Duration) {
