@@ -1,0 +1,161 @@
+// Shared helpers for the end-to-end suite: the browser, the addresses under test, waiting for a
+// reader to settle inside its shadow root, axe-core, and screenshots.
+//
+// Environment (set by `cargo xtask test`):
+//   LIANLUO_BASE_URL  the site root serving dist/ at / and tests/e2e/pages/ at /e2e/ (trailing /)
+//   CHROMIUM_PATH     the Chromium executable; no browser is ever downloaded
+//   E2E_OUT           where screenshots go (default target/e2e)
+
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+/** The site under test, always with a trailing slash. */
+export const BASE_URL = (() => {
+  const base = process.env.LIANLUO_BASE_URL;
+  if (!base) {
+    throw new Error(
+      "LIANLUO_BASE_URL is not set: serve dist/ at / and tests/e2e/pages/ at /e2e/, then set it " +
+        "to that server's root (e.g. http://127.0.0.1:8080/), or run `cargo xtask test`.",
+    );
+  }
+  return base.endsWith("/") ? base : `${base}/`;
+})();
+
+/** Where screenshots are written. */
+export const OUT_DIR = path.resolve(process.env.E2E_OUT ?? path.join("target", "e2e"));
+
+/** A phone, as most readers hold one. */
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * How long to wait for a reader to reach a settled view, in milliseconds. Local loads settle
+ * in well under a second; the margin covers a busy shared machine. Range 5,000–30,000.
+ */
+export const SETTLE_TIMEOUT_MS = 15_000;
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** An absolute URL for `relative` (e.g. `e2e/two-readers.html`, `#/issues`) on the site. */
+export function at(relative = "") {
+  return new URL(relative, BASE_URL).href;
+}
+
+/** The site's origin with the other loopback name (127.0.0.1 ⇄ localhost): another origin. */
+export function otherOrigin() {
+  const url = new URL(BASE_URL);
+  url.hostname = url.hostname === "localhost" ? "127.0.0.1" : "localhost";
+  return url.origin;
+}
+
+/** Starts the system Chromium. */
+export async function launch() {
+  const executablePath = process.env.CHROMIUM_PATH;
+  if (!executablePath) {
+    throw new Error("CHROMIUM_PATH is not set: it must name the Chromium executable, e.g. /usr/bin/chromium.");
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh context (own storage, own history) and a page in it, at phone size unless `viewport`
+ * says otherwise. Uncaught page errors and console errors are collected in `problems`. The
+ * context is closed when the test `t` ends.
+ */
+export async function openPage(t, browser, { viewport = PHONE, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...contextOptions });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = { pageErrors: [], consoleErrors: [] };
+  page.on("pageerror", (error) => problems.pageErrors.push(String(error?.stack ?? error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  return { context, page, problems };
+}
+
+/**
+ * Waits until the reader mounted on the element matching `host` shows a settled view: the view
+ * is rendered and nothing in it is still loading (no loading notice, no pending excerpt, no
+ * progress bar). Error messages count as settled.
+ */
+export async function settle(page, host = "[data-lianluo-src]") {
+  await page.waitForFunction(
+    (selector) => {
+      const root = document.querySelector(selector)?.shadowRoot;
+      const view = root?.querySelector(".reader > .view");
+      if (!view || view.childElementCount === 0) return false;
+      return !view.querySelector('.notice[role="status"], .excerpt.pending, progress');
+    },
+    host,
+    { timeout: SETTLE_TIMEOUT_MS },
+  );
+}
+
+/** Evaluates `fn(shadowRoot, arg)` in the page for the reader on the element matching `host`. */
+export async function inShadow(page, host, fn, arg) {
+  const root = await page.locator(host).evaluateHandle((element) => element.shadowRoot);
+  try {
+    return await root.evaluate(fn, arg);
+  } finally {
+    await root.dispose();
+  }
+}
+
+/** The text of the reader's error notices (role="alert") on the element matching `host`. */
+export async function alerts(page, host = "[data-lianluo-src]") {
+  return inShadow(page, host, (root) =>
+    [...root.querySelectorAll('[role="alert"]')].map((node) => node.textContent.trim()),
+  );
+}
+
+/** The current view's heading text, whitespace removed. */
+export async function viewHeading(page, host = "[data-lianluo-src]") {
+  return inShadow(page, host, (root) =>
+    (root.querySelector(".view .view-heading")?.textContent ?? "").replace(/\s+/g, ""),
+  );
+}
+
+/**
+ * Runs axe-core on the whole document (it looks into open shadow roots) and returns the
+ * violations in brief: rule id, impact, and the targets of each offending node.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const results = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.flat().join(" >>> ")),
+    }));
+  });
+}
+
+/** A readable list of axe violations for an assertion message. */
+export function describeViolations(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join("\n    ")}`)
+    .join("\n");
+}
+
+/** Saves a screenshot of the viewport as `OUT_DIR/<name>.png` and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const file = path.join(OUT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,294 @@
+// The standalone page (dist/index.html) on the sample archive: one issue, 2017-15, with three
+// articles from 湘潭市, 湘西自治州 and 衡阳市. What a reader sees and does on a phone.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { at, inShadow, launch, openPage, screenshot, settle, viewHeading } from "./lib.mjs";
+
+const HOST = "[data-lianluo-src]";
+const XIANGXI = "湘西土家族苗族自治州";
+const TITLES = [
+  "加强领导 上下协同 开辟县乡人大工作和建设新航程",
+  "多措并举 精准施策 扎实推进县乡人大工作和建设",
+  "强化领导 严明纪律 坚决打赢换届选举翻身仗",
+];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+/** The standalone page at `hash`, settled. */
+async function openReader(t, hash = "", options = {}) {
+  const opened = await openPage(t, browser, options);
+  await opened.page.goto(at(hash));
+  await settle(opened.page);
+  return opened;
+}
+
+const text = (page, selector) =>
+  inShadow(page, HOST, (root, s) => root.querySelector(s)?.textContent.trim() ?? null, selector);
+const texts = (page, selector) =>
+  inShadow(page, HOST, (root, s) => [...root.querySelectorAll(s)].map((n) => n.textContent.trim()), selector);
+
+test("the newest issue shows its masthead, note, contents, articles and back matter", async (t) => {
+  const { page, problems } = await openReader(t);
+  await screenshot(page, "issue-light");
+
+  assert.equal(await text(page, ".masthead-title"), "联络动态");
+  assert.equal(await text(page, ".masthead-number"), "第15期（总第535期）");
+  assert.equal(await text(page, ".masthead time"), "2017年8月30日");
+  assert.equal(await text(page, ".masthead time[datetime='2017-08-30']"), "2017年8月30日");
+  assert.equal(await text(page, ".masthead .publisher"), "湖南省人大常委会选举任免联络工作委员会");
+
+  const note = await text(page, "section[aria-label='编者按'] p");
+  assert.ok(note.startsWith("为贯彻落实2015年中央18号文件"), note);
+  assert.ok(note.endsWith("现将交流材料摘要分四期刊发，供各地参考。"), note);
+
+  const contents = await texts(page, "nav[aria-label='本期目录'] li");
+  assert.deepEqual(contents, [`湘潭市${TITLES[0]}`, `湘西自治州${TITLES[1]}`, `衡阳市${TITLES[2]}`]);
+  const contentLinks = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll("nav[aria-label='本期目录'] a")].map((a) => a.getAttribute("href")),
+  );
+  assert.deepEqual(contentLinks, ["#/article/2017-15-1", "#/article/2017-15-2", "#/article/2017-15-3"]);
+
+  assert.deepEqual(await texts(page, "article.article > h3 > a"), TITLES);
+  const paragraphs = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll("article.article")].map((a) => a.querySelectorAll(".article-body p").length),
+  );
+  assert.deepEqual(paragraphs, [3, 5, 3]);
+
+  const back = await inShadow(page, HOST, (root) => {
+    const footer = root.querySelector("footer.back-matter");
+    const pairs = [...footer.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]);
+    const links = [...footer.querySelectorAll("a")].map((a) => [a.getAttribute("href"), a.textContent]);
+    return { pairs: Object.fromEntries(pairs), links };
+  });
+  assert.equal(back.pairs["责任编辑"], "石韧、吴静波");
+  assert.equal(back.pairs["批准文号"], "湘党简准字〔2000〕第28号");
+  assert.ok(back.pairs["送"].startsWith("全国人大常委会办公厅联络局、研究室、新闻局"), back.pairs["送"]);
+  assert.deepEqual(back.links, [
+    ["tel:0731-85309270", "0731-85309270"],
+    ["mailto:hnrlddt@163.com", "hnrlddt@163.com"],
+  ]);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("a paragraph split by a page break is one paragraph", async (t) => {
+  const { page } = await openReader(t);
+  const joined = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll(".article-body p")]
+      .map((p) => p.textContent)
+      .filter((content) => content.includes("让市领导和市代表")),
+  );
+  assert.equal(joined.length, 1);
+  assert.ok(joined[0].startsWith("代表“主航”，充分迸发县乡人大工作新活力。"), joined[0]);
+  assert.ok(joined[0].includes("人民群众制度，让市领导和市代表多了一条了解民意的渠道"), joined[0]);
+  const fragments = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll(".article-body p")].filter((p) => p.textContent.startsWith("领导和市代表")).length,
+  );
+  assert.equal(fragments, 0);
+});
+
+test("a region shows only its articles, is a deep link, and back returns to the issue", async (t) => {
+  const { page } = await openReader(t);
+  await page.locator("summary", { hasText: "按地区浏览" }).click();
+  const names = await texts(page, ".region-picker .chips > button");
+  assert.deepEqual(names, ["湘潭市 (1)", `${XIANGXI} (1)`, "衡阳市 (1)"]);
+
+  await page.getByRole("button", { name: `${XIANGXI} (1)` }).click();
+  await page.waitForFunction((hash) => location.hash === hash, `#/region/${encodeURIComponent(XIANGXI)}`);
+  await settle(page);
+  await screenshot(page, "region");
+  assert.equal(await viewHeading(page), XIANGXI);
+  assert.equal(await text(page, ".region-view .summary"), `${XIANGXI}：共 1 篇`);
+  assert.deepEqual(await texts(page, ".region-view .card h3"), [TITLES[1]]);
+  const meta = await text(page, ".region-view .card .meta");
+  assert.equal(meta, "湘西自治州第15期（总第535期） · 2017年8月30日");
+  const excerpt = await text(page, ".region-view .card .excerpt");
+  assert.ok(excerpt.startsWith("加强思想建设，提高政治站位。") && excerpt.endsWith("…"), excerpt);
+  assert.equal(
+    await page.getByRole("button", { name: `${XIANGXI} (1)` }).getAttribute("aria-pressed"),
+    "true",
+  );
+  const focused = await inShadow(page, HOST, (root) => root.activeElement?.id ?? null);
+  assert.equal(focused, "region-title", "focus moves to the new view's heading");
+
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === "");
+  await settle(page);
+  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+  assert.equal(await inShadow(page, HOST, (root) => root.querySelectorAll(".region-view").length), 0);
+
+  await page.goForward();
+  await page.waitForFunction((hash) => location.hash === hash, `#/region/${encodeURIComponent(XIANGXI)}`);
+  await settle(page);
+  assert.equal(await viewHeading(page), XIANGXI);
+
+  await page.getByRole("button", { name: "清除地区筛选" }).click();
+  await page.waitForFunction(() => location.hash === "#/");
+  await settle(page);
+  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+});
+
+test("a region link opened directly shows the region", async (t) => {
+  const { page } = await openReader(t, `#/region/${encodeURIComponent("衡阳市")}`);
+  assert.equal(await viewHeading(page), "衡阳市");
+  assert.deepEqual(await texts(page, ".region-view .card h3"), [TITLES[2]]);
+});
+
+test("an article opened from the contents survives a reload", async (t) => {
+  const { page } = await openReader(t);
+  await page.locator("nav[aria-label='本期目录'] a", { hasText: TITLES[1] }).click();
+  await page.waitForFunction(() => location.hash === "#/article/2017-15-2");
+  await settle(page);
+
+  const check = async () => {
+    assert.equal(await viewHeading(page), `湘西自治州${TITLES[1]}`.replace(/\s/g, ""));
+    assert.equal(await text(page, ".breadcrumb"), "联络动态 第15期（总第535期） · 2017年8月30日");
+    const body = await texts(page, ".article-single .article-body p");
+    assert.equal(body.length, 5);
+    assert.ok(body[4].startsWith("加强制度建设，完善运行机制。"), body[4]);
+    assert.ok(body[0].startsWith("加强思想建设，提高政治站位。"), body[0]);
+    assert.deepEqual(await texts(page, "nav[aria-label='本期其他文章'] a"), [
+      `上一篇：${TITLES[0]}`,
+      `下一篇：${TITLES[2]}`,
+      "返回本期",
+    ]);
+  };
+  await check();
+  await screenshot(page, "article");
+
+  await page.reload();
+  await settle(page);
+  assert.equal(new URL(page.url()).hash, "#/article/2017-15-2");
+  await check();
+});
+
+test("the issue list shows every issue by year with its number, serial, date and size", async (t) => {
+  const { page } = await openReader(t);
+  await page.getByRole("link", { name: "往期目录" }).click();
+  await page.waitForFunction(() => location.hash === "#/issues");
+  await settle(page);
+  assert.equal(await viewHeading(page), "往期目录");
+  assert.equal(await text(page, ".issue-list > p"), "共 1 期");
+  assert.deepEqual(await texts(page, ".issue-list .year h3"), ["2017年"]);
+  assert.deepEqual(await texts(page, ".issue-list .year li"), ["第15期（总第535期） · 8月30日 · 3 篇"]);
+  assert.equal(
+    await page.getByRole("link", { name: "往期目录" }).getAttribute("aria-current"),
+    "page",
+  );
+  await page.getByRole("link", { name: "第15期（总第535期）" }).click();
+  await page.waitForFunction(() => location.hash === "#/issue/2017-15");
+  await settle(page);
+  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+});
+
+test("text size 大 enlarges the text and is remembered after a reload", async (t) => {
+  const { page } = await openReader(t);
+  const bodySize = () =>
+    inShadow(page, HOST, (root) => getComputedStyle(root.querySelector(".article-body p")).fontSize);
+  assert.equal(await bodySize(), "17px");
+
+  await page.getByRole("group", { name: "字号" }).getByRole("button", { name: "大", exact: true }).click();
+  await page.waitForFunction(() => localStorage.getItem("lianluo:text-size") === "size-large");
+  assert.equal(await bodySize(), "20px");
+  await screenshot(page, "issue-large-text");
+
+  await page.reload();
+  await settle(page);
+  assert.equal(await bodySize(), "20px");
+  const pressed = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll(".text-size button")].map((b) => [b.textContent, b.getAttribute("aria-pressed")]),
+  );
+  assert.deepEqual(pressed, [
+    ["标准", "false"],
+    ["大", "true"],
+    ["特大", "false"],
+  ]);
+
+  await page.getByRole("button", { name: "特大" }).click();
+  await page.waitForFunction(() => localStorage.getItem("lianluo:text-size") === "size-largest");
+  assert.equal(await bodySize(), "23px");
+});
+
+test("the dark colour scheme darkens the reader and keeps its text light", async (t) => {
+  const colours = async (colorScheme) => {
+    const { page } = await openReader(t, "", { colorScheme });
+    const found = await inShadow(page, HOST, (root) => ({
+      paper: getComputedStyle(root.querySelector(".lianluo")).backgroundColor,
+      ink: getComputedStyle(root.querySelector(".article-body p")).color,
+    }));
+    return { page, ...found };
+  };
+  const light = await colours("light");
+  const dark = await colours("dark");
+  await screenshot(dark.page, "issue-dark");
+  assert.equal(light.paper, "rgb(255, 253, 248)");
+  assert.equal(dark.paper, "rgb(23, 23, 26)");
+  assert.equal(light.ink, "rgb(31, 31, 31)");
+  assert.equal(dark.ink, "rgb(232, 230, 227)");
+});
+
+test("nothing scrolls sideways at 320 px, in any view", async (t) => {
+  const views = ["", "#/article/2017-15-2", `#/region/${encodeURIComponent(XIANGXI)}`, "#/issues"];
+  for (const hash of views) {
+    const { page } = await openReader(t, hash, { viewport: { width: 320, height: 640 } });
+    await page.locator("summary", { hasText: "按地区浏览" }).click();
+    const widths = await page.evaluate(() => {
+      const root = document.querySelector("[data-lianluo-src]").shadowRoot;
+      const reader = root.querySelector(".reader");
+      const widest = Math.max(...[...root.querySelectorAll("*")].map((node) => node.getBoundingClientRect().right));
+      return {
+        page: document.scrollingElement.scrollWidth,
+        reader: reader.getBoundingClientRect().width,
+        readerScroll: reader.scrollWidth,
+        widest,
+      };
+    });
+    assert.ok(widths.page <= 320, `${hash || "#/"}: the page is ${widths.page} px wide`);
+    assert.ok(widths.reader <= 320, `${hash || "#/"}: the reader is ${widths.reader} px wide`);
+    assert.ok(widths.readerScroll <= widths.reader, `${hash || "#/"}: the reader's content is ${widths.readerScroll} px`);
+    assert.ok(widths.widest <= 320, `${hash || "#/"}: an element reaches ${widths.widest} px`);
+  }
+});
+
+test("every button and button-like link is at least 44 px in both directions", async (t) => {
+  for (const hash of ["", "#/article/2017-15-2", `#/region/${encodeURIComponent(XIANGXI)}`]) {
+    const { page } = await openReader(t, hash);
+    if (hash === "") await page.locator("summary", { hasText: "按地区浏览" }).click();
+    const targets = await inShadow(page, HOST, (root) =>
+      [...root.querySelectorAll("button, summary, a.button, .back-matter a")]
+        .filter((node) => node.getClientRects().length > 0)
+        .map((node) => {
+          const box = node.getBoundingClientRect();
+          return { name: node.textContent.trim(), width: box.width, height: box.height };
+        }),
+    );
+    assert.ok(targets.length >= 5, `${hash}: only ${targets.length} controls found`);
+    const small = targets.filter((target) => target.width < 44 || target.height < 44);
+    assert.deepEqual(small, [], `${hash || "#/"}: controls smaller than 44 px`);
+  }
+});
+
+test("each navigation records one lianluo:render measure", async (t) => {
+  const { page } = await openReader(t);
+  const measures = () =>
+    page.evaluate(() => performance.getEntriesByName("lianluo:render", "measure").map((m) => m.duration));
+  const before = await measures();
+
+  await page.locator("nav[aria-label='本期目录'] a", { hasText: TITLES[2] }).click();
+  await page.waitForFunction(() => location.hash === "#/article/2017-15-3");
+  await settle(page);
+  const once = await measures();
+  assert.equal(once.length, before.length + 1);
+
+  await page.getByRole("link", { name: "往期目录" }).click();
+  await settle(page);
+  const twice = await measures();
+  assert.equal(twice.length, before.length + 2);
+  for (const duration of twice) {
+    assert.ok(Number.isFinite(duration) && duration >= 0 && duration < 5_000, `render took ${duration} ms`);
+  }
+});
