@@ -2,7 +2,7 @@
 
 mod search_support;
 
-use lianluo_core::search::{doc_checksum, ShardId, ShardLayout, SEARCH_FORMAT_VERSION};
+use lianluo_core::search::{doc_checksum, doc_facts, ShardId, ShardLayout, SEARCH_FORMAT_VERSION};
 use search_support::{build, build_with, doc};
 
 #[test]
@@ -64,6 +64,22 @@ fn every_kind_of_shard_is_listed() {
     let mut listed = m.shard_paths();
     listed.sort_unstable();
     assert_eq!(written, listed);
+}
+
+#[test]
+fn doc_facts_locate_each_document_in_the_archive() {
+    let docs = vec![
+        doc(&["ＡＢ 人大", "正文"]),
+        doc(&["代表", "正文"]),
+        doc(&["选举", "正文"]),
+    ];
+    let built = build(&docs, 2);
+    let facts = doc_facts(&built.archive);
+    let located: Vec<(&str, usize, usize)> = facts
+        .iter()
+        .map(|f| (f.title.as_str(), f.issue, f.article))
+        .collect();
+    assert_eq!(located, [("ab人大", 0, 0), ("代表", 0, 1), ("选举", 1, 0)]);
 }
 
 #[test]

@@ -25,18 +25,25 @@ use super::shard::{Occurrences, Postings, Shard, ShardId};
 pub struct DocFacts {
     /// The article's title, normalised.
     pub title: String,
+    /// Where the article is in `index.json`: `issues[issue].articles[article]`.
+    pub issue: usize,
+    /// See `issue`.
+    pub article: usize,
 }
 
 /// The facts of every document of `archive`, in document order.
 pub fn doc_facts(archive: &ArchiveIndex) -> Vec<DocFacts> {
-    archive
-        .issues
-        .iter()
-        .flat_map(|issue| &issue.articles)
-        .map(|article| DocFacts {
-            title: normalize(&article.title),
-        })
-        .collect()
+    let mut facts = Vec::new();
+    for (i, issue) in archive.issues.iter().enumerate() {
+        for (a, article) in issue.articles.iter().enumerate() {
+            facts.push(DocFacts {
+                title: normalize(&article.title),
+                issue: i,
+                article: a,
+            });
+        }
+    }
+    facts
 }
 
 /// Why a query could not be evaluated.
