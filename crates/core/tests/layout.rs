@@ -198,6 +198,47 @@ fn page_break_fragment_is_joined_with_nothing_between() {
 }
 
 #[test]
+fn page_number_lines_are_dropped() {
+    let (issue, diagnostics) = issue(&issue_text(
+        "长沙市：标题\n\n探索建立了制度，让市\n\n- 2 -\n\n领导带头。\n— 3 —\n下一段。\n\n第 4 页",
+    ));
+    assert_eq!(
+        issue.articles[0].blocks,
+        [para("探索建立了制度，让市领导带头。下一段。")]
+    );
+    assert_eq!(diagnostics, []);
+}
+
+#[test]
+fn heading_wrapped_onto_a_second_line_is_joined_with_a_warning() {
+    let text = issue_text("湘西自治州:多措并举 精准施策\n扎实推进县乡人大工作和建设\n\n正文。");
+    let (issue, diagnostics) = issue(&text);
+    let a = &issue.articles[0];
+    assert_eq!(a.title, "多措并举 精准施策 扎实推进县乡人大工作和建设");
+    assert_eq!(a.blocks, [para("正文。")]);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("扎实推进"))
+        .expect("present")
+        + 1;
+    assert_eq!(
+        warnings_containing(&diagnostics, "seems to continue"),
+        [(line, 1)]
+    );
+}
+
+#[test]
+fn heading_followed_directly_by_a_paragraph_is_not_extended() {
+    let (issue, diagnostics) = issue(&issue_text("长沙市：标题\n第一段。\n\n第二段。"));
+    assert_eq!(issue.articles[0].title, "标题");
+    assert_eq!(
+        issue.articles[0].blocks,
+        [para("第一段。"), para("第二段。")]
+    );
+    assert_eq!(diagnostics, []);
+}
+
+#[test]
 fn paragraph_ending_in_colon_stays_separate() {
     let (issue, _) = issue(&issue_text(
         "长沙市：标题\n\n主要做法如下：\n\n一是加强领导。",

@@ -2,7 +2,7 @@
 //! (责任编辑：…), contact phone and e-mail (联系方式：…, possibly on the editors' line) and the
 //! approval number (批准文号：…).
 
-use super::lines::Line;
+use super::lines::{is_page_number, Line};
 use crate::diagnostic::Diagnostic;
 use crate::text::{is_han, is_space, normalize, without_spaces};
 
@@ -209,7 +209,10 @@ pub fn read_back_matter(
 ) -> BackMatter {
     let mut back = BackMatter::default();
     let mut current: Option<Label> = None;
-    for line in lines.iter().filter(|l| !l.text.is_empty()) {
+    for line in lines
+        .iter()
+        .filter(|l| !l.text.is_empty() && !is_page_number(&l.text))
+    {
         for (label, value) in segments(&line.text) {
             // Only the distribution list runs on over unlabelled lines, one group per line.
             let label = label.or(current.filter(|l| *l == Label::Distribution));

@@ -2,8 +2,8 @@
 //! heading followed by paragraphs and sub-headings. Lines of a block are joined; a paragraph
 //! cut by a page break (it ends without closing punctuation) is joined to the next one.
 
-use super::headings::{heading_parts, is_sub_heading, looks_like_place};
-use super::lines::Line;
+use super::headings::{heading_parts, is_sub_heading, looks_like_place, MAX_HEADING_CHARS};
+use super::lines::{is_page_number, Line};
 use crate::diagnostic::Diagnostic;
 use crate::gazetteer::Gazetteer;
 use crate::model::{Block, BlockKind, Region};
@@ -90,6 +90,37 @@ fn article_heading(
     })
 }
 
+/// Appends `next` to the heading's title when it is the title's continuation: a long title
+/// wrapped onto a second short, unpunctuated line with a blank line after it. Says whether it
+/// did (with a warning, as this is a guess).
+fn continue_title(
+    heading: &mut Item,
+    next: &Line,
+    cjk_punctuation: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let Item::ArticleHeading { title, line, .. } = heading else {
+        return false;
+    };
+    let rest = normalize(&next.text, cjk_punctuation);
+    let fits = title.chars().count() + rest.chars().count() <= MAX_HEADING_CHARS;
+    let unpunctuated = !rest.contains(['。', '，', '；', '：', ',', ';', ':'])
+        && !rest.ends_with(is_closing_punctuation);
+    if rest.is_empty() || !fits || !unpunctuated || is_sub_heading(&rest) {
+        return false;
+    }
+    // Titles set phrases apart with spaces (加强领导 上下协同); a wrap falls between two.
+    let separator = if title.contains(' ') { " " } else { "" };
+    diagnostics.push(Diagnostic::warning(
+        next.number,
+        next.column,
+        format!("the heading on line {line} seems to continue on this line; joined as its title \"{title}{separator}{rest}\" (expected a blank line after a heading)"),
+    ));
+    title.push_str(separator);
+    title.push_str(&rest);
+    true
+}
+
 /// Cuts the body lines into headings, sub-headings and paragraph blocks (lines joined).
 fn items(lines: &[Line], cjk_punctuation: bool, diagnostics: &mut Vec<Diagnostic>) -> Vec<Item> {
     let mut items = Vec::new();
@@ -108,7 +139,11 @@ fn items(lines: &[Line], cjk_punctuation: bool, diagnostics: &mut Vec<Diagnostic
             block.clear();
         }
     };
-    for (index, line) in lines.iter().enumerate() {
+    let lines: Vec<&Line> = lines.iter().filter(|l| !is_page_number(&l.text)).collect();
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        index += 1;
         if line.text.is_empty() {
             flush(&mut block, &mut items);
             continue;
@@ -118,12 +153,17 @@ fn items(lines: &[Line], cjk_punctuation: bool, diagnostics: &mut Vec<Diagnostic
             .is_none_or(|l| l.text.ends_with(is_closing_punctuation));
         if starts_block {
             let text = normalize(&line.text, false);
-            let standalone =
-                block.is_empty() && lines.get(index + 1).is_none_or(|next| next.text.is_empty());
-            if let Some(heading) =
+            let next_is_blank = |i: usize| lines.get(i).is_none_or(|next| next.text.is_empty());
+            let standalone = block.is_empty() && next_is_blank(index);
+            if let Some(mut heading) =
                 article_heading(line, &text, standalone, cjk_punctuation, diagnostics)
             {
                 flush(&mut block, &mut items);
+                if let (Some(next), true) = (lines.get(index), next_is_blank(index + 1)) {
+                    if continue_title(&mut heading, next, cjk_punctuation, diagnostics) {
+                        index += 1;
+                    }
+                }
                 items.push(heading);
                 continue;
             }

@@ -49,12 +49,33 @@ pub fn split_lines(source: &str) -> Vec<Line> {
     lines
 }
 
+/// Whether a line is only a page number left by PDF extraction: `2`, `- 2 -`, `— 12 —`,
+/// `第 3 页`. Such lines are not text and are skipped as if absent.
+pub fn is_page_number(text: &str) -> bool {
+    let compact: String = text.chars().filter(|&c| !is_space(c)).collect();
+    let inner = compact
+        .trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '·'))
+        .trim_start_matches('第')
+        .trim_end_matches('页');
+    (1..=4).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(source: &str) -> Vec<String> {
         split_lines(source).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for page in ["2", "- 2 -", "— 12 —", "第 3 页", "－4－"] {
+            assert!(is_page_number(page), "{page}");
+        }
+        for text in ["", "2017年", "第15期", "12345", "一"] {
+            assert!(!is_page_number(text), "{text}");
+        }
     }
 
     #[test]
