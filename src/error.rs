@@ -62,7 +62,7 @@ impl LoadError {
                 format!("数据文件 {file} 的内容不符合格式要求：{detail}。")
             }
             LoadErrorKind::Version(version) => {
-                format!("数据文件 {file} 的格式版本为 {version}，本阅读器只能读取版本 {}。", lianluo_core::FORMAT_VERSION)
+                format!("数据文件 {file} 的格式版本为 {version}，本阅读器不认识这一版本，请更新阅读器。")
             }
             LoadErrorKind::CrossOrigin => format!(
                 "数据地址 {file} 不在本站，阅读器没有加载它。如确需加载其他网站的数据，请在页面元素上加 data-lianluo-allow-cross-origin 属性。"

@@ -10,6 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
+use lianluo_core::search::{Manifest, Shard, SEARCH_FORMAT_VERSION};
+
 use crate::error::{LoadError, LoadErrorKind};
 
 /// How long one file may take, from request to parsed body, in milliseconds. A phone on a
@@ -18,29 +20,50 @@ pub const FETCH_TIMEOUT_MS: u32 = 20_000;
 
 /// Fetches a versioned JSON data file (`index.json` or an issue file) and converts it.
 pub async fn fetch_data<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    fetch_versioned(url, "format_version", lianluo_core::FORMAT_VERSION).await
+}
+
+/// Fetches the search manifest and converts it.
+pub async fn fetch_manifest(url: &str) -> Result<Manifest, LoadError> {
+    fetch_versioned(url, "version", SEARCH_FORMAT_VERSION).await
+}
+
+/// Fetches a search shard and decodes it.
+pub async fn fetch_shard(url: &str) -> Result<Shard, LoadError> {
+    let buffer = fetch(url, |response| response.array_buffer()).await?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Shard::decode(&bytes)
+        .map_err(|error| LoadError::new(url, LoadErrorKind::Shape(error.to_string())))
+}
+
+async fn fetch_versioned<T: DeserializeOwned>(
+    url: &str,
+    field: &str,
+    known: u32,
+) -> Result<T, LoadError> {
     let value = fetch(url, |response| response.json()).await?;
-    check_format_version(url, &value)?;
+    check_version(url, &value, field, known)?;
     serde_wasm_bindgen::from_value(value)
         .map_err(|error| LoadError::new(url, LoadErrorKind::Shape(error.to_string())))
 }
 
-/// Refuses a file whose `format_version` this reader does not know, before its fields are
+/// Refuses a file whose format version this reader does not know, before its fields are
 /// read, so that a newer file is reported as newer rather than as malformed.
-fn check_format_version(url: &str, value: &JsValue) -> Result<(), LoadError> {
+fn check_version(url: &str, value: &JsValue, field: &str, known: u32) -> Result<(), LoadError> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         let detail = "应为一个 JSON 对象".to_owned();
         return Err(LoadError::new(url, LoadErrorKind::Shape(detail)));
     }
-    let version = js_sys::Reflect::get(value, &JsValue::from_str("format_version"))
-        .unwrap_or(JsValue::UNDEFINED);
+    let version =
+        js_sys::Reflect::get(value, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED);
     match version.as_f64() {
-        Some(found) if found == f64::from(lianluo_core::FORMAT_VERSION) => Ok(()),
+        Some(found) if found == f64::from(known) => Ok(()),
         Some(found) => Err(LoadError::new(
             url,
-            LoadErrorKind::Version(found.to_string()),
+            LoadErrorKind::Version(format!("{}", found as i64)),
         )),
         None => {
-            let detail = "缺少 format_version 字段".to_owned();
+            let detail = format!("缺少 {field} 字段");
             Err(LoadError::new(url, LoadErrorKind::Shape(detail)))
         }
     }

@@ -30,8 +30,14 @@ pub enum Route {
     Issues,
     /// One issue by id (`2017-15`).
     Issue(String),
-    /// One article by id (`2017-15-2`).
-    Article(String),
+    /// One article by id (`2017-15-2`), with a search query's matches marked when opened from
+    /// search results.
+    Article {
+        /// The article id.
+        id: String,
+        /// The query whose matches are marked, as typed.
+        highlight: Option<String>,
+    },
     /// Every article from a prefecture, or from one county in it, newest first.
     Region(RegionFilter),
     /// Search results, optionally narrowed to a region.
@@ -83,7 +89,10 @@ impl Route {
         match segments.as_slice() {
             ["issues"] => Some(Route::Issues),
             ["issue", id] if !id.is_empty() => Some(Route::Issue((*id).to_owned())),
-            ["article", id] if !id.is_empty() => Some(Route::Article((*id).to_owned())),
+            ["article", id] if !id.is_empty() => Some(Route::Article {
+                id: (*id).to_owned(),
+                highlight: Some(parse_search(query).query).filter(|q| !q.is_empty()),
+            }),
             ["region", prefecture, rest @ ..] if !prefecture.is_empty() && rest.len() <= 1 => {
                 Some(Route::Region(RegionFilter {
                     prefecture: (*prefecture).to_owned(),
@@ -104,13 +113,30 @@ impl Route {
         matches!(self, Route::Region(_) | Route::Search(_))
     }
 
+    /// An article, without marks.
+    pub fn article(id: impl Into<String>) -> Route {
+        Route::Article {
+            id: id.into(),
+            highlight: None,
+        }
+    }
+
     /// The `#/…` address of this view.
     pub fn to_hash(&self) -> String {
         match self {
             Route::Latest => "#/".to_owned(),
             Route::Issues => "#/issues".to_owned(),
             Route::Issue(id) => format!("#/issue/{}", encode(id)),
-            Route::Article(id) => format!("#/article/{}", encode(id)),
+            Route::Article {
+                id,
+                highlight: None,
+            } => format!("#/article/{}", encode(id)),
+            Route::Article {
+                id,
+                highlight: Some(query),
+            } => {
+                format!("#/article/{}?q={}", encode(id), encode(query))
+            }
             Route::Region(region) => format!("#/region/{}", region_path(region)),
             Route::Search(search) => {
                 let mut hash = format!("#/search?q={}", encode(&search.query));
@@ -180,7 +206,11 @@ mod tests {
             Route::Latest,
             Route::Issues,
             Route::Issue("2017-15".into()),
-            Route::Article("2017-15-2".into()),
+            Route::article("2017-15-2"),
+            Route::Article {
+                id: "2017-15-2".into(),
+                highlight: Some("代表 -\"工作\"".into()),
+            },
             Route::Region(region("衡阳市", None)),
             Route::Region(region("长沙市", Some("浏阳市"))),
             Route::Search(SearchRoute::default()),

@@ -59,6 +59,8 @@ pub struct State {
     pub text_size: TextSize,
     /// Where clearing a region or a search takes the reader: the view they were on before.
     pub return_to: Route,
+    /// The search index fetched so far and the current results.
+    pub search_state: SearchState,
 }
 
 /// Every change the reader's state can undergo.
@@ -80,6 +82,20 @@ pub enum Action {
     ShowMoreRegionArticles,
     /// Change the text size.
     SetTextSize(TextSize),
+    /// The search manifest is being fetched.
+    ManifestRequested,
+    /// The search manifest arrived (and was checked against the archive) or failed.
+    ManifestLoaded(Result<lianluo_core::search::Manifest, LoadError>),
+    /// A search shard is being fetched (its path).
+    ShardRequested(String),
+    /// A search shard arrived or failed.
+    ShardLoaded(String, Result<lianluo_core::search::Shard, LoadError>),
+    /// Forget the search files that failed, so that they are fetched again.
+    RetrySearch,
+    /// List more search results.
+    ShowMoreResults,
+    /// Result cards of these issues came on screen: fetch their files for snippets.
+    ResultsSeen(Vec<String>),
 }
 
 impl State {
@@ -93,11 +109,18 @@ impl State {
             region_limit: REGION_PAGE_SIZE,
             text_size,
             return_to: Route::Latest,
+            search_state: SearchState::default(),
         }
     }
 
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        self.apply_one(action);
+        self.refresh_search();
+    }
+
+    fn apply_one(&mut self, action: Action) {
+        let search = &mut self.search_state;
         match action {
             Action::Navigate(route) => {
                 if matches!(route, Route::Region(_)) && route != self.route {
@@ -110,7 +133,10 @@ impl State {
             }
             Action::IndexLoaded(result) => {
                 self.index = match result {
-                    Ok(index) => Load::Ready(Rc::new(index)),
+                    Ok(index) => {
+                        search.docs = search_docs(&index);
+                        Load::Ready(Rc::new(index))
+                    }
                     Err(error) => Load::Failed(error),
                 };
             }
@@ -137,6 +163,37 @@ impl State {
             }
             Action::ShowMoreRegionArticles => self.region_limit += REGION_PAGE_SIZE,
             Action::SetTextSize(size) => self.text_size = size,
+            Action::ManifestRequested => search.manifest = Some(Load::Pending),
+            Action::ManifestLoaded(result) => {
+                search.manifest = Some(match result {
+                    Ok(manifest) => Load::Ready(Rc::new(manifest)),
+                    Err(error) => Load::Failed(error),
+                });
+            }
+            Action::ShardRequested(path) => {
+                search.shards.insert(path, Load::Pending);
+            }
+            Action::ShardLoaded(path, result) => {
+                let load = result.map_or_else(Load::Failed, |shard| Load::Ready(Rc::new(shard)));
+                search.shards.insert(path, load);
+            }
+            Action::RetrySearch => {
+                if matches!(search.manifest, Some(Load::Failed(_))) {
+                    search.manifest = None;
+                }
+                search
+                    .shards
+                    .retain(|_, load| !matches!(load, Load::Failed(_)));
+                search.results = None;
+            }
+            Action::ShowMoreResults => search.limit += RESULTS_PAGE_SIZE,
+            Action::ResultsSeen(ids) => {
+                for id in ids {
+                    if !search.seen_issues.contains(&id) {
+                        search.seen_issues.push(id);
+                    }
+                }
+            }
         }
     }
 
@@ -166,7 +223,7 @@ impl State {
         match &self.route {
             Route::Latest => self.archive()?.issues.first(),
             Route::Issue(id) => self.issue_summary(id),
-            Route::Article(id) => self.article_summary(id).map(|(issue, _)| issue),
+            Route::Article { id, .. } => self.article_summary(id).map(|(issue, _)| issue),
             _ => None,
         }
     }
@@ -201,6 +258,7 @@ impl State {
     /// The issue files the current view shows, in the order it shows them.
     pub fn wanted_issues(&self) -> Vec<&str> {
         match &self.route {
+            Route::Search(_) => self.search_wanted_issues(),
             Route::Region(filter) => {
                 let mut ids: Vec<&str> = Vec::new();
                 for (issue, _) in self
@@ -276,6 +334,13 @@ impl Reducible for State {
         Rc::new(next)
     }
 }
+
+mod search;
+
+use search::search_docs;
+pub use search::{
+    check_manifest, doc_places, ResultEntry, Results, SearchState, RESULTS_PAGE_SIZE,
+};
 
 #[cfg(test)]
 mod tests;

@@ -30,3 +30,8 @@ pub fn measure(name: &str, start_mark: &str) {
         }
     }
 }
+
+/// Set when a search is asked for (the end of the typing pause).
+pub const SEARCH_MARK: &str = "lianluo:search-start";
+/// From [`SEARCH_MARK`] to the query's results in the DOM.
+pub const SEARCH_MEASURE: &str = "lianluo:search";

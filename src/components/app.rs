@@ -11,16 +11,19 @@ use super::article_view::ArticleView;
 use super::issue_list::IssueList;
 use super::issue_view::IssueView;
 use super::link::{Link, Navigator};
-use super::notice::{Failure, Loading};
+use super::notice::{failure, loading};
 use super::region_filter::RegionPicker;
 use super::region_view::{excerpt_of, Excerpt, RegionEntry, RegionView};
+use super::search_box::SearchBox;
+use super::search_view::{Outcome, ResultCard, SearchView, SnippetState};
 use super::toolbar::Toolbar;
-use crate::load::fetch_data;
-use crate::route::{RegionFilter, Route};
+use crate::load::{fetch_data, fetch_manifest, fetch_shard};
+use crate::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use crate::source::DataSource;
-use crate::state::{Action, Load, State};
+use crate::state::{check_manifest, Action, Load, State};
 use crate::storage::{recall_text_size, remember_text_size};
 use crate::timing;
+use lianluo_core::search::{mark_ranges, parse_query, snippet};
 
 /// Props for [`App`].
 #[derive(Properties, PartialEq)]
@@ -41,6 +44,8 @@ pub fn App(props: &AppProps) -> Html {
 
     use_index_loading(&state, &props.source);
     use_issue_loading(&state, &props.source);
+    use_search_loading(&state, &props.source);
+    use_search_timing(&state);
     use_hash_following(&state, props.routing);
     use_view_settling(&state, &root);
     {
@@ -57,6 +62,34 @@ pub fn App(props: &AppProps) -> Html {
         move |_| Rc::new(regions.unwrap_or_default())
     });
     let on_text_size = state.dispatcher().to_callback().reform(Action::SetTextSize);
+    let on_query = {
+        let (navigator, route, return_to) = (
+            navigator.clone(),
+            state.route.clone(),
+            state.return_to.clone(),
+        );
+        Callback::from(move |query: String| {
+            timing::mark(timing::SEARCH_MARK);
+            match &route {
+                Route::Search(_) if query.trim().is_empty() => navigator.go(return_to.clone()),
+                Route::Search(search) => {
+                    navigator.replace(Route::Search(SearchRoute {
+                        query,
+                        ..search.clone()
+                    }));
+                }
+                _ if query.trim().is_empty() => {}
+                _ => navigator.go(Route::Search(SearchRoute {
+                    query,
+                    ..SearchRoute::default()
+                })),
+            }
+        })
+    };
+    let shown_query = match &state.route {
+        Route::Search(search) => search.query.clone(),
+        _ => String::new(),
+    };
     let active_region = match &state.route {
         Route::Region(filter) => Some(filter.clone()),
         _ => None,
@@ -71,7 +104,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Navigator> context={navigator.clone()}>
             <div ref={root} class={classes!("reader", state.text_size.class())} lang="zh-CN">
-                <Toolbar route={state.route.clone()} text_size={state.text_size} {on_text_size} />
+                <Toolbar route={state.route.clone()} text_size={state.text_size} {on_text_size}>
+                    if state.has_search() {
+                        <SearchBox query={shown_query} {on_query} />
+                    }
+                </Toolbar>
                 if !regions.is_empty() {
                     <RegionPanel regions={(*regions).clone()} active={active_region} on_pick={on_region} />
                 }
@@ -108,13 +145,13 @@ fn RegionPanel(props: &RegionPanelProps) -> Html {
 /// The view for the current route.
 fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
     let archive = match &state.index {
-        Load::Pending => return html! { <Loading what="目录" /> },
+        Load::Pending => return loading("目录"),
         Load::Failed(error) => {
             let on_retry = state
                 .dispatcher()
                 .to_callback()
                 .reform(|()| Action::RetryIndex);
-            return html! { <Failure error={error.clone()} {on_retry} /> };
+            return failure(error, &on_retry);
         }
         Load::Ready(archive) => archive.clone(),
     };
@@ -145,13 +182,14 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
             }
             None => not_found("没有找到这一期。"),
         },
-        Route::Article(id) => match state.article_summary(id) {
+        Route::Article { id, highlight } => match state.article_summary(id) {
             Some((summary, _)) => html! {
                 <ArticleView
                     summary={summary.clone()}
                     article_id={id.clone()}
                     issue={state.issues.get(&summary.id).cloned()}
                     on_retry={retry_issue(&summary.id)}
+                    highlight={highlight.as_deref().map(parse_query).filter(|query| !query.is_empty())}
                 />
             },
             None => not_found("没有找到这篇文章。"),
@@ -178,7 +216,92 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
                 />
             }
         }
-        Route::Search(_) => not_found("搜索功能尚未启用。"),
+        Route::Search(search) => {
+            let on_region = {
+                let search = search.clone();
+                let navigator = navigator.clone();
+                Callback::from(move |region: Option<RegionFilter>| {
+                    timing::mark(timing::SEARCH_MARK);
+                    navigator.replace(Route::Search(SearchRoute {
+                        region,
+                        ..search.clone()
+                    }));
+                })
+            };
+            let on_sort = {
+                let search = search.clone();
+                let navigator = navigator.clone();
+                Callback::from(move |sort: SearchSort| {
+                    timing::mark(timing::SEARCH_MARK);
+                    navigator.replace(Route::Search(SearchRoute {
+                        sort,
+                        ..search.clone()
+                    }));
+                })
+            };
+            let on_clear = {
+                let (navigator, back) = (navigator.clone(), state.return_to.clone());
+                Callback::from(move |()| navigator.go(back.clone()))
+            };
+            html! {
+                <SearchView
+                    search={search.clone()}
+                    outcome={search_outcome(state)}
+                    facets={Rc::new(state.search_facets())}
+                    {on_region}
+                    {on_sort}
+                    on_more={state.dispatcher().to_callback().reform(|()| Action::ShowMoreResults)}
+                    {on_clear}
+                    on_retry={state.dispatcher().to_callback().reform(|()| Action::RetrySearch)}
+                    on_seen={state.dispatcher().to_callback().reform(Action::ResultsSeen)}
+                />
+            }
+        }
+    }
+}
+
+/// The current search's results as the view shows them, snippets from the issue files here.
+fn search_outcome(state: &State) -> Outcome {
+    let Some((_, query)) = state.search() else {
+        return Outcome::NoQuery;
+    };
+    if !state.has_search() {
+        return Outcome::NoIndex;
+    }
+    if query.is_empty() {
+        return Outcome::NoQuery;
+    }
+    let entries = match state.search_entries() {
+        None => return Outcome::Searching,
+        Some(Err(error)) => return Outcome::Failed(error),
+        Some(Ok(entries)) => entries,
+    };
+    let cards = entries
+        .iter()
+        .take(state.search_state.limit)
+        .map(|entry| {
+            let snippet = match state.issues.get(&entry.issue.id) {
+                Some(Load::Ready(issue)) => {
+                    let article = issue.articles.iter().find(|a| a.id == entry.article.id);
+                    let blocks: Vec<&str> = article
+                        .map(|a| a.blocks.iter().map(|b| b.text.as_str()).collect())
+                        .unwrap_or_default();
+                    snippet(&blocks, &query).map_or(SnippetState::Unavailable, SnippetState::Ready)
+                }
+                Some(Load::Failed(_)) => SnippetState::Unavailable,
+                _ => SnippetState::Loading,
+            };
+            ResultCard {
+                issue: entry.issue.clone(),
+                article: entry.article.clone(),
+                title_marks: mark_ranges(&entry.article.title, &query),
+                snippet,
+            }
+        })
+        .collect();
+    Outcome::Found {
+        cards,
+        total: entries.len(),
     }
 }
 
@@ -264,6 +387,57 @@ fn use_issue_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
                 };
                 dispatcher.dispatch(Action::IssueLoaded(id, result));
             });
+        }
+    });
+}
+
+/// Fetches the search manifest and the shards the current query needs.
+#[hook]
+fn use_search_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
+    let manifest = state.manifest_to_fetch().map(str::to_owned);
+    let archive = state.index.ready().cloned();
+    let dispatcher = state.dispatcher();
+    let source_for_manifest = source.clone();
+    use_effect_with(manifest, move |manifest| {
+        if let Some(path) = manifest.clone() {
+            dispatcher.dispatch(Action::ManifestRequested);
+            spawn_local(async move {
+                let result = match source_for_manifest.file_url(&path) {
+                    Ok(url) => fetch_manifest(&url).await,
+                    Err(error) => Err(error),
+                };
+                let checked = result.and_then(|m| check_manifest(m, archive.as_deref(), &path));
+                dispatcher.dispatch(Action::ManifestLoaded(checked));
+            });
+        }
+    });
+    let dispatcher = state.dispatcher();
+    let source = source.clone();
+    use_effect_with(state.shards_to_fetch(), move |paths| {
+        for path in paths.iter().cloned() {
+            dispatcher.dispatch(Action::ShardRequested(path.clone()));
+            let (dispatcher, source) = (dispatcher.clone(), source.clone());
+            spawn_local(async move {
+                let result = match source.file_url(&path) {
+                    Ok(url) => fetch_shard(&url).await,
+                    Err(error) => Err(error),
+                };
+                dispatcher.dispatch(Action::ShardLoaded(path, result));
+            });
+        }
+    });
+}
+
+/// Measures each query from the end of the typing pause to its results in the DOM.
+#[hook]
+fn use_search_timing(state: &UseReducerHandle<State>) {
+    let shown = state.search().and_then(|(search, _)| {
+        let results = state.search_state.results.as_ref()?;
+        (results.query == search.query).then(|| search.clone())
+    });
+    use_effect_with(shown, |shown| {
+        if shown.is_some() {
+            timing::measure(timing::SEARCH_MEASURE, timing::SEARCH_MARK);
         }
     });
 }

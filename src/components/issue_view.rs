@@ -6,11 +6,11 @@ use std::rc::Rc;
 use lianluo_core::{Issue, IssueSummary};
 use yew::prelude::*;
 
-use super::article::{ArticleBody, RegionTag};
+use super::article::{region_tag, ArticleBody};
 use super::back_matter::BackMatter;
 use super::link::Link;
 use super::masthead::Masthead;
-use super::notice::{Failure, Loading};
+use super::notice::{failure, loading};
 use crate::format::issue_label;
 use crate::route::Route;
 use crate::state::Load;
@@ -39,10 +39,8 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
     let issue = props.issue.as_ref().and_then(Load::ready);
     let body = match &props.issue {
         Some(Load::Ready(issue)) => html! { <IssueText issue={issue.clone()} /> },
-        Some(Load::Failed(error)) => {
-            html! { <Failure error={error.clone()} on_retry={props.on_retry.clone()} /> }
-        }
-        _ => html! { <Loading what="本期全文" /> },
+        Some(Load::Failed(error)) => failure(error, &props.on_retry),
+        _ => loading("本期全文"),
     };
     html! {
         <div class="issue">
@@ -65,8 +63,8 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
                 <ol class="plain">
                     { for summary.articles.iter().map(|article| html! {
                         <li>
-                            <Link to={Route::Article(article.id.clone())}>
-                                <RegionTag printed={article.region.printed.clone()} />
+                            <Link to={Route::article(article.id.clone())}>
+                                { region_tag(&article.region.printed) }
                                 { article.title.clone() }
                             </Link>
                         </li>
@@ -93,8 +91,8 @@ fn IssueText(props: &IssueTextProps) -> Html {
             { for props.issue.articles.iter().map(|article| html! {
                 <article class="article" aria-labelledby={format!("t-{}", article.id)}>
                     <h3 id={format!("t-{}", article.id)}>
-                        <RegionTag printed={article.region.printed.clone()} />
-                        <Link to={Route::Article(article.id.clone())}>{ article.title.clone() }</Link>
+                        { region_tag(&article.region.printed) }
+                        <Link to={Route::article(article.id.clone())}>{ article.title.clone() }</Link>
                     </h3>
                     <ArticleBody blocks={article.blocks.clone()} heading_level={4} />
                 </article>

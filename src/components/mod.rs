@@ -12,4 +12,6 @@ pub mod masthead;
 pub mod notice;
 pub mod region_filter;
 pub mod region_view;
+pub mod search_box;
+pub mod search_view;
 pub mod toolbar;

@@ -4,7 +4,7 @@
 use lianluo_core::{ArticleSummary, IssueSummary};
 use yew::prelude::*;
 
-use super::article::RegionTag;
+use super::article::region_tag;
 use super::link::Link;
 use crate::format::{chinese_date, issue_label};
 use crate::route::{RegionFilter, Route};
@@ -104,9 +104,9 @@ pub fn Card(props: &CardProps) -> Html {
     } = &props.entry;
     html! {
         <article class="card" aria-label={article.title.clone()}>
-            <h3><Link to={Route::Article(article.id.clone())}>{ article.title.clone() }</Link></h3>
+            <h3><Link to={Route::article(article.id.clone())}>{ article.title.clone() }</Link></h3>
             <p class="meta">
-                <RegionTag printed={article.region.printed.clone()} />
+                { region_tag(&article.region.printed) }
                 { format!("{} · {}", issue_label(issue.number, issue.serial), chinese_date(&issue.date)) }
             </p>
             { match excerpt {

@@ -102,7 +102,7 @@ fn the_latest_view_wants_the_newest_issue() {
 
 #[test]
 fn an_article_view_wants_the_issue_that_holds_it() {
-    let state = loaded(Route::Article("2017-15-2".into()));
+    let state = loaded(Route::article("2017-15-2"));
     assert_eq!(state.issues_to_fetch(), vec!["2017-15".to_owned()]);
     let (issue, article) = state.article_summary("2017-15-2").unwrap();
     assert_eq!(
@@ -116,7 +116,7 @@ fn an_unknown_issue_or_article_wants_nothing() {
     assert!(loaded(Route::Issue("1999-1".into()))
         .issues_to_fetch()
         .is_empty());
-    assert!(loaded(Route::Article("1999-1-1".into()))
+    assert!(loaded(Route::article("1999-1-1"))
         .issues_to_fetch()
         .is_empty());
     assert!(loaded(Route::Issues).issues_to_fetch().is_empty());
@@ -286,9 +286,9 @@ fn clearing_a_region_or_search_returns_to_the_view_before_it() {
     ))));
     state.apply(Action::Navigate(Route::Search(SearchRoute::default())));
     assert_eq!(state.return_to, Route::Issue("2018-1".into()));
-    state.apply(Action::Navigate(Route::Article("2018-1-1".into())));
+    state.apply(Action::Navigate(Route::article("2018-1-1")));
     state.apply(Action::Navigate(Route::Region(filter("衡阳市", None))));
-    assert_eq!(state.return_to, Route::Article("2018-1-1".into()));
+    assert_eq!(state.return_to, Route::article("2018-1-1"));
 }
 
 #[test]

@@ -1,0 +1,63 @@
+//! The search box: always at hand, searching as the reader types after a short pause.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// How long typing must pause before the query runs, in milliseconds. Range 100–500: shorter
+/// fetches shards for half-typed words, longer feels sluggish.
+pub const TYPING_PAUSE_MS: u32 = 250;
+
+/// Props for [`SearchBox`].
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The query shown (the current search's, or empty).
+    pub query: AttrValue,
+    /// The reader asked for this query (after a pause in typing, or at once on Enter).
+    pub on_query: Callback<String>,
+}
+
+/// A labelled `<input type="search">` in a search landmark.
+#[function_component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let input_ref = use_node_ref();
+    let oninput = {
+        let (pending, on_query) = (pending.clone(), props.on_query.clone());
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            let on_query = on_query.clone();
+            // Replacing the timeout cancels the previous one: only the last pause counts.
+            *pending.borrow_mut() =
+                Some(Timeout::new(TYPING_PAUSE_MS, move || on_query.emit(value)));
+        })
+    };
+    let onsubmit = {
+        let (pending, on_query, input_ref) = (pending, props.on_query.clone(), input_ref.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            pending.borrow_mut().take();
+            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                on_query.emit(input.value());
+            }
+        })
+    };
+    html! {
+        <form class="search-box" role="search" {onsubmit}>
+            <label for="lianluo-search" class="sr-only">{ "搜索全部文章" }</label>
+            <input
+                ref={input_ref}
+                id="lianluo-search"
+                type="search"
+                enterkeyhint="search"
+                autocomplete="off"
+                placeholder="搜索全部文章，如：代表工作室"
+                value={props.query.clone()}
+                {oninput}
+            />
+        </form>
+    }
+}
