@@ -1,0 +1,218 @@
+// The embedding contract: two readers on one page, routing off, mount() from a host module,
+// sub-paths, where data may come from, a strict Content-Security-Policy, and browsers that
+// cannot run the reader.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { alerts, at, BASE_URL, inShadow, launch, openPage, otherOrigin, settle, viewHeading } from "./lib.mjs";
+
+const LATEST = "联络动态第15期（总第535期）";
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+/** Opens the reader's region panel inside `host` and picks `name` (e.g. "衡阳市 (1)"). */
+async function pickRegion(page, host, name) {
+  await page.locator(`${host} summary`).click();
+  await page.locator(host).getByRole("button", { name }).click();
+}
+
+test("two readers on one page are independent and only the first follows the hash", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.goto(at("e2e/two-readers.html"));
+  await settle(page, "#first");
+  await settle(page, "#second");
+
+  await pickRegion(page, "#second", "衡阳市 (1)");
+  await settle(page, "#second");
+  assert.equal(await viewHeading(page, "#second"), "衡阳市");
+  assert.equal(await viewHeading(page, "#first"), LATEST);
+  assert.equal(new URL(page.url()).hash, "", "the second reader leaves the URL alone");
+
+  await pickRegion(page, "#first", "湘潭市 (1)");
+  await page.waitForFunction((hash) => location.hash === hash, `#/region/${encodeURIComponent("湘潭市")}`);
+  await settle(page, "#first");
+  assert.equal(await viewHeading(page, "#first"), "湘潭市");
+  assert.equal(await viewHeading(page, "#second"), "衡阳市");
+
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === "");
+  await settle(page, "#first");
+  assert.equal(await viewHeading(page, "#first"), LATEST);
+  assert.equal(await viewHeading(page, "#second"), "衡阳市", "back moves only the first reader");
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("a deep link opens in the first reader only", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at("e2e/two-readers.html#/article/2017-15-3"));
+  await settle(page, "#first");
+  await settle(page, "#second");
+  assert.equal(await viewHeading(page, "#first"), "衡阳市强化领导严明纪律坚决打赢换届选举翻身仗");
+  assert.equal(await viewHeading(page, "#second"), LATEST);
+});
+
+test('data-lianluo-routing="none" navigates inside the reader and leaves the URL alone', async (t) => {
+  const { page } = await openPage(t, browser);
+  const start = at("e2e/routing-none.html#/article/2017-15-2");
+  await page.goto(start);
+  await settle(page, "#reader");
+  assert.equal(await viewHeading(page, "#reader"), LATEST, "the hash is not read either");
+  const historyLength = await page.evaluate(() => history.length);
+
+  await pickRegion(page, "#reader", "衡阳市 (1)");
+  await settle(page, "#reader");
+  assert.equal(await viewHeading(page, "#reader"), "衡阳市");
+  await page.locator("#reader .card h3 a").click();
+  await settle(page, "#reader");
+  assert.equal(await viewHeading(page, "#reader"), "衡阳市强化领导严明纪律坚决打赢换届选举翻身仗");
+
+  assert.equal(page.url(), start);
+  assert.equal(await page.evaluate(() => history.length), historyLength);
+});
+
+test("mount(element, options) exported by lianluo.js works from a host's module script", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.goto(at("e2e/mount.html"));
+  await page.waitForFunction(() => document.documentElement.dataset.mounted === "yes");
+  await settle(page, "#reader");
+  assert.equal(await viewHeading(page, "#reader"), LATEST);
+
+  const again = await page.evaluate(async () => {
+    const { mount } = await import("../lianluo.js");
+    const element = document.getElementById("reader");
+    await mount(element, { src: "../data/index.json" });
+    let refusal = null;
+    try {
+      await mount("#reader");
+    } catch (error) {
+      refusal = error.name;
+    }
+    return { readers: element.shadowRoot.querySelectorAll(".lianluo").length, refusal };
+  });
+  assert.deepEqual(again, { readers: 1, refusal: "TypeError" });
+
+  await pickRegion(page, "#reader", "湘潭市 (1)");
+  await settle(page, "#reader");
+  assert.equal(await viewHeading(page, "#reader"), "湘潭市");
+  assert.equal(new URL(page.url()).hash, "", "routing: \"none\" is honoured");
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("a page under a sub-path loads the reader's files from beside lianluo.js", async (t) => {
+  const { page } = await openPage(t, browser);
+  const fetched = [];
+  page.on("response", (response) => fetched.push([response.url(), response.status()]));
+  await page.goto(at("e2e/two-readers.html"));
+  await settle(page, "#first");
+  const wasm = fetched.filter(([url]) => url.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, "one WebAssembly download for two readers");
+  assert.match(wasm[0][0], new RegExp(`^${BASE_URL}lianluo-[0-9a-f]+\\.wasm$`));
+  assert.equal(wasm[0][1], 200);
+  const failed = fetched.filter(([, status]) => status >= 400);
+  assert.deepEqual(failed, []);
+  const stylesheet = await inShadow(page, "#first", (root) => root.querySelector("link[rel=stylesheet]").href);
+  assert.match(stylesheet, new RegExp(`^${BASE_URL}lianluo-[0-9a-f]+\\.css$`));
+});
+
+test("the page's address cannot choose the data", async (t) => {
+  const { page } = await openPage(t, browser);
+  const requested = [];
+  page.on("request", (request) => requested.push(request.url()));
+  const elsewhere = `${otherOrigin()}/e2e/data-hostile/index.json`;
+  const query = new URLSearchParams({ "data-lianluo-src": elsewhere, src: elsewhere });
+  await page.goto(`${at()}?${query}#/issue/${encodeURIComponent(elsewhere)}`);
+  await settle(page);
+  const foreign = requested.filter((url) => new URL(url).pathname.includes("data-hostile") || !url.startsWith(BASE_URL));
+  assert.deepEqual(foreign, []);
+  assert.ok(requested.includes(at("data/index.json")));
+});
+
+test("data on another site is refused unless the element allows it", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  const requested = [];
+  page.on("request", (request) => requested.push(request.url()));
+  await page.goto(at("e2e/cross-origin.html"));
+  await settle(page, "#refused");
+  await settle(page, "#allowed");
+
+  const refusedUrl = `${otherOrigin()}/data/index.json?reader=refused`;
+  const [refusal] = await alerts(page, "#refused");
+  assert.ok(refusal.includes("不在本站") && refusal.includes(refusedUrl), refusal);
+  assert.ok(refusal.includes("data-lianluo-allow-cross-origin"), refusal);
+  assert.deepEqual(requested.filter((url) => url.includes("reader=refused")), [], "nothing was fetched");
+
+  const allowedUrl = `${otherOrigin()}/data/index.json?reader=allowed`;
+  assert.ok(requested.includes(allowedUrl), "the allowed reader asked the other site");
+  const allowed = await alerts(page, "#allowed");
+  if (allowed.length === 0) {
+    // The server answered with CORS headers: the reader shows the other site's archive.
+    assert.equal(await viewHeading(page, "#allowed"), LATEST);
+  } else {
+    // The test server sends no CORS headers, so the browser withholds the answer.
+    assert.ok(!allowed[0].includes("不在本站") && allowed[0].includes(allowedUrl), allowed[0]);
+  }
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("under a strict Content-Security-Policy the reader renders without a violation", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.addInitScript(() => {
+    globalThis.__violations = [];
+    document.addEventListener(
+      "securitypolicyviolation",
+      (event) => globalThis.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      true,
+    );
+  });
+  await page.goto(at("e2e/csp.html"));
+  await settle(page, "#reader");
+  assert.equal(await viewHeading(page, "#reader"), LATEST);
+  await pickRegion(page, "#reader", "衡阳市 (1)");
+  await settle(page, "#reader");
+  assert.equal(await viewHeading(page, "#reader"), "衡阳市");
+  await page.locator("#reader").getByRole("button", { name: "特大" }).click();
+  const fontSize = await inShadow(page, "#reader", (root) => getComputedStyle(root.querySelector(".reader")).fontSize);
+  assert.equal(fontSize, "23px", "the reader's stylesheet applies under the policy");
+
+  assert.deepEqual(await page.evaluate(() => globalThis.__violations), []);
+  const cspErrors = problems.consoleErrors.filter((text) => /Content Security Policy/i.test(text));
+  assert.deepEqual(cspErrors, []);
+
+  // The policy is really in force, and a violation would have been seen.
+  const inlineRan = await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "globalThis.__inline = true;";
+    document.body.append(script);
+    return globalThis.__inline === true;
+  });
+  assert.equal(inlineRan, false);
+  await page.waitForFunction(() => globalThis.__violations.length === 1);
+  assert.match((await page.evaluate(() => globalThis.__violations))[0], /^script-src/);
+});
+
+test("without WebAssembly the reader says so and links the data", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
+  await page.goto(at());
+  const message = page.locator("[data-lianluo-src] .notice");
+  await message.waitFor();
+  const text = (await message.textContent()).trim();
+  assert.ok(text.startsWith("此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）。"), text);
+  assert.equal(await message.locator("a").getAttribute("href"), at("data/index.json"));
+  assert.equal(await message.locator("a").textContent(), "查看数据文件");
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("with scripts off the page says what is needed and links the data", async (t) => {
+  const { page } = await openPage(t, browser, { javaScriptEnabled: false });
+  await page.goto(at());
+  const fallback = page.locator("[data-lianluo-src] > p");
+  assert.ok((await fallback.textContent()).includes("需要开启 JavaScript 并支持 WebAssembly"));
+  assert.equal(await fallback.locator("a").getAttribute("href"), "data/index.json");
+  assert.equal(await fallback.isVisible(), true);
+});
