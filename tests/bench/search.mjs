@@ -1,0 +1,99 @@
+// Measures search in the browser, for `cargo xtask bench`: what a cold query fetches, and how
+// long warm queries take from the end of the typing pause to results in the DOM (the
+// `lianluo:search` User Timing measure).
+//
+// Usage: node tests/bench/search.mjs BASE_URL QUERY... (BASE_URL serves dist/ with the archive
+// to measure under data/). Prints one JSON object on stdout.
+
+import { chromium } from "playwright-core";
+
+const [base, ...queries] = process.argv.slice(2);
+if (!base || queries.length === 0) {
+  console.error("usage: node tests/bench/search.mjs BASE_URL QUERY...");
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+});
+
+const searchUrl = (query) => `${base}#/search?q=${encodeURIComponent(query)}`;
+
+// Waits until the results (or the no-result sentence) are shown and the snippets of the
+// cards on screen have arrived.
+async function settled(page) {
+  await page.locator(".search-view .summary").first().waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => {
+    const host = document.querySelector("[data-lianluo-src]");
+    const root = host?.shadowRoot;
+    if (!root) return false;
+    const pending = [...root.querySelectorAll(".excerpt.pending")].filter((p) => {
+      const box = p.getBoundingClientRect();
+      return box.top < window.innerHeight && box.bottom > 0;
+    });
+    return pending.length === 0;
+  }, null, { timeout: 30000 });
+  await page.waitForLoadState("networkidle");
+}
+
+function bytesByKind(entries) {
+  const kinds = { index: 0, manifest: 0, shards: 0, issues: 0 };
+  const counts = { shards: 0, issues: 0 };
+  for (const { name, encodedBodySize } of entries) {
+    const path = new URL(name).pathname;
+    if (path.endsWith("/data/index.json")) kinds.index += encodedBodySize;
+    else if (path.endsWith("/search/manifest.json")) kinds.manifest += encodedBodySize;
+    else if (path.includes("/data/search/")) { kinds.shards += encodedBodySize; counts.shards += 1; }
+    else if (path.includes("/data/issues/")) { kinds.issues += encodedBodySize; counts.issues += 1; }
+  }
+  return { ...kinds, shard_files: counts.shards, issue_files: counts.issues,
+    query_total: kinds.manifest + kinds.shards + kinds.issues };
+}
+
+const cold = {};
+for (const query of queries) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(searchUrl(query));
+  await settled(page);
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map(({ name, encodedBodySize }) => ({ name, encodedBodySize })));
+  const results = await page.locator(".search-view .summary").first().innerText();
+  cold[query] = { results, ...bytesByKind(entries) };
+  await context.close();
+}
+
+// Warm: one page; every query once to fetch its shards, then each again, timed.
+const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+const page = await context.newPage();
+await page.goto(base);
+const box = page.getByRole("searchbox");
+await box.waitFor();
+const run = async (query) => {
+  const before = await page.evaluate(() => performance.getEntriesByName("lianluo:search").length);
+  await box.fill(query);
+  await box.press("Enter");
+  await page.waitForFunction((n) => performance.getEntriesByName("lianluo:search").length > n, before);
+  return page.evaluate(() => performance.getEntriesByName("lianluo:search").at(-1).duration);
+};
+for (const query of queries) await run(query);
+const warm = [];
+for (let round = 0; round < 5; round += 1) {
+  for (const query of queries) warm.push(await run(query));
+}
+warm.sort((a, b) => a - b);
+await browser.close();
+
+console.log(JSON.stringify({
+  cold_query_bytes: cold,
+  warm_ms: {
+    runs: warm.length,
+    median: warm[Math.floor(warm.length / 2)],
+    p90: warm[Math.floor(warm.length * 0.9)],
+    max: warm.at(-1),
+  },
+}, null, 2));
