@@ -70,6 +70,21 @@ fn a_shard_from_another_build_is_refused() {
     assert!(err.to_string().contains("is missing"), "{err}");
 }
 
+#[test]
+fn a_manifest_of_another_version_is_refused() {
+    let mut built = build(&[doc(&["代表", "代表"])], 1);
+    built.manifest.version += 1;
+    let shards: Vec<&Shard> = built.shards.iter().map(|(_, s)| s).collect();
+    let err = built
+        .manifest
+        .evaluate(&parse_query("代表"), &shards, &doc_facts(&built.archive))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the search index has format version 2; this reader reads version 1"
+    );
+}
+
 proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {

@@ -263,7 +263,8 @@ struct Entry {
     doc_count: u32,
     /// `(doc-gap · count)*`.
     docs: Vec<u8>,
-    /// Occurrences so far, without the dictionary: `(pos-gap · neighbours)*`.
+    /// Occurrences so far, `(pos-gap · neighbours index)*`, until [`Entry::finish`] puts the
+    /// neighbours list in front.
     positions: Vec<u8>,
     /// The (left, right) neighbours seen around the pair, in order of first appearance, as
     /// code point + 1 (0: none).
@@ -299,7 +300,7 @@ impl Entry {
         }
     }
 
-    /// Prepends the dictionary to the occurrences, completing the positions section.
+    /// Prepends the neighbours list to the occurrences, completing the positions section.
     fn finish(&mut self) {
         if let Key::Pair(..) = self.key {
             let mut head = Vec::new();
@@ -322,7 +323,7 @@ struct Postings {
     /// else 1 + the entry's index): nearly every character of the archive, without hashing.
     bmp: Vec<u32>,
     index: HashMap<u64, u32, BuildHasherDefault<MixHasher>>,
-    /// (entry, left, right) → index in that entry's dictionary of neighbours.
+    /// (entry, left, right) → index in that entry's neighbours list.
     neighbours: HashMap<(u32, u32, u32), u32, BuildHasherDefault<MixHasher>>,
     entries: Vec<Entry>,
     touched: Vec<u32>,

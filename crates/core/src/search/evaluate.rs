@@ -13,7 +13,7 @@ use core::fmt;
 use crate::model::ArchiveIndex;
 
 use super::key::Key;
-use super::manifest::{Locator, Manifest};
+use super::manifest::{Locator, Manifest, SEARCH_FORMAT_VERSION};
 use super::normalize::normalize;
 use super::plan::TermPlan;
 use super::query::Query;
@@ -49,6 +49,8 @@ pub fn doc_facts(archive: &ArchiveIndex) -> Vec<DocFacts> {
 /// Why a query could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchError {
+    /// The manifest is in a format version this reader does not know.
+    UnsupportedVersion(u32),
     /// The documents passed in are not the ones the index was built for.
     WrongArchive {
         /// Documents in the index.
@@ -69,6 +71,11 @@ pub enum SearchError {
 impl fmt::Display for SearchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            SearchError::UnsupportedVersion(v) => write!(
+                f,
+                "the search index has format version {v}; this reader reads version \
+                 {SEARCH_FORMAT_VERSION}"
+            ),
             SearchError::WrongArchive { indexed, given } => write!(
                 f,
                 "the search index covers {indexed} articles but the archive lists {given}"
@@ -114,6 +121,9 @@ impl Manifest {
         shards: &[&Shard],
         docs: &[DocFacts],
     ) -> Result<Vec<Hit>, SearchError> {
+        if self.version != SEARCH_FORMAT_VERSION {
+            return Err(SearchError::UnsupportedVersion(self.version));
+        }
         if docs.len() != self.doc_count as usize {
             return Err(SearchError::WrongArchive {
                 indexed: self.doc_count,
