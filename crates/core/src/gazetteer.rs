@@ -16,6 +16,9 @@ use crate::model::Region;
 /// comma-separated other names.
 const HUNAN_DIVISIONS_TSV: &str = include_str!("../data/hunan-divisions.tsv");
 
+/// How the province may be printed before a region, longest first.
+const PROVINCE_PREFIXES: [&str; 2] = ["湖南省", "湖南"];
+
 /// What a known name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Division {
@@ -103,7 +106,12 @@ impl Gazetteer {
             prefecture: None,
             county: None,
         };
-        let Some((first, rest)) = self.longest_prefix(printed) else {
+        // The province is sometimes printed first (湖南省长沙市); every division is in it.
+        let local = PROVINCE_PREFIXES
+            .iter()
+            .find_map(|p| printed.strip_prefix(p))
+            .unwrap_or(printed);
+        let Some((first, rest)) = self.longest_prefix(local) else {
             return unknown;
         };
         let county = match &first.county {
@@ -185,6 +193,13 @@ mod tests {
             known("长沙市", Some("望城区"))
         );
         assert_eq!(resolve("望城区乔口镇人大"), known("长沙市", Some("望城区")));
+    }
+
+    #[test]
+    fn a_printed_province_prefix_is_skipped() {
+        assert_eq!(resolve("湖南省浏阳市"), known("长沙市", Some("浏阳市")));
+        assert_eq!(resolve("湖南湘潭县"), known("湘潭市", Some("湘潭县")));
+        assert_eq!(resolve("湖南省"), (None, None));
     }
 
     #[test]
