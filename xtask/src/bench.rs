@@ -2,6 +2,7 @@
 //! Lighthouse (mobile defaults, served with gzip), CLI convert and build times, and search.
 //! Prints a Markdown table and writes `target/bench/report.json` and `report.md`. No pass/fail.
 
+use crate::compress::{files_under, relative_slash_path, write_siblings};
 use crate::install;
 use crate::machine::{self, Machine};
 use crate::paths;
@@ -26,6 +27,13 @@ const CONVERT_RUNS: usize = 31;
 /// issues) and ten years beyond it.
 const BUILD_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 
+/// The synthetic archive search is measured on: the size of the real archive today.
+const SEARCH_ARCHIVE_ISSUES: u32 = 535;
+
+/// Queries for the search figures: phrases readers look for (DESIGN.md), a frequent pair, a
+/// single character, and two terms with an exclusion.
+const SEARCH_QUERIES: [&str; 5] = ["代表工作室", "换届选举", "人大", "选", "代表 -换届"];
+
 /// Chromium flags for Lighthouse: headless, and nothing that fetches from the network on its own
 /// or makes timings noisy.
 const CHROME_FLAGS: &str = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
@@ -38,7 +46,7 @@ struct Report {
     sizes: Sizes,
     lighthouse: Lighthouse,
     cli: CliTimes,
-    search: Option<Value>,
+    search: Value,
 }
 
 #[derive(Serialize)]
@@ -81,7 +89,7 @@ pub fn measure(root: &Path) -> Result<()> {
     };
     let lighthouse = lighthouse(root, &dist, &out)?;
     let cli = cli_times(root, &out)?;
-    let search = search_figures(root, &dist)?;
+    let search = search_figures(root, &dist, &out)?;
     let report = Report {
         machine: machine::describe(),
         sizes,
@@ -179,10 +187,48 @@ fn cli_times(root: &Path, out: &Path) -> Result<CliTimes> {
     })
 }
 
-/// Search figures for the report. The search index is the CLI's and the viewer's; until a
-/// measurement of it is wired in here, the report says search was not measured.
-fn search_figures(_root: &Path, _dist: &Path) -> Result<Option<Value>> {
-    Ok(None)
+/// Search in the browser on the 535-issue synthetic archive: a copy of `dist/` whose `data/`
+/// is the site `lianluo build` made from it (by [`cli_times`]), served with precompressed files
+/// like the real site; `tests/bench/search.mjs` drives Chromium and prints the figures as JSON.
+fn search_figures(root: &Path, dist: &Path, out: &Path) -> Result<Value> {
+    let site = out.join(format!("dist-{SEARCH_ARCHIVE_ISSUES}"));
+    step(format!("Assembling {} for search figures", site.display()));
+    if site.exists() {
+        fs::remove_dir_all(&site)?;
+    }
+    for file in files_under(dist)? {
+        let relative = relative_slash_path(dist, &file);
+        if relative.starts_with("data/") {
+            continue;
+        }
+        let target = site.join(&relative);
+        fs::create_dir_all(target.parent().unwrap_or(&site))?;
+        fs::copy(&file, &target)?;
+    }
+    let data = out.join(format!("site-{SEARCH_ARCHIVE_ISSUES}"));
+    for file in files_under(&data)? {
+        let target = site.join("data").join(relative_slash_path(&data, &file));
+        fs::create_dir_all(target.parent().unwrap_or(&site))?;
+        fs::copy(&file, &target)?;
+    }
+    write_siblings(&site.join("data"))?;
+
+    let server = serve::spawn(vec![Mount::root(site)])?;
+    step(format!("Search in Chromium on {}", server.url));
+    let output = Command::new("node")
+        .arg("tests/bench/search.mjs")
+        .arg(&server.url)
+        .args(SEARCH_QUERIES)
+        .env("CHROMIUM_PATH", install::CHROMIUM)
+        .current_dir(root)
+        .stderr(Stdio::inherit())
+        .output()
+        .context("running tests/bench/search.mjs")?;
+    if !output.status.success() {
+        bail!("tests/bench/search.mjs failed ({})", output.status);
+    }
+    serde_json::from_slice(&output.stdout)
+        .context("tests/bench/search.mjs printed something other than JSON")
 }
 
 /// Runs a command with its output discarded; failure is an error with its stderr.
@@ -259,14 +305,32 @@ fn markdown(report: &Report) -> String {
             "| `lianluo build`, {issues} synthetic issues | {seconds:.2} s |"
         );
     }
-    match &report.search {
-        Some(search) => {
-            let _ = writeln!(md, "\nSearch:\n\n```json\n{search:#}\n```");
-        }
-        None => {
-            let _ = writeln!(md, "| search | not measured |");
+    let search = &report.search;
+    let _ = writeln!(
+        md,
+        "\n| search, {SEARCH_ARCHIVE_ISSUES} synthetic issues: cold query | results | bytes fetched (encoded) | shard files | issue files |\n| --- | --- | ---: | ---: | ---: |"
+    );
+    if let Some(cold) = search["cold_query_bytes"].as_object() {
+        for (query, figures) in cold {
+            let _ = writeln!(
+                md,
+                "| `{query}` | {} | {} | {} | {} |",
+                figures["results"]
+                    .as_str()
+                    .unwrap_or("?")
+                    .replace('\n', " "),
+                figures["query_total"],
+                figures["shard_files"],
+                figures["issue_files"]
+            );
         }
     }
+    let warm = &search["warm_ms"];
+    let _ = writeln!(
+        md,
+        "\nWarm query, {} runs: median {} ms, p90 {} ms, max {} ms.",
+        warm["runs"], warm["median"], warm["p90"], warm["max"]
+    );
     md
 }
 
@@ -300,5 +364,57 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("performance"));
+    }
+
+    #[test]
+    fn the_markdown_report_carries_every_figure() {
+        let report = Report {
+            machine: Machine {
+                cpu: "Test CPU".into(),
+                cores: 2,
+                memory_mib: 2048,
+                os: "Debian".into(),
+                date: "2026-01-01T00:00:00Z".into(),
+            },
+            sizes: Sizes {
+                files: vec![FileSize {
+                    name: "index.html".into(),
+                    raw: 900,
+                    gzip: 500,
+                    brotli: 400,
+                }],
+                total_raw: 900,
+                total_gzip: 500,
+                total_brotli: 400,
+            },
+            lighthouse: Lighthouse {
+                performance: 98.0,
+                accessibility: 100.0,
+                best_practices: 100.0,
+                largest_contentful_paint_ms: 1500.4,
+            },
+            cli: CliTimes {
+                convert_sample_median_ms: 2.25,
+                build_seconds: vec![(535, 0.5), (5000, 4.25)],
+            },
+            search: serde_json::json!({
+                "cold_query_bytes": {"换届选举": {"results": "12 篇", "query_total": 3456, "shard_files": 2, "issue_files": 3}},
+                "warm_ms": {"runs": 25, "median": 1.5, "p90": 2.5, "max": 4}
+            }),
+        };
+        let md = markdown(&report);
+        for expected in [
+            "Test CPU · 2 cores · 2048 MiB · Debian · 2026-01-01T00:00:00Z",
+            "| index.html | 900 | 500 | 400 |",
+            "| **total** | 900 | 500 | 400 |",
+            "| Lighthouse performance (mobile) | 98 |",
+            "| Largest Contentful Paint | 1500 ms |",
+            "(median of 31) | 2.2 ms |",
+            "| `lianluo build`, 5000 synthetic issues | 4.25 s |",
+            "| `换届选举` | 12 篇 | 3456 | 2 | 3 |",
+            "25 runs: median 1.5 ms, p90 2.5 ms, max 4 ms",
+        ] {
+            assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+        }
     }
 }
