@@ -15,7 +15,7 @@ use lianluo_core::Issue;
 use crate::decode::Encoding;
 use crate::load::{document_from_json, issue_from_text, Document, Loaded};
 use crate::output::StagedDir;
-use crate::report::Reporter;
+use crate::report::{to_stderr, Reporter};
 
 /// Most threads used to read issues; reading is CPU-bound and the machines have few cores.
 pub const MAX_THREADS: usize = 8;
@@ -194,10 +194,10 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         issues.push(issue);
     }
     if reporter.failed() {
-        eprintln!(
+        to_stderr(format_args!(
             "{}: not built; the previous folder, if any, is unchanged",
             args.out.display()
-        );
+        ));
         return;
     }
     if let Err(e) = write_site(&issues, &args.out) {
@@ -210,11 +210,11 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         return;
     }
     let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
-    eprintln!(
+    to_stderr(format_args!(
         "{}: built {} issues, {articles} articles",
         args.out.display(),
         issues.len()
-    );
+    ));
 }
 
 /// Writes the archive into a staged folder and swaps it in for `out`.

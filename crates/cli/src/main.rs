@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build::run(args, &mut reporter),
     }
     if reporter.failed() {
-        eprintln!("lianluo: {}", reporter.summary());
+        report::to_stderr(format_args!("lianluo: {}", reporter.summary()));
         ExitCode::from(EXIT_INVALID)
     } else {
         ExitCode::SUCCESS

@@ -1,9 +1,22 @@
 //! Diagnostics on stderr, one per line as `FILE:LINE:COL: warning|error: message`, the form
 //! editors and their tools (editors' "go to error", grep) understand.
 
+use std::fmt;
+use std::io::Write;
 use std::path::Path;
 
 use lianluo_core::diagnostic::{Diagnostic, Severity};
+
+/// Prints a line on stderr. Unlike `eprintln!` it does not panic when stderr is gone (a closed
+/// pipe): the exit code still tells the outcome.
+pub fn to_stderr(line: fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Prints a line on stdout, without panicking on a closed pipe (`lianluo validate … | head`).
+pub fn to_stdout(line: fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
 
 /// Prints diagnostics and remembers whether any was an error.
 #[derive(Debug, Default)]
@@ -26,7 +39,10 @@ impl Reporter {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
         }
-        eprintln!("{}:{line}:{column}: {severity}: {message}", file.display());
+        to_stderr(format_args!(
+            "{}:{line}:{column}: {severity}: {message}",
+            file.display()
+        ));
     }
 
     /// Prints an error for `file`.

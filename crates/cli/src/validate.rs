@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::load::{document_from_json, Document};
-use crate::report::Reporter;
+use crate::report::{to_stdout, Reporter};
 
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
@@ -29,17 +29,17 @@ pub fn run(args: &ValidateArgs, reporter: &mut Reporter) {
             reporter.diagnostic(file, d);
         }
         match loaded.value {
-            Some(Document::Issue(issue)) => println!(
+            Some(Document::Issue(issue)) => to_stdout(format_args!(
                 "{}: valid issue {} ({} articles)",
                 file.display(),
                 issue.id,
                 issue.articles.len()
-            ),
-            Some(Document::Archive(index)) => println!(
+            )),
+            Some(Document::Archive(index)) => to_stdout(format_args!(
                 "{}: valid archive index ({} issues)",
                 file.display(),
                 index.issues.len()
-            ),
+            )),
             None => {}
         }
     }
