@@ -105,11 +105,11 @@ fn typed<T: DeserializeOwned>(json: &str, what: &str) -> Result<T, Diagnostic> {
 /// Reads an issue or an archive index from JSON (UTF-8, byte-order mark allowed), deciding
 /// which by the presence of a top-level `issues` member, and checks it.
 pub fn document_from_json(bytes: &[u8]) -> Loaded<Document> {
-    let json = match decode(bytes, Some(Encoding::Utf8)) {
+    let text = match decode(bytes, Some(Encoding::Utf8)) {
         Ok(text) => text,
         Err(e) => return Loaded::failed(Diagnostic::error(e.line, e.column, e.message)),
     };
-    let json = json.strip_prefix('\u{FEFF}').unwrap_or(&json);
+    let json = text.as_str();
     let shape: serde_json::Value = match typed(json, "JSON document") {
         Ok(v) => v,
         Err(d) => return Loaded::failed(d),
