@@ -80,6 +80,9 @@ fn numeral_before(text: &str, end: usize) -> &str {
 /// `2017年8月30日` (digits or Chinese numerals), with the byte range it occupies. `Err`
 /// holds the date as printed when it has the shape of a date but does not exist.
 fn date(text: &str) -> Option<(Result<Date, String>, Range<usize>)> {
+    if let Some(found) = numeric_date(text) {
+        return Some((found, 0..text.len()));
+    }
     let year_end = text.find('年')?;
     let month_end = year_end + text[year_end..].find('月')?;
     let day_end = month_end + text[month_end..].find('日')?;
@@ -93,6 +96,21 @@ fn date(text: &str) -> Option<(Result<Date, String>, Range<usize>)> {
     );
     let found = Date::new(y, m, d).ok_or_else(|| format!("{year}年{month}月{day}日"));
     Some((found, year_end - year.len()..day_end + '日'.len_utf8()))
+}
+
+/// A whole line written `2017.8.30`, `2017-08-30` or `2017/8/30`.
+fn numeric_date(text: &str) -> Option<Result<Date, String>> {
+    let parts: Vec<&str> = text.split(['.', '-', '/', '．']).collect();
+    let [year, month, day] = parts[..] else {
+        return None;
+    };
+    let digits =
+        |p: &str, max: usize| (1..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if year.len() != 4 || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+        return None;
+    }
+    let (y, m, d) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    Some(Date::new(y, m, d).ok_or_else(|| text.to_string()))
 }
 
 /// Reads one compacted masthead line, which may hold several fields (a publisher and the
@@ -220,6 +238,10 @@ mod tests {
         assert_eq!(one("（总第535期）第15期"), Field::NumberAndSerial(15, 535));
         assert_eq!(one("2017年8月30日"), date(2017, 8, 30));
         assert_eq!(one("二〇一七年八月三十日"), date(2017, 8, 30));
+        assert_eq!(one("2017.8.30"), date(2017, 8, 30));
+        assert_eq!(one("2017-08-30"), date(2017, 8, 30));
+        assert_eq!(one("2017/8/30"), date(2017, 8, 30));
+        assert_eq!(one("2017.8"), Field::Unrecognized);
         assert_eq!(one("某某委员会编"), Field::Publisher("某某委员会".into()));
         assert_eq!(one("LIANLUODONGTAI"), Field::Pinyin);
         assert_eq!(one("联络动态"), Field::Title("联络动态".into()));
