@@ -277,10 +277,12 @@ test("the fixtures have the shape of the files lianluo build writes, except wher
   const issue = await model(index.issues[0].path);
   assert.equal(index.format_version, 1);
 
-  for (const path of ["data-hostile", "data-missing-issue", "data-one-damaged", "data-wrong-type-issue"]) {
+  for (const path of ["data-hostile", "data-missing-issue", "data-one-damaged", "data-wrong-type-issue", "data-archive"]) {
     assert.deepEqual(departures(fixture(`${path}/index.json`), index), [], `${path}/index.json`);
   }
-  for (const path of ["data-hostile/issues/hostile.json", "data-one-damaged/issues/2017-15.json"]) {
+  const archived = fixture("data-archive/index.json").issues.map((summary) => `data-archive/${summary.path}`);
+  assert.equal(archived.length, 4);
+  for (const path of ["data-hostile/issues/hostile.json", "data-one-damaged/issues/2017-15.json", ...archived]) {
     assert.deepEqual(departures(fixture(path), issue), [], path);
   }
   assert.deepEqual(departures(fixture("data-wrong-type/index.json"), index), [".title: number instead of string"]);

@@ -1,0 +1,168 @@
+// Moving through an archive of several issues (pages/data-archive: 2018-3, 2018-2, 2018-1 and
+// the sample 2017-15): the issue list by year, older and newer issues, and a region whose
+// articles span issues, load as needed with visible progress, and page with "显示更多".
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { at, inShadow, launch, openPage, settle, viewHeading } from "./lib.mjs";
+
+const HOST = "#reader";
+const PAGE = "e2e/data-archive.html";
+const INDEX = JSON.parse(readFileSync(new URL("./pages/data-archive/index.json", import.meta.url), "utf8"));
+const issueFile = (id) => at(`e2e/data-archive/issues/${id}.json`);
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+/** Every article of the fixture from `prefecture` (and `county`), newest issue first. */
+function articlesFrom(prefecture, county) {
+  return INDEX.issues.flatMap((issue) =>
+    issue.articles
+      .filter((a) => a.region.prefecture === prefecture && (!county || a.region.county === county))
+      .map((a) => ({ issue: issue.id, title: a.title })),
+  );
+}
+
+const cardTitles = (page) =>
+  inShadow(page, HOST, (root) => [...root.querySelectorAll(".card h3")].map((h) => h.textContent));
+
+test("the issue list groups every issue by year, newest first", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at(`${PAGE}#/issues`));
+  await settle(page, HOST);
+  const years = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll(".issue-list .year")].map((year) => [
+      year.querySelector("h3").textContent,
+      [...year.querySelectorAll("li")].map((li) => li.textContent),
+    ]),
+  );
+  assert.deepEqual(years, [
+    [
+      "2018年",
+      [
+        "第3期（总第538期） · 3月10日 · 8 篇",
+        "第2期（总第537期） · 2月10日 · 9 篇",
+        "第1期（总第536期） · 1月10日 · 7 篇",
+      ],
+    ],
+    ["2017年", ["第15期（总第535期） · 8月30日 · 3 篇"]],
+  ]);
+  assert.equal(await inShadow(page, HOST, (root) => root.querySelector(".issue-list > p").textContent), "共 4 期");
+});
+
+test("older and newer links walk the archive in order", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at(PAGE));
+  await settle(page, HOST);
+  const navigation = () =>
+    inShadow(page, HOST, (root) =>
+      [...root.querySelector(".issue-nav").querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")]),
+    );
+  assert.equal(await viewHeading(page, HOST), "联络动态第3期（总第538期）");
+  assert.deepEqual(await navigation(), [["上一期 · 第2期", "#/issue/2018-2"]]);
+  assert.equal(await inShadow(page, HOST, (root) => root.querySelectorAll(".editor-note").length), 0);
+
+  const walked = [];
+  for (let step = 0; step < 3; step += 1) {
+    await page.locator(`${HOST} .issue-nav`).first().getByRole("link", { name: /^上一期/ }).click();
+    await settle(page, HOST);
+    walked.push([new URL(page.url()).hash, await viewHeading(page, HOST)]);
+  }
+  assert.deepEqual(walked, [
+    ["#/issue/2018-2", "联络动态第2期（总第537期）"],
+    ["#/issue/2018-1", "联络动态第1期（总第536期）"],
+    ["#/issue/2017-15", "联络动态第15期（总第535期）"],
+  ]);
+  assert.deepEqual(await navigation(), [["下一期 · 第1期", "#/issue/2018-1"]]);
+
+  await page.locator(`${HOST} .issue-nav`).first().getByRole("link", { name: "下一期 · 第1期" }).click();
+  await settle(page, HOST);
+  assert.equal(await viewHeading(page, HOST), "联络动态第1期（总第536期）");
+});
+
+test("a region spans issues: loads only the files it shows, with progress, and pages", async (t) => {
+  const { page } = await openPage(t, browser);
+  const fetched = [];
+  const held = [];
+  await page.route("**/e2e/data-archive/issues/*.json", (route) => {
+    fetched.push(route.request().url());
+    held.push(route);
+  });
+  const all = articlesFrom("衡阳市");
+  assert.equal(all.length, 23);
+
+  await page.goto(at(`${PAGE}#/region/${encodeURIComponent("衡阳市")}`));
+  await page.waitForFunction(() => document.querySelector("#reader").shadowRoot.querySelectorAll(".card").length > 0);
+  await page.waitForFunction(() => document.querySelector("#reader").shadowRoot.querySelector("progress"));
+  const waiting = await inShadow(page, HOST, (root) => ({
+    summary: root.querySelector(".region-view .summary").textContent,
+    progress: [root.querySelector("progress").max, root.querySelector("progress").value],
+    pending: root.querySelectorAll(".excerpt.pending").length,
+  }));
+  assert.deepEqual(waiting, { summary: "衡阳市：共 23 篇（正在加载，0/3 期）", progress: [3, 0], pending: 20 });
+  assert.deepEqual(await cardTitles(page), all.slice(0, 20).map((a) => a.title));
+
+  for (const route of held.splice(0)) await route.fallback();
+  await settle(page, HOST);
+  assert.deepEqual(fetched.sort(), [issueFile("2018-1"), issueFile("2018-2"), issueFile("2018-3")]);
+  const loaded = await inShadow(page, HOST, (root) => ({
+    summary: root.querySelector(".region-view .summary").textContent,
+    first: root.querySelector(".card .excerpt").textContent,
+    more: root.querySelector(".more")?.textContent,
+  }));
+  assert.equal(loaded.summary, "衡阳市：共 23 篇");
+  assert.ok(loaded.first.startsWith("衡阳县第3期第1篇。"), loaded.first);
+  assert.equal(loaded.more, "显示更多（还有 3 篇）");
+
+  await page.unroute("**/e2e/data-archive/issues/*.json");
+  await page.locator(HOST).getByRole("button", { name: "显示更多（还有 3 篇）" }).click();
+  await settle(page, HOST);
+  assert.deepEqual(await cardTitles(page), all.map((a) => a.title));
+  const last = await inShadow(page, HOST, (root) => [...root.querySelectorAll(".card .meta")].at(-1).textContent);
+  assert.equal(last, "衡阳市第15期（总第535期） · 2017年8月30日");
+  assert.equal(await inShadow(page, HOST, (root) => root.querySelectorAll(".more").length), 0);
+});
+
+test("a prefecture opens to its counties, and a county narrows the list", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at(`${PAGE}#/region/${encodeURIComponent("衡阳市")}`));
+  await settle(page, HOST);
+  const counties = page.locator(HOST).getByRole("group", { name: "衡阳市下辖区县" });
+  assert.deepEqual(await counties.getByRole("button").allTextContents(), ["衡阳县 (8)"]);
+
+  await counties.getByRole("button", { name: "衡阳县 (8)" }).click();
+  await page.waitForFunction(
+    (hash) => location.hash === hash,
+    `#/region/${encodeURIComponent("衡阳市")}/${encodeURIComponent("衡阳县")}`,
+  );
+  await settle(page, HOST);
+  assert.equal(await viewHeading(page, HOST), "衡阳市·衡阳县");
+  assert.deepEqual(await cardTitles(page), articlesFrom("衡阳市", "衡阳县").map((a) => a.title));
+  assert.equal(await counties.getByRole("button", { name: "衡阳县 (8)" }).getAttribute("aria-pressed"), "true");
+});
+
+test("a county's article counts for its prefecture, and both names of 湘西 are one region", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at(PAGE));
+  await settle(page, HOST);
+  await page.locator(`${HOST} summary`).click();
+  const chips = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll(".region-picker .chips > button")].map((b) => b.textContent),
+  );
+  assert.deepEqual(chips, INDEX.regions.map((r) => `${r.prefecture} (${r.count})`));
+
+  await page.locator(HOST).getByRole("button", { name: "长沙市 (1)" }).click();
+  await settle(page, HOST);
+  assert.deepEqual(await cardTitles(page), ["2018年第2期第2篇 浏阳市工作交流"]);
+
+  await page.locator(HOST).getByRole("button", { name: "湘西土家族苗族自治州 (2)" }).click();
+  await settle(page, HOST);
+  const cards = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll(".card .meta .region-tag")].map((tag) => tag.textContent),
+  );
+  assert.deepEqual(cards, ["湘西土家族苗族自治州", "湘西自治州"]);
+});
