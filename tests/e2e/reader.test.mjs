@@ -292,3 +292,103 @@ test("each navigation records one lianluo:render measure", async (t) => {
     assert.ok(Number.isFinite(duration) && duration >= 0 && duration < 5_000, `render took ${duration} ms`);
   }
 });
+
+test("Chinese typography: CJK fonts, 2em indent, generous line height, lang zh-CN", async (t) => {
+  const { page } = await openReader(t);
+  const type = await inShadow(page, HOST, (root) => {
+    const style = getComputedStyle(root.querySelector(".article-body p"));
+    return {
+      lang: root.querySelector(".reader").lang,
+      family: style.fontFamily,
+      size: parseFloat(style.fontSize),
+      lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize),
+      indent: parseFloat(style.textIndent) / parseFloat(style.fontSize),
+    };
+  });
+  assert.equal(type.lang, "zh-CN");
+  assert.match(type.family, /Noto Sans CJK SC/);
+  assert.match(type.family, /Microsoft YaHei/);
+  assert.ok(type.size >= 16, `${type.size} px`);
+  assert.ok(type.lineHeight >= 1.7, `line height ${type.lineHeight}`);
+  assert.equal(type.indent, 2);
+});
+
+test("headings form one hierarchy under the page's h1, without skipped levels", async (t) => {
+  for (const hash of ["", "#/article/2017-15-2", `#/region/${encodeURIComponent(XIANGXI)}`, "#/issues"]) {
+    const { page } = await openReader(t, hash);
+    const levels = await page.evaluate(() => {
+      const walk = (node, out) => {
+        for (const child of node.children) {
+          if (/^H[1-6]$/.test(child.tagName)) out.push(Number(child.tagName[1]));
+          walk(child, out);
+          if (child.shadowRoot) walk(child.shadowRoot, out);
+        }
+        return out;
+      };
+      return walk(document.body, []);
+    });
+    assert.equal(levels[0], 1, `${hash || "#/"}: ${levels}`);
+    assert.equal(levels.filter((level) => level === 1).length, 1, `${hash || "#/"}: ${levels}`);
+    for (let i = 1; i < levels.length; i += 1) {
+      assert.ok(levels[i] <= levels[i - 1] + 1, `${hash || "#/"}: h${levels[i - 1]} then h${levels[i]} in ${levels}`);
+    }
+  }
+});
+
+test("the keyboard reaches every control in order, with a visible focus ring", async (t) => {
+  const { page } = await openReader(t);
+  const focused = () =>
+    inShadow(page, HOST, (root) => {
+      const node = root.activeElement;
+      const style = node && getComputedStyle(node);
+      return node && { name: node.textContent.trim(), outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+  const path = [];
+  for (let step = 0; step < 6; step += 1) {
+    await page.keyboard.press("Tab");
+    path.push(await focused());
+  }
+  assert.deepEqual(
+    path.map((node) => node?.name),
+    ["最新一期", "往期目录", "标准", "大", "特大", "按地区浏览"],
+  );
+  for (const node of path) assert.equal(node.outline, "solid 3px", `${node.name} shows its focus`);
+
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  assert.equal((await focused()).name, "湘潭市 (1)");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((hash) => location.hash === hash, `#/region/${encodeURIComponent("湘潭市")}`);
+  await settle(page);
+  assert.equal(await viewHeading(page), "湘潭市");
+});
+
+test("printing shows the text without the controls", async (t) => {
+  const { page } = await openReader(t);
+  await page.emulateMedia({ media: "print" });
+  const shown = await inShadow(page, HOST, (root) =>
+    Object.fromEntries(
+      [".toolbar", ".region-panel", ".contents", ".issue-nav", ".masthead", ".article-body p", ".back-matter"].map(
+        (selector) => [selector, getComputedStyle(root.querySelector(selector)).display],
+      ),
+    ),
+  );
+  assert.deepEqual(shown, {
+    ".toolbar": "none",
+    ".region-panel": "none",
+    ".contents": "none",
+    ".issue-nav": "none",
+    ".masthead": "block",
+    ".article-body p": "block",
+    ".back-matter": "block",
+  });
+});
+
+test("an article that is not in the archive says so and leads to the newest issue", async (t) => {
+  const { page } = await openReader(t, "#/article/1999-1-1");
+  assert.deepEqual(await texts(page, "[role='alert'] p"), ["没有找到这篇文章。"]);
+  await page.getByRole("link", { name: "查看最新一期" }).click();
+  await page.waitForFunction(() => location.hash === "#/");
+  await settle(page);
+  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+});
