@@ -330,6 +330,7 @@ struct Postings {
 }
 
 impl Postings {
+    #[inline]
     fn entry(&mut self, packed: u64, key: Key) -> usize {
         let next = self.entries.len() as u32;
         let i = match key {
@@ -355,10 +356,12 @@ impl Postings {
         i
     }
 
+    #[inline]
     fn add_char(&mut self, c: char) {
         self.entry(u64::from(u32::from(c)), Key::Char(c));
     }
 
+    #[inline]
     fn add_pair(
         &mut self,
         (a, b): (char, char),
@@ -415,6 +418,7 @@ impl Postings {
 struct MixHasher(u64);
 
 impl Hasher for MixHasher {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
@@ -425,10 +429,12 @@ impl Hasher for MixHasher {
         }
     }
 
+    #[inline]
     fn write_u32(&mut self, value: u32) {
         self.write_u64(u64::from(value));
     }
 
+    #[inline]
     fn write_u64(&mut self, value: u64) {
         self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }

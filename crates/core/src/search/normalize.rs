@@ -21,6 +21,7 @@ const FULL_WIDTH_OFFSET: u32 = 0xFEE0;
 
 /// The normalised form of one character, or `None` when normalisation removes it
 /// (whitespace, including the ideographic space U+3000).
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
     let code = u32::from(c);
     let c = if (FULL_WIDTH_FIRST..=FULL_WIDTH_LAST).contains(&code) {

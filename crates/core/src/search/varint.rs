@@ -3,6 +3,7 @@
 
 /// Appends `value` as unsigned LEB128: seven bits per byte, low bits first, high bit set on
 /// every byte but the last.
+#[inline]
 pub(crate) fn write(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
