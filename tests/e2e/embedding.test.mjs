@@ -157,6 +157,15 @@ test("data on another site is refused unless the element allows it", async (t) =
   assert.deepEqual(problems.pageErrors, []);
 });
 
+test("an element without a data address says so in words", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.goto(at("e2e/empty-src.html"));
+  await settle(page, "#reader");
+  const [message] = await alerts(page, "#reader");
+  assert.ok(message.startsWith("页面没有指定数据地址：阅读器所在元素的 data-lianluo-src 属性为空"), message);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
 test("under a strict Content-Security-Policy the reader renders without a violation", async (t) => {
   const { page, problems } = await openPage(t, browser);
   await page.addInitScript(() => {

@@ -108,6 +108,13 @@ test("markup and javascript: URLs in every field stay text, in every view", asyn
   const list = await assertNothingRan(page, "issue list");
   assert.ok(list.includes(issue.date), list);
 
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(at("e2e/data-hostile.html"));
+  await settle(page, HOST);
+  await page.locator(`${HOST} summary`).click();
+  const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  assert.ok(width <= 320, `long hostile strings widen the page to ${width} px`);
+
   assert.deepEqual(requested.filter((url) => /\/x$/.test(url)), [], "no image was requested");
   assert.deepEqual(problems.pageErrors, []);
 });
@@ -249,6 +256,53 @@ test("a network failure and a server error name the file, and 重试 recovers", 
   assert.deepEqual(problems.pageErrors, []);
 });
 
+test("issue files named on another site or under another scheme are refused, unfetched", async (t) => {
+  const { page, problems, requested } = await openFixture(t, "data-foreign-paths");
+  const index = fixture("data-foreign-paths/index.json");
+  const seen = [];
+  for (const summary of index.issues) {
+    await page.goto(at(`e2e/data-foreign-paths.html#/issue/${summary.id}`));
+    await settle(page, HOST);
+    const [message] = await alerts(page, HOST);
+    seen.push(message.startsWith(`数据地址 ${summary.path} 不在本站，阅读器没有加载它。`));
+    await assertNothingRan(page, summary.id);
+  }
+  assert.deepEqual(seen, [true, true, true]);
+  assert.deepEqual(requested.filter((url) => !url.startsWith(at())), []);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("an issue file that contradicts the index is reported as such", async (t) => {
+  const { page, problems } = await openFixture(t, "data-mismatch");
+  assert.equal(await viewHeading(page, HOST), "联络动态第15期（总第535期）");
+  const [message] = await alerts(page, HOST);
+  assert.ok(message.includes("issues/2017-15.json") && message.includes("与总目录不一致"), message);
+  assert.ok(message.includes("2017-14"), message);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("an archive without issues says there are none yet", async (t) => {
+  const { page, problems } = await openFixture(t, "data-empty");
+  const shown = await inShadow(page, HOST, (root) => root.querySelector(".view").textContent);
+  assert.equal(shown, "目前还没有任何一期。");
+  assert.equal(await inShadow(page, HOST, (root) => root.querySelectorAll(".region-panel").length), 0);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("a file that never arrives times out with a message naming it", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.clock.install();
+  const issueFile = at("data/issues/2017-15.json");
+  await page.route(issueFile, () => {}); // Held: no answer ever comes.
+  await page.goto(at());
+  await page.waitForFunction(() => document.querySelector("[data-lianluo-src]").shadowRoot?.querySelector(".masthead"));
+  assert.deepEqual(await alerts(page), []);
+  await page.clock.fastForward("00:21");
+  await settle(page);
+  assert.deepEqual(await alerts(page), [`获取数据文件 ${issueFile} 超时。重试`]);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
 /**
  * Where `value` departs from the shape of `model` (a file `lianluo build` wrote): paths of
  * missing or extra keys and of JSON types that differ. `null` stands for an absent option and
@@ -277,12 +331,13 @@ test("the fixtures have the shape of the files lianluo build writes, except wher
   const issue = await model(index.issues[0].path);
   assert.equal(index.format_version, 1);
 
-  for (const path of ["data-hostile", "data-missing-issue", "data-one-damaged", "data-wrong-type-issue", "data-archive"]) {
+  const wellFormed = ["data-hostile", "data-missing-issue", "data-one-damaged", "data-wrong-type-issue", "data-archive", "data-foreign-paths", "data-mismatch", "data-empty"];
+  for (const path of wellFormed) {
     assert.deepEqual(departures(fixture(`${path}/index.json`), index), [], `${path}/index.json`);
   }
   const archived = fixture("data-archive/index.json").issues.map((summary) => `data-archive/${summary.path}`);
   assert.equal(archived.length, 4);
-  for (const path of ["data-hostile/issues/hostile.json", "data-one-damaged/issues/2017-15.json", ...archived]) {
+  for (const path of ["data-hostile/issues/hostile.json", "data-one-damaged/issues/2017-15.json", "data-mismatch/issues/2017-15.json", ...archived]) {
     assert.deepEqual(departures(fixture(path), issue), [], path);
   }
   assert.deepEqual(departures(fixture("data-wrong-type/index.json"), index), [".title: number instead of string"]);

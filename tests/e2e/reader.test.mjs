@@ -392,3 +392,21 @@ test("an article that is not in the archive says so and leads to the newest issu
   await settle(page);
   assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
 });
+
+test("where storage is refused the reader still works and sizes text for the visit", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("storage is off", "SecurityError");
+      },
+    });
+  });
+  await page.goto(at());
+  await settle(page);
+  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+  await page.getByRole("button", { name: "特大" }).click();
+  const size = await inShadow(page, HOST, (root) => getComputedStyle(root.querySelector(".article-body p")).fontSize);
+  assert.equal(size, "23px");
+  assert.deepEqual(problems.pageErrors, []);
+});
