@@ -30,7 +30,7 @@ pub async fn fetch_manifest(url: &str) -> Result<Manifest, LoadError> {
 
 /// Fetches a search shard and decodes it.
 pub async fn fetch_shard(url: &str) -> Result<Shard, LoadError> {
-    let buffer = fetch(url, |response| response.array_buffer()).await?;
+    let buffer = fetch(url, Body::Bytes).await?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     Shard::decode(&bytes)
         .map_err(|error| LoadError::new(url, LoadErrorKind::Shape(error.to_string())))
@@ -41,7 +41,7 @@ async fn fetch_versioned<T: DeserializeOwned>(
     field: &str,
     known: u32,
 ) -> Result<T, LoadError> {
-    let value = fetch(url, |response| response.json()).await?;
+    let value = fetch(url, Body::Json).await?;
     check_version(url, &value, field, known)?;
     serde_wasm_bindgen::from_value(value)
         .map_err(|error| LoadError::new(url, LoadErrorKind::Shape(error.to_string())))
@@ -69,12 +69,17 @@ fn check_version(url: &str, value: &JsValue, field: &str, known: u32) -> Result<
     }
 }
 
-/// Fetches `url` and reads its body with `read` (e.g. `Response::json`), within
-/// [`FETCH_TIMEOUT_MS`].
-pub async fn fetch(
-    url: &str,
-    read: impl FnOnce(&Response) -> Result<js_sys::Promise, JsValue>,
-) -> Result<JsValue, LoadError> {
+/// How to read a response's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// Parsed by the browser's JSON parser.
+    Json,
+    /// As an `ArrayBuffer`.
+    Bytes,
+}
+
+/// Fetches `url` and reads its body, within [`FETCH_TIMEOUT_MS`].
+pub async fn fetch(url: &str, body: Body) -> Result<JsValue, LoadError> {
     let error = |kind| LoadError::new(url, kind);
     let window = web_sys::window().ok_or_else(|| error(LoadErrorKind::Network))?;
     let controller = AbortController::new().map_err(|_| error(LoadErrorKind::Network))?;
@@ -107,8 +112,12 @@ pub async fn fetch(
         404 => return Err(error(LoadErrorKind::NotFound)),
         status => return Err(error(LoadErrorKind::Status(status))),
     }
-    let body = read(&response).map_err(|_| failed(LoadErrorKind::Malformed))?;
-    JsFuture::from(body)
+    let reading = match body {
+        Body::Json => response.json(),
+        Body::Bytes => response.array_buffer(),
+    };
+    let reading = reading.map_err(|_| failed(LoadErrorKind::Malformed))?;
+    JsFuture::from(reading)
         .await
         .map_err(|_| failed(LoadErrorKind::Malformed))
 }

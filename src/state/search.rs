@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lianluo_core::search::{doc_facts, parse_query, DocFacts, Hit, Manifest, Query, Shard};
+use lianluo_core::search::{
+    doc_facts, parse_query, scoring::sort_newest_first, DocFacts, Hit, Manifest, Query, Shard,
+};
 use lianluo_core::{ArchiveIndex, ArticleSummary, CountyCount, IssueSummary, RegionCount};
 
 use super::{in_region, Load, State};
@@ -144,22 +146,18 @@ impl State {
     pub fn search_entries(&self) -> Option<Result<Vec<ResultEntry<'_>>, LoadError>> {
         let (search, _) = self.search()?;
         let entries = self.all_search_entries()?;
+        let region = search.region.as_ref();
         Some(entries.map(|entries| {
-            let region = search.region.as_ref();
-            let mut entries: Vec<ResultEntry<'_>> = entries
+            entries
                 .into_iter()
                 .filter(|entry| {
                     region.is_none_or(|filter| in_region(&entry.article.region, filter))
                 })
-                .collect();
-            if search.sort == SearchSort::Newest {
-                entries.sort_by_key(|entry| entry.hit.doc);
-            }
-            entries
+                .collect()
         }))
     }
 
-    /// Every result of the current query, whatever the region, best first.
+    /// Every result of the current query, whatever the region, in the search's order.
     fn all_search_entries(&self) -> Option<Result<Vec<ResultEntry<'_>>, LoadError>> {
         let (search, _) = self.search()?;
         let results = self
@@ -172,6 +170,10 @@ impl State {
             Err(error) => return Some(Err(error.clone())),
         };
         let places = self.archive().map(doc_places).unwrap_or_default();
+        let mut hits = hits.as_ref().clone();
+        if search.sort == SearchSort::Newest {
+            sort_newest_first(&mut hits);
+        }
         let entries = hits
             .iter()
             .filter_map(|hit| {
@@ -222,15 +224,9 @@ impl State {
             }
         }
         for count in &mut counts {
-            count
-                .counties
-                .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.county.cmp(&b.county)));
+            order_by_count(&mut count.counties, |c| (c.count, c.county.as_str()));
         }
-        counts.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| a.prefecture.cmp(&b.prefecture))
-        });
+        order_by_count(&mut counts, |c| (c.count, c.prefecture.as_str()));
         counts
     }
 
@@ -248,6 +244,23 @@ impl State {
             }
         }
         ids
+    }
+}
+
+/// Orders a short list (a handful of regions) most first, then by name. An insertion sort:
+/// the lists are tiny, and it keeps a general sort routine per element type out of the
+/// WebAssembly.
+fn order_by_count<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &str)) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && {
+            let (count, name) = key(&items[j]);
+            let (before_count, before_name) = key(&items[j - 1]);
+            count > before_count || (count == before_count && name < before_name)
+        } {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }
 
