@@ -37,7 +37,7 @@ pub struct Host {
 
 impl Host {
     /// Adds `<div>` with a shadow root holding a `<div>` container to the page's body.
-    pub fn new() -> Host {
+    pub fn attach() -> Host {
         let document = gloo::utils::document();
         let host = document.create_element("div").expect("a div can be made");
         gloo::utils::body()
@@ -174,7 +174,7 @@ impl<C: BaseComponent> Drop for Mounted<C> {
 
 /// Renders `C` into a fresh [`Host`].
 pub async fn mount<C: BaseComponent>(props: C::Properties) -> Mounted<C> {
-    Host::new().mount(props).await
+    Host::attach().mount(props).await
 }
 
 /// An element's text content.
@@ -182,7 +182,7 @@ pub fn text(element: &HtmlElement) -> String {
     element.text_content().unwrap_or_default()
 }
 
-/// Waits until Yew has rendered what is scheduled (and run the effects that follows it): a
+/// Waits until Yew has rendered what is scheduled (and run the effects that follow it): a
 /// timer task runs only after the microtasks Yew renders in.
 pub async fn settle() {
     yew::platform::time::sleep(Duration::ZERO).await;
@@ -196,22 +196,31 @@ pub async fn click(element: &HtmlElement) {
 
 /// Polls `ready` until it is true, failing the test with `what` after [`WAIT_LIMIT_MS`].
 pub async fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
-    let mut waited = 0;
+    let started = js_sys::Date::now();
     while !ready() {
-        assert!(waited < WAIT_LIMIT_MS, "gave up after {waited} ms: {what}");
+        let waited = js_sys::Date::now() - started;
+        assert!(
+            waited < WAIT_LIMIT_MS as f64,
+            "gave up after {waited} ms: {what}"
+        );
         yew::platform::time::sleep(Duration::from_millis(POLL_EVERY_MS)).await;
-        waited += POLL_EVERY_MS;
     }
 }
 
 /// Every value a callback was called with, in order.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Recorder<T>(Rc<RefCell<Vec<T>>>);
+
+impl<T> Default for Recorder<T> {
+    fn default() -> Self {
+        Recorder(Rc::new(RefCell::new(Vec::new())))
+    }
+}
 
 impl<T: Clone + 'static> Recorder<T> {
     /// A new, empty recorder.
     pub fn new() -> Self {
-        Recorder(Rc::new(RefCell::new(Vec::new())))
+        Self::default()
     }
 
     /// A callback that records what it is called with.

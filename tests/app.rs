@@ -1,0 +1,99 @@
+//! The whole reader through `mount_reader`, as the loader mounts it, in headless Chromium:
+//! what it says when its data cannot be had. The test runner's own server answers 404 for
+//! anything but its own files, which makes a missing archive.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::{click, text, wait_until, Host};
+use lianluo_reader::mount_reader;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// An archive address on the test page's own server where nothing is.
+const MISSING: &str = "/no-such/index.json";
+
+/// Mounts a reader without URL sync on `src` into a fresh host element.
+fn reader(src: &str) -> Host {
+    let host = Host::attach();
+    mount_reader(host.container.clone(), src, false, false).expect("the reader mounts");
+    host
+}
+
+/// The message of the reader's error notice, once it shows one.
+async fn alert_text(host: &Host) -> String {
+    wait_until("the reader shows an error", || {
+        host.find("[role=alert] p").is_some()
+    })
+    .await;
+    text(&host.one("[role=alert] p"))
+}
+
+/// How many times the browser fetched `url`, from its resource timing entries.
+fn fetches_of(url: &str) -> u32 {
+    gloo::utils::window()
+        .performance()
+        .expect("the page has performance timing")
+        .get_entries_by_name(url)
+        .length()
+}
+
+fn page_origin() -> String {
+    gloo::utils::window()
+        .location()
+        .origin()
+        .expect("the page has an origin")
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_archive_is_named_with_a_retry_button() {
+    let host = reader(MISSING);
+    let message = alert_text(&host).await;
+    assert_eq!(
+        message,
+        format!("找不到数据文件 {}{MISSING}（HTTP 404）。", page_origin())
+    );
+    assert_eq!(text(&host.one("[role=alert] button")), "重试");
+    let root = host.one(".reader");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("zh-CN"));
+    assert_eq!(host.texts(".toolbar-links a"), ["最新一期", "往期目录"]);
+    assert!(host.find(".region-panel").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn retrying_fetches_the_archive_again() {
+    let url = format!("{}/no-such/retried/index.json", page_origin());
+    let host = reader(&url);
+    alert_text(&host).await;
+    wait_until("the first fetch is on record", || fetches_of(&url) == 1).await;
+    click(&host.button("重试")).await;
+    wait_until("a second fetch is on record", || fetches_of(&url) == 2).await;
+    let message = alert_text(&host).await;
+    assert_eq!(message, format!("找不到数据文件 {url}（HTTP 404）。"));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_source_says_the_page_names_no_data() {
+    let host = reader("  ");
+    assert_eq!(
+        alert_text(&host).await,
+        "页面没有指定数据地址：阅读器所在元素的 data-lianluo-src 属性为空（data-lianluo-src）。"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn another_site_or_a_script_address_is_refused_without_fetching() {
+    for src in [
+        "https://example.com/lianluo/index.json",
+        "javascript:alert(1)",
+    ] {
+        let host = reader(src);
+        let message = alert_text(&host).await;
+        assert!(
+            message.starts_with(&format!("数据地址 {src} 不在本站，阅读器没有加载它。")),
+            "{message}"
+        );
+        assert_eq!(fetches_of(src), 0, "{src}");
+    }
+}

@@ -1,0 +1,207 @@
+//! The reader's controls in headless Chromium: the region picker and the toolbar's text size
+//! and navigation, each reporting what the reader chose.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::rc::Rc;
+
+use common::fixtures::region_counts;
+use common::{click, mount, text, Recorder, WithNavigator, WithNavigatorProps};
+use lianluo_reader::components::region_filter::{RegionPicker, RegionPickerProps};
+use lianluo_reader::components::toolbar::Toolbar;
+use lianluo_reader::route::{RegionFilter, Route};
+use lianluo_reader::text_size::TextSize;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn filter(prefecture: &str, county: Option<&str>) -> RegionFilter {
+    RegionFilter {
+        prefecture: prefecture.to_owned(),
+        county: county.map(str::to_owned),
+    }
+}
+
+fn picker(
+    active: Option<RegionFilter>,
+    picks: &Recorder<Option<RegionFilter>>,
+) -> RegionPickerProps {
+    RegionPickerProps {
+        regions: Rc::new(region_counts()),
+        active,
+        on_pick: picks.callback(),
+        label: "按地区浏览".into(),
+    }
+}
+
+/// Each chip's label and `aria-pressed` value.
+fn chips(view: &common::Host, selector: &str) -> Vec<(String, String)> {
+    view.all(selector)
+        .iter()
+        .map(|chip| {
+            (
+                text(chip),
+                chip.get_attribute("aria-pressed").unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn every_prefecture_is_a_button_named_with_its_count() {
+    let picks = Recorder::new();
+    let view = mount::<RegionPicker>(picker(None, &picks)).await;
+    assert_eq!(
+        view.one(".region-picker")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("按地区浏览")
+    );
+    assert_eq!(
+        chips(&view, "button"),
+        owned(&[
+            ("衡阳市 (12)", "false"),
+            ("长沙市 (7)", "false"),
+            ("湘西土家族苗族自治州 (2)", "false"),
+        ])
+    );
+    assert!(view.find(".counties").is_none(), "{}", view.html());
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_prefecture_asks_for_it() {
+    let picks = Recorder::new();
+    let view = mount::<RegionPicker>(picker(None, &picks)).await;
+    click(&view.button("长沙市 (7)")).await;
+    assert_eq!(picks.calls(), [Some(filter("长沙市", None))]);
+}
+
+#[wasm_bindgen_test]
+async fn the_active_prefecture_is_pressed_and_opens_to_its_counties() {
+    let picks = Recorder::new();
+    let view = mount::<RegionPicker>(picker(Some(filter("衡阳市", None)), &picks)).await;
+    assert_eq!(
+        chips(&view, ".chips:not(.counties) > button"),
+        owned(&[
+            ("衡阳市 (12)", "true"),
+            ("长沙市 (7)", "false"),
+            ("湘西土家族苗族自治州 (2)", "false"),
+            ("全部地区", "false"),
+        ])
+    );
+    let counties = view.one(".counties");
+    assert_eq!(
+        counties.get_attribute("aria-label").as_deref(),
+        Some("衡阳市下辖区县")
+    );
+    assert_eq!(
+        chips(&view, ".counties button"),
+        owned(&[("衡阳县 (5)", "false"), ("耒阳市 (3)", "false")])
+    );
+    click(&view.button("耒阳市 (3)")).await;
+    click(&view.button("全部地区")).await;
+    assert_eq!(
+        picks.calls(),
+        [Some(filter("衡阳市", Some("耒阳市"))), None]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_active_county_is_pressed_and_its_prefecture_is_not() {
+    let picks = Recorder::new();
+    let active = filter("长沙市", Some("浏阳市"));
+    let view = mount::<RegionPicker>(picker(Some(active), &picks)).await;
+    assert_eq!(
+        view.button("长沙市 (7)")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        chips(&view, ".counties button"),
+        owned(&[("浏阳市 (4)", "true")])
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_prefecture_without_counties_opens_no_county_group() {
+    let picks = Recorder::new();
+    let active = filter("湘西土家族苗族自治州", None);
+    let view = mount::<RegionPicker>(picker(Some(active), &picks)).await;
+    assert_eq!(
+        view.button("湘西土家族苗族自治州 (2)")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(view.find(".counties").is_none(), "{}", view.html());
+}
+
+/// Renders the toolbar on `route` with `size` chosen.
+fn toolbar(
+    route: Route,
+    size: TextSize,
+    sizes: &Recorder<TextSize>,
+    routes: &Recorder<Route>,
+) -> WithNavigatorProps {
+    WithNavigatorProps {
+        show: routes.callback(),
+        children: html! {
+            <Toolbar {route} text_size={size} on_text_size={sizes.callback()}>
+                <p class="slot">{ "搜索框" }</p>
+            </Toolbar>
+        },
+    }
+}
+
+#[wasm_bindgen_test]
+async fn text_size_buttons_report_the_size_and_show_the_current_one() {
+    let (sizes, routes) = (Recorder::new(), Recorder::new());
+    let mut view =
+        mount::<WithNavigator>(toolbar(Route::Latest, TextSize::Standard, &sizes, &routes)).await;
+    let group = ".text-size[role=group] button";
+    assert_eq!(
+        chips(&view, group),
+        owned(&[("标准", "true"), ("大", "false"), ("特大", "false")])
+    );
+    click(&view.button("特大")).await;
+    click(&view.button("大")).await;
+    assert_eq!(sizes.calls(), [TextSize::Largest, TextSize::Large]);
+
+    view.update(toolbar(Route::Latest, TextSize::Large, &sizes, &routes))
+        .await;
+    assert_eq!(
+        chips(&view, group),
+        owned(&[("标准", "false"), ("大", "true"), ("特大", "false")])
+    );
+    assert!(routes.calls().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn toolbar_links_mark_the_current_view_and_hold_the_search_box() {
+    let (sizes, routes) = (Recorder::new(), Recorder::new());
+    let view =
+        mount::<WithNavigator>(toolbar(Route::Issues, TextSize::Standard, &sizes, &routes)).await;
+    let links = view.all(".toolbar-links a");
+    let current: Vec<(String, String)> = links
+        .iter()
+        .map(|link| {
+            let current = link.get_attribute("aria-current").unwrap_or_default();
+            (text(link), current)
+        })
+        .collect();
+    assert_eq!(current, owned(&[("最新一期", ""), ("往期目录", "page")]));
+    assert_eq!(text(&view.one(".toolbar .slot")), "搜索框");
+    click(&links[0]).await;
+    assert_eq!(routes.calls(), [Route::Latest]);
+    assert!(sizes.calls().is_empty());
+}
