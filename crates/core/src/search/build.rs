@@ -144,8 +144,10 @@ fn write_index(
 
     let mut tag = fnv1a_start(doc_checksum.as_bytes());
     tag = fnv1a(tag, &hashed_shards.to_le_bytes());
+    // The layout is part of the build: the same postings cut differently are another build.
     for e in &entries {
         tag = fnv1a(tag, &e.key.shard_hash().to_le_bytes());
+        tag = fnv1a(tag, &[u8::from(size(e) >= own_min)]);
         tag = fnv1a(tag, &e.docs);
         tag = fnv1a(tag, &e.positions);
     }

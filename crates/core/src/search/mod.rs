@@ -16,8 +16,11 @@
 //! 3. calls [`Manifest::evaluate`] for ranked [`Hit`]s (or [`scoring::sort_newest_first`]);
 //! 4. for the results on screen, fetches their issue files and calls [`snippet`] with the
 //!    article's blocks; an opened article gets [`mark_ranges`] on each block.
+//!
+//! `lianluo validate` checks a published index with [`check_index`].
 
 mod build;
+mod check;
 mod evaluate;
 mod key;
 mod manifest;
@@ -33,6 +36,7 @@ pub use build::{
     build_index, build_index_with, ShardLayout, MAX_OWN_KEYS, OWN_SHARD_MIN_BYTES,
     TARGET_SHARD_BYTES,
 };
+pub use check::{check_index, IndexProblem};
 pub use evaluate::{doc_facts, DocFacts, SearchError};
 pub use manifest::{doc_checksum, Manifest, SEARCH_FORMAT_VERSION};
 pub use normalize::{fold_char, normalize, normalized_chars};

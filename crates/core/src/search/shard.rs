@@ -124,6 +124,11 @@ impl Shard {
             .ok()
             .map(|i| &self.entries[i].1)
     }
+
+    /// Every key with its postings, in key order.
+    pub(crate) fn entries(&self) -> &[(Key, Postings)] {
+        &self.entries
+    }
 }
 
 struct Decoder<'a> {
