@@ -343,4 +343,6 @@ pub use search::{
 };
 
 #[cfg(test)]
+mod search_tests;
+#[cfg(test)]
 mod tests;
