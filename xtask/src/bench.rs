@@ -89,7 +89,11 @@ pub fn measure(root: &Path) -> Result<()> {
     };
     let lighthouse = lighthouse(root, &dist, &out)?;
     let cli = cli_times(root, &out)?;
-    let search = search_figures(root, &dist, &out)?;
+    // The figures gathered so far are worth a report even when the browser run fails.
+    let search = search_figures(root, &dist, &out).unwrap_or_else(|error| {
+        eprintln!("search figures not measured: {error:#}");
+        serde_json::json!({ "error": format!("{error:#}") })
+    });
     let report = Report {
         machine: machine::describe(),
         sizes,
@@ -306,6 +310,10 @@ fn markdown(report: &Report) -> String {
         );
     }
     let search = &report.search;
+    if let Some(error) = search["error"].as_str() {
+        let _ = writeln!(md, "\nSearch was not measured: {error}");
+        return md;
+    }
     let _ = writeln!(
         md,
         "\n| search, {SEARCH_ARCHIVE_ISSUES} synthetic issues: cold query | results | bytes fetched (encoded) | shard files | issue files |\n| --- | --- | ---: | ---: | ---: |"
