@@ -115,11 +115,26 @@ fn missing_browser_parts() -> Vec<&'static str> {
     if !Path::new(CHROMEDRIVER).exists() {
         missing.push(CHROMEDRIVER);
     }
-    let fonts = probe(&mut Command::new("fc-list")).unwrap_or_default();
-    if !has_noto_cjk(&fonts) {
+    // fc-list comes with fontconfig, which a minimal system may lack even once the fonts are
+    // installed; then the font folder is looked at directly.
+    let listed = probe(&mut Command::new("fc-list")).is_some_and(|fonts| has_noto_cjk(&fonts));
+    if !listed && !font_file_present(Path::new(FONT_DIR)) {
         missing.push("a Noto CJK font");
     }
     missing
+}
+
+/// Where Debian installs fonts.
+const FONT_DIR: &str = "/usr/share/fonts";
+
+/// Whether a Noto CJK font file (NotoSansCJK…, NotoSerifCJK…) is anywhere under `dir`.
+fn font_file_present(dir: &Path) -> bool {
+    crate::compress::files_under(dir).is_ok_and(|files| {
+        files.iter().any(|file| {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with("Noto") && name.contains("CJK")
+        })
+    })
 }
 
 fn is_root() -> bool {
@@ -187,6 +202,18 @@ source = \"registry+https://github.com/rust-lang/crates.io-index\"
     fn reported_version_reads_the_second_word() {
         assert_eq!(reported_version("wasm-bindgen 0.2.130\n"), Some("0.2.130"));
         assert_eq!(reported_version(""), None);
+    }
+
+    #[test]
+    fn noto_cjk_font_files_are_found_in_subfolders() {
+        let fonts = tempfile::tempdir().unwrap();
+        let folder = fonts.path().join("opentype").join("noto");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("DejaVuSans.ttf"), "").unwrap();
+        assert!(!font_file_present(fonts.path()));
+        fs::write(folder.join("NotoSansCJK-Regular.ttc"), "").unwrap();
+        assert!(font_file_present(fonts.path()));
+        assert!(!font_file_present(&fonts.path().join("absent")));
     }
 
     #[test]
