@@ -1,0 +1,245 @@
+//! The other views in headless Chromium: one article on its own, the issue list by year, and
+//! a region's articles with their loading progress.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::rc::Rc;
+
+use common::fixtures::{bare_summary, issue, summary_of};
+use common::{click, mount, text, Mounted, Recorder, WithNavigator, WithNavigatorProps};
+use lianluo_core::search::parse_query;
+use lianluo_core::ArchiveIndex;
+use lianluo_reader::components::article_view::ArticleView;
+use lianluo_reader::components::issue_list::IssueList;
+use lianluo_reader::components::region_view::{Excerpt, RegionEntry, RegionView};
+use lianluo_reader::route::{RegionFilter, Route};
+use lianluo_reader::state::Load;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Wraps `view` in a navigator whose routes go to `routes`.
+async fn render(view: Html, routes: &Recorder<Route>) -> Mounted<WithNavigator> {
+    let props = WithNavigatorProps {
+        show: routes.callback(),
+        children: view,
+    };
+    mount::<WithNavigator>(props).await
+}
+
+/// Renders article `id` of the fixture issue, loaded, marking `highlight` when given.
+async fn article(
+    id: &str,
+    highlight: Option<&str>,
+    routes: &Recorder<Route>,
+) -> Mounted<WithNavigator> {
+    let view = html! {
+        <ArticleView
+            summary={summary_of(&issue())}
+            article_id={id.to_owned()}
+            issue={Some(Load::Ready(Rc::new(issue())))}
+            on_retry={Callback::noop()}
+            highlight={highlight.map(parse_query)}
+        />
+    };
+    render(view, routes).await
+}
+
+#[wasm_bindgen_test]
+async fn an_article_shows_its_issue_region_title_and_body() {
+    let routes = Recorder::new();
+    let view = article("2017-15-1", None, &routes).await;
+    assert_eq!(
+        text(&view.one(".breadcrumb a")),
+        "联络动态 第15期（总第535期） · 2017年8月30日"
+    );
+    assert_eq!(
+        text(&view.one("h2#article-title")),
+        "衡阳市建好代表工作室 密切代表同群众联系"
+    );
+    let blocks: Vec<String> = view
+        .all(".article-body > *")
+        .iter()
+        .map(|block| format!("{}:{}", block.tag_name(), text(block)))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            "P:全市乡镇全部建成代表工作室，代表每月进室接待群众。",
+            "H3:一、健全工作制度",
+            "P:工作室实行登记、交办、督办、反馈的闭环办理。"
+        ]
+    );
+    assert!(view.all("mark").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn an_article_links_to_its_neighbours_and_its_issue() {
+    let routes = Recorder::new();
+    let view = article("2017-15-1", None, &routes).await;
+    assert_eq!(
+        view.texts(".issue-nav a"),
+        ["下一篇：乡镇人大主席团规范履职", "返回本期"]
+    );
+    click(&view.all(".issue-nav a")[0]).await;
+    click(&view.all(".issue-nav a")[1]).await;
+    assert_eq!(
+        routes.calls(),
+        [
+            Route::article("2017-15-2"),
+            Route::Issue("2017-15".to_owned())
+        ]
+    );
+
+    let last = article("2017-15-2", None, &Recorder::new()).await;
+    assert_eq!(
+        last.texts(".issue-nav a"),
+        ["上一篇：建好代表工作室 密切代表同群众联系", "返回本期"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_article_opened_from_search_marks_the_query_in_its_title() {
+    let view = article("2017-15-1", Some("代表工作室"), &Recorder::new()).await;
+    assert_eq!(view.texts("h2#article-title mark"), ["代表工作室"]);
+    assert_eq!(
+        text(&view.one("h2#article-title")),
+        "衡阳市建好代表工作室 密切代表同群众联系"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_article_missing_from_its_issue_file_says_so() {
+    let mut listed = summary_of(&issue());
+    let mut extra = listed.articles[1].clone();
+    extra.id = "2017-15-3".to_owned();
+    listed.articles.push(extra);
+    let view = html! {
+        <ArticleView
+            summary={listed}
+            article_id="2017-15-3"
+            issue={Some(Load::Ready(Rc::new(issue())))}
+            on_retry={Callback::noop()}
+        />
+    };
+    let view = render(view, &Recorder::new()).await;
+    assert_eq!(text(&view.one(".notice")), "本期文件中没有这篇文章。");
+    assert!(view.find(".article-body").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_issue_list_groups_issues_by_year_newest_first() {
+    let archive = ArchiveIndex {
+        format_version: lianluo_core::FORMAT_VERSION,
+        title: "联络动态".to_owned(),
+        issues: vec![
+            bare_summary("2018-1", 1, 537, "2018-01-10"),
+            bare_summary("2017-16", 16, 536, "2017-09-15"),
+            summary_of(&issue()),
+        ],
+        regions: Vec::new(),
+        search: None,
+    };
+    let routes = Recorder::new();
+    let view = html! { <IssueList archive={Rc::new(archive)} /> };
+    let view = render(view, &routes).await;
+    assert_eq!(text(&view.one("h2")), "往期目录");
+    assert_eq!(text(&view.one(".issue-list > p")), "共 3 期");
+    assert_eq!(view.texts("section.year > h3"), ["2018年", "2017年"]);
+    let entries: Vec<String> = view.texts("section.year li");
+    assert_eq!(
+        entries,
+        [
+            "第1期（总第537期） · 1月10日 · 0 篇",
+            "第16期（总第536期） · 9月15日 · 0 篇",
+            "第15期（总第535期） · 8月30日 · 2 篇"
+        ]
+    );
+    click(&view.all("section.year li a")[2]).await;
+    assert_eq!(routes.calls(), [Route::Issue("2017-15".to_owned())]);
+}
+
+/// The fixture's 浏阳市 article as a region card with `excerpt`.
+fn liuyang(excerpt: Excerpt) -> RegionEntry {
+    let summary = summary_of(&issue());
+    RegionEntry {
+        article: summary.articles[1].clone(),
+        issue: summary,
+        excerpt,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_region_shows_its_count_progress_and_cards() {
+    let (routes, more, clear) = (Recorder::new(), Recorder::new(), Recorder::new());
+    let filter = RegionFilter {
+        prefecture: "长沙市".to_owned(),
+        county: Some("浏阳市".to_owned()),
+    };
+    let entries = vec![
+        liuyang(Excerpt::Text("各乡镇人大主席团每季度…".to_owned())),
+        liuyang(Excerpt::Loading),
+        liuyang(Excerpt::Unavailable),
+    ];
+    let view = html! {
+        <RegionView
+            {filter}
+            {entries}
+            total={7}
+            progress={(1, 3)}
+            on_more={more.callback()}
+            on_clear={clear.callback()}
+        />
+    };
+    let view = render(view, &routes).await;
+    assert_eq!(text(&view.one("h2")), "长沙市 · 浏阳市");
+    assert_eq!(
+        text(&view.one(".summary[role=status]")),
+        "长沙市 · 浏阳市：共 7 篇（正在加载，1/3 期）"
+    );
+    let progress = view.one("progress");
+    assert_eq!(progress.get_attribute("value").as_deref(), Some("1"));
+    assert_eq!(progress.get_attribute("max").as_deref(), Some("3"));
+    assert_eq!(
+        view.texts(".card .excerpt"),
+        [
+            "各乡镇人大主席团每季度…",
+            "正在加载…",
+            "（本期文件暂时无法加载）"
+        ]
+    );
+    assert_eq!(
+        view.texts(".card .meta")[0],
+        "浏阳市第15期（总第535期） · 2017年8月30日"
+    );
+    click(&view.button("显示更多（还有 4 篇）")).await;
+    click(&view.button("清除地区筛选")).await;
+    click(&view.one(".card h3 a")).await;
+    assert_eq!(more.calls().len(), 1);
+    assert_eq!(clear.calls().len(), 1);
+    assert_eq!(routes.calls(), [Route::article("2017-15-2")]);
+}
+
+#[wasm_bindgen_test]
+async fn a_fully_loaded_region_shows_no_progress() {
+    let filter = RegionFilter {
+        prefecture: "长沙市".to_owned(),
+        county: None,
+    };
+    let view = html! {
+        <RegionView
+            {filter}
+            entries={vec![liuyang(Excerpt::Loading)]}
+            total={1}
+            progress={(1, 1)}
+            on_more={Callback::noop()}
+            on_clear={Callback::noop()}
+        />
+    };
+    let view = render(view, &Recorder::new()).await;
+    assert_eq!(text(&view.one(".summary")), "长沙市：共 1 篇");
+    assert!(view.find("progress").is_none());
+    assert!(!view.text().contains("显示更多"));
+}
