@@ -199,7 +199,9 @@ test("a number where an issue file wants a string names that file; the masthead 
 test("an unknown format version is reported as a version", async (t) => {
   const { page, problems } = await openFixture(t, "data-future");
   const file = at("e2e/data-future/index.json");
-  assert.deepEqual(await alerts(page, HOST), [`数据文件 ${file} 的格式版本为 99，本阅读器只能读取版本 1。重试`]);
+  const [message, ...more] = await alerts(page, HOST);
+  assert.deepEqual(more, []);
+  assert.ok(message.startsWith(`数据文件 ${file} 的格式版本为 99，`) && message.endsWith("重试"), message);
   assert.deepEqual(problems.pageErrors, []);
 });
 

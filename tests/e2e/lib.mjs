@@ -130,7 +130,8 @@ export async function viewHeading(page, host = "[data-lianluo-src]") {
 
 /**
  * Runs axe-core on the whole document (it looks into open shadow roots) and returns the
- * violations in brief: rule id, impact, and the targets of each offending node.
+ * violations in brief: rule id, impact, and for each offending node its target (shadow hosts
+ * joined by `>>>`) and its markup.
  */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: AXE_SOURCE });
@@ -140,7 +141,11 @@ export async function axeViolations(page) {
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      targets: violation.nodes.map((node) => node.target.flat().join(" >>> ")),
+      nodes: violation.nodes.map((node) => ({
+        target: node.target.flat().join(" >>> "),
+        html: node.html,
+        why: node.any.concat(node.all, node.none).map((check) => check.message).join(" "),
+      })),
     }));
   });
 }
@@ -148,7 +153,11 @@ export async function axeViolations(page) {
 /** A readable list of axe violations for an assertion message. */
 export function describeViolations(violations) {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join("\n    ")}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n` +
+        v.nodes.map((node) => `    ${node.target}\n      ${node.html}\n      ${node.why}`).join("\n"),
+    )
     .join("\n");
 }
 
