@@ -14,7 +14,7 @@ const LATEST = "联络动态第15期（总第535期）";
  */
 const KNOWN = [
   {
-    todo: "the current view's toolbar link (aria-current=page) is #1f1f1f on #a31d1d, contrast 2.15:1",
+    todo: "the current view's toolbar link (aria-current=page): #1f1f1f on #a31d1d (2.15:1), dark #e8e6e3 on #f29a8f (1.72:1)",
     id: "color-contrast",
     html: /aria-current="page"/,
   },
@@ -92,13 +92,15 @@ test("a several-issue archive: region view with its counties, and the issue list
 
 for (const known of KNOWN) {
   test(`known: ${known.id}`, { todo: known.todo }, async (t) => {
+    const reports = [];
     for (const colorScheme of ["light", "dark"]) {
       const { page } = await openPage(t, browser, { colorScheme });
       await page.goto(at());
       await settle(page);
       const found = (await audited(page)).known.filter((violation) => violation.id === known.id);
-      assert.equal(found.length, 0, `${colorScheme}:\n${describeViolations(found)}`);
+      if (found.length > 0) reports.push(`${colorScheme}:\n${describeViolations(found)}`);
     }
+    assert.deepEqual(reports, []);
   });
 }
 
