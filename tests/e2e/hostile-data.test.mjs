@@ -1,6 +1,7 @@
 // Data the reader cannot trust: markup and javascript: URLs in every string, and files that are
 // cut short, missing, of the wrong type or of a newer format. Each gives a message in words that
-// names the file, and nothing runs. Fixtures live in tests/e2e/pages/data-*/.
+// names the file, and nothing runs. Fixtures live in tests/e2e/pages/data-*/, written by
+// make-fixtures.mjs.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
