@@ -105,13 +105,9 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Navigator> context={navigator.clone()}>
             <div ref={root} class={classes!("reader", state.text_size.class())} lang="zh-CN">
                 <Toolbar route={state.route.clone()} text_size={state.text_size} {on_text_size}>
-                    if state.has_search() {
-                        <SearchBox query={shown_query} {on_query} />
-                    }
+                    <SearchBox query={shown_query} {on_query} />
                 </Toolbar>
-                if !regions.is_empty() {
-                    <RegionPanel regions={(*regions).clone()} active={active_region} on_pick={on_region} />
-                }
+                <RegionPanel regions={(*regions).clone()} active={active_region} on_pick={on_region} />
                 <div class="view">{ view(&state, &navigator) }</div>
             </div>
         </ContextProvider<Navigator>>
@@ -126,7 +122,8 @@ struct RegionPanelProps {
     on_pick: Callback<Option<RegionFilter>>,
 }
 
-/// The region control, folded away until wanted (open while a region is shown).
+/// The region control, folded away until wanted (open while a region is shown). It is there
+/// from the first paint, so that nothing below it moves when the archive arrives.
 #[function_component]
 fn RegionPanel(props: &RegionPanelProps) -> Html {
     html! {

@@ -32,13 +32,21 @@ pub struct IssueViewProps {
     pub on_retry: Callback<()>,
 }
 
-/// The whole issue.
+/// The whole issue. Until its file arrives only the masthead and the way to other issues
+/// show (from the archive index), so that nothing already painted moves when it comes.
 #[function_component]
 pub fn IssueView(props: &IssueViewProps) -> Html {
     let summary = &props.summary;
     let issue = props.issue.as_ref().and_then(Load::ready);
     let body = match &props.issue {
-        Some(Load::Ready(issue)) => html! { <IssueText issue={issue.clone()} /> },
+        Some(Load::Ready(issue)) => html! {
+            <IssueText
+                issue={issue.clone()}
+                summary={summary.clone()}
+                newer={props.newer.clone()}
+                older={props.older.clone()}
+            />
+        },
         Some(Load::Failed(error)) => failure(error, &props.on_retry),
         _ => loading("本期全文"),
     };
@@ -52,16 +60,35 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
                 publisher={issue.map(|issue| AttrValue::from(issue.publisher.clone()))}
             />
             <IssueNav label="翻阅其他期" newer={props.newer.clone()} older={props.older.clone()} />
-            if let Some(note) = issue.and_then(|issue| issue.editor_note.clone()) {
+            { body }
+        </div>
+    }
+}
+
+/// Props for [`IssueText`].
+#[derive(Properties, PartialEq)]
+struct IssueTextProps {
+    issue: Rc<Issue>,
+    summary: IssueSummary,
+    newer: Option<IssueSummary>,
+    older: Option<IssueSummary>,
+}
+
+/// A loaded issue: editor's note, contents, articles, back matter, and the way on.
+#[function_component]
+fn IssueText(props: &IssueTextProps) -> Html {
+    html! {
+        <>
+            if let Some(note) = &props.issue.editor_note {
                 <section class="editor-note" aria-label="编者按">
                     <h3>{ "编者按" }</h3>
-                    <p>{ note }</p>
+                    <p>{ note.clone() }</p>
                 </section>
             }
             <nav class="contents" aria-label="本期目录">
                 <h3>{ "本期目录" }</h3>
                 <ol class="plain">
-                    { for summary.articles.iter().map(|article| html! {
+                    { for props.summary.articles.iter().map(|article| html! {
                         <li>
                             <Link to={Route::article(article.id.clone())}>
                                 { region_tag(&article.region.printed) }
@@ -71,23 +98,6 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
                     }) }
                 </ol>
             </nav>
-            { body }
-            <IssueNav label="翻阅其他期（页尾）" newer={props.newer.clone()} older={props.older.clone()} />
-        </div>
-    }
-}
-
-/// Props for [`IssueText`].
-#[derive(Properties, PartialEq)]
-struct IssueTextProps {
-    issue: Rc<Issue>,
-}
-
-/// The articles and the back matter of a loaded issue.
-#[function_component]
-fn IssueText(props: &IssueTextProps) -> Html {
-    html! {
-        <>
             { for props.issue.articles.iter().map(|article| html! {
                 <article class="article" aria-labelledby={format!("t-{}", article.id)}>
                     <h3 id={format!("t-{}", article.id)}>
@@ -98,6 +108,7 @@ fn IssueText(props: &IssueTextProps) -> Html {
                 </article>
             }) }
             <BackMatter issue={props.issue.clone()} />
+            <IssueNav label="翻阅其他期（页尾）" newer={props.newer.clone()} older={props.older.clone()} />
         </>
     }
 }

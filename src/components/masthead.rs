@@ -31,9 +31,8 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             </h2>
             <p class="dateline">
                 <time datetime={props.date.clone()}>{ chinese_date(&props.date) }</time>
-                if let Some(publisher) = &props.publisher {
-                    <span class="publisher">{ publisher.clone() }</span>
-                }
+                // The line is kept while the publisher is unknown, so nothing moves when it comes.
+                <span class="publisher">{ props.publisher.clone().unwrap_or_else(|| AttrValue::from("\u{a0}")) }</span>
             </p>
         </header>
     }
