@@ -1,21 +1,25 @@
-//! Search results in headless Chromium: the count, cards with marked titles and snippets,
-//! nothing found, a failed index with its retry, the order control, and the cards on screen.
+//! Searching in headless Chromium: the search box's typing pause and Enter; the results' count,
+//! cards with marked titles and snippets, nothing found, a failed index with its retry, the
+//! other states, the order and region controls, and the cards on screen.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
 use std::rc::Rc;
 
-use common::fixtures::{issue, region, summary_of};
+use common::fixtures::{issue, region, region_counts, summary_of};
 use common::{
-    click, mount, text, wait_until, Mounted, Recorder, WithNavigator, WithNavigatorProps,
+    click, mount, settle, text, wait_until, Mounted, Recorder, WithNavigator, WithNavigatorProps,
 };
 use lianluo_core::search::{mark_ranges, parse_query, Snippet};
-use lianluo_core::ArticleSummary;
+use lianluo_core::{ArticleSummary, RegionCount};
+use lianluo_reader::components::search_box::{SearchBox, SearchBoxProps, TYPING_PAUSE_MS};
 use lianluo_reader::components::search_view::{Outcome, ResultCard, SearchView, SnippetState};
 use lianluo_reader::error::{LoadError, LoadErrorKind};
-use lianluo_reader::route::{Route, SearchRoute, SearchSort};
+use lianluo_reader::route::{RegionFilter, Route, SearchRoute, SearchSort};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Event, EventInit, HtmlFormElement, HtmlInputElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -26,43 +30,67 @@ const QUERY: &str = "代表工作室";
 /// What the results view reports.
 struct Calls {
     routes: Recorder<Route>,
+    regions: Recorder<Option<RegionFilter>>,
     sorts: Recorder<SearchSort>,
     more: Recorder<()>,
+    clears: Recorder<()>,
     retries: Recorder<()>,
     seen: Recorder<Vec<String>>,
 }
 
-async fn render(outcome: Outcome, sort: SearchSort) -> (Mounted<WithNavigator>, Calls) {
-    let calls = Calls {
-        routes: Recorder::new(),
-        sorts: Recorder::new(),
-        more: Recorder::new(),
-        retries: Recorder::new(),
-        seen: Recorder::new(),
-    };
-    let search = SearchRoute {
+impl Calls {
+    fn new() -> Self {
+        Calls {
+            routes: Recorder::new(),
+            regions: Recorder::new(),
+            sorts: Recorder::new(),
+            more: Recorder::new(),
+            clears: Recorder::new(),
+            retries: Recorder::new(),
+            seen: Recorder::new(),
+        }
+    }
+
+    /// The results view for `search` with `outcome` and region `facets`, reporting here.
+    fn view(
+        &self,
+        search: SearchRoute,
+        outcome: Outcome,
+        facets: Vec<RegionCount>,
+    ) -> WithNavigatorProps {
+        let view = html! {
+            <SearchView
+                {search}
+                {outcome}
+                facets={Rc::new(facets)}
+                on_region={self.regions.callback()}
+                on_sort={self.sorts.callback()}
+                on_more={self.more.callback()}
+                on_clear={self.clears.callback()}
+                on_retry={self.retries.callback()}
+                on_seen={self.seen.callback()}
+            />
+        };
+        WithNavigatorProps {
+            show: self.routes.callback(),
+            children: view,
+        }
+    }
+}
+
+/// A search for [`QUERY`] in every region, in `sort` order.
+fn search(sort: SearchSort) -> SearchRoute {
+    SearchRoute {
         query: QUERY.to_owned(),
         region: None,
         sort,
-    };
-    let view = html! {
-        <SearchView
-            {search}
-            {outcome}
-            facets={Rc::new(Vec::new())}
-            on_region={Callback::noop()}
-            on_sort={calls.sorts.callback()}
-            on_more={calls.more.callback()}
-            on_clear={Callback::noop()}
-            on_retry={calls.retries.callback()}
-            on_seen={calls.seen.callback()}
-        />
-    };
-    let props = WithNavigatorProps {
-        show: calls.routes.callback(),
-        children: view,
-    };
-    (mount::<WithNavigator>(props).await, calls)
+    }
+}
+
+async fn render(outcome: Outcome, sort: SearchSort) -> (Mounted<WithNavigator>, Calls) {
+    let calls = Calls::new();
+    let view = mount::<WithNavigator>(calls.view(search(sort), outcome, Vec::new())).await;
+    (view, calls)
 }
 
 /// A card for `article` of the fixture issue, its title marked where the query matches.
@@ -197,4 +225,119 @@ async fn cards_on_screen_ask_for_their_issue_files() {
         view.attributes("li[data-issue]", "data-issue"),
         ["2017-15", "2017-15"]
     );
+}
+
+#[wasm_bindgen_test]
+async fn waiting_no_terms_and_no_index_each_say_so() {
+    let calls = Calls::new();
+    let sort = SearchSort::Relevance;
+    let mut view =
+        mount::<WithNavigator>(calls.view(search(sort), Outcome::Searching, Vec::new())).await;
+    let status = |view: &Mounted<WithNavigator>| text(&view.one("[role=status]"));
+    assert_eq!(status(&view), "正在加载搜索索引…");
+    view.update(calls.view(search(sort), Outcome::NoQuery, Vec::new()))
+        .await;
+    assert_eq!(status(&view), "请输入要搜索的词语。");
+    view.update(calls.view(search(sort), Outcome::NoIndex, Vec::new()))
+        .await;
+    assert_eq!(status(&view), "本站数据没有附带搜索索引，暂时无法搜索。");
+    assert!(view.find(".sort").is_none());
+    click(&view.button("清除搜索")).await;
+    assert_eq!(calls.clears.calls().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn region_facets_narrow_the_results() {
+    let calls = Calls::new();
+    let mut narrowed = search(SearchSort::Relevance);
+    narrowed.region = Some(RegionFilter {
+        prefecture: "衡阳市".to_owned(),
+        county: None,
+    });
+    let view = mount::<WithNavigator>(calls.view(narrowed, two_of_five(), region_counts())).await;
+    let picker = view.one(".search-view .region-picker");
+    assert_eq!(
+        picker.get_attribute("aria-label").as_deref(),
+        Some("按地区筛选搜索结果")
+    );
+    assert_eq!(
+        view.texts(".search-view .region-picker button[aria-pressed=true]"),
+        ["衡阳市 (12)"]
+    );
+    click(&view.button("衡阳县 (5)")).await;
+    click(&view.button("全部地区")).await;
+    assert_eq!(
+        calls.regions.calls(),
+        [
+            Some(RegionFilter {
+                prefecture: "衡阳市".to_owned(),
+                county: Some("衡阳县".to_owned()),
+            }),
+            None
+        ]
+    );
+}
+
+/// Types `value` into the search box as a reader would: set the value, fire `input`.
+fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict("input", &init).expect("an input event");
+    input
+        .dispatch_event(&event)
+        .expect("the event is dispatched");
+}
+
+/// Waits `ms` milliseconds.
+async fn pause(ms: u32) {
+    yew::platform::time::sleep(std::time::Duration::from_millis(u64::from(ms))).await;
+}
+
+async fn search_box(queries: &Recorder<String>) -> (Mounted<SearchBox>, HtmlInputElement) {
+    let props = SearchBoxProps {
+        query: "旧查询".into(),
+        on_query: queries.callback(),
+    };
+    let view = mount::<SearchBox>(props).await;
+    let input: HtmlInputElement = view.one("input[type=search]").unchecked_into();
+    (view, input)
+}
+
+#[wasm_bindgen_test]
+async fn the_search_box_is_labelled_and_shows_the_current_query() {
+    let (view, input) = search_box(&Recorder::new()).await;
+    assert_eq!(input.value(), "旧查询");
+    assert_eq!(text(&view.one("label[for=lianluo-search]")), "搜索全部文章");
+    assert_eq!(input.id(), "lianluo-search");
+    assert_eq!(
+        view.one("form").get_attribute("role").as_deref(),
+        Some("search")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_searches_once_after_the_pause_with_the_last_text() {
+    let queries = Recorder::new();
+    let (_view, input) = search_box(&queries).await;
+    type_into(&input, "代表");
+    settle().await;
+    type_into(&input, QUERY);
+    settle().await;
+    assert!(queries.calls().is_empty(), "searched before the pause");
+    pause(TYPING_PAUSE_MS * 2).await;
+    assert_eq!(queries.calls(), [QUERY]);
+}
+
+#[wasm_bindgen_test]
+async fn enter_searches_at_once_and_cancels_the_pending_search() {
+    let queries = Recorder::new();
+    let (view, input) = search_box(&queries).await;
+    type_into(&input, "换届选举");
+    let form: HtmlFormElement = view.one("form").unchecked_into();
+    form.request_submit().expect("the form submits");
+    settle().await;
+    assert_eq!(queries.calls(), ["换届选举"]);
+    pause(TYPING_PAUSE_MS * 2).await;
+    assert_eq!(queries.calls(), ["换届选举"]);
 }
