@@ -183,3 +183,31 @@ test(
     assert.deepEqual(small, []);
   },
 );
+
+test("an issue with every optional field empty shows what it has and nothing more", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.goto(at("e2e/data-sparse.html"));
+  await settle(page, HOST);
+  assert.equal(await viewHeading(page, HOST), "联络动态第7期");
+  const shown = await inShadow(page, HOST, (root) => ({
+    date: root.querySelector(".masthead time").textContent,
+    notes: root.querySelectorAll(".editor-note").length,
+    backMatter: [...root.querySelectorAll(".back-matter dt")].map((dt) => dt.textContent),
+    links: root.querySelectorAll(".back-matter a").length,
+    tags: [...root.querySelectorAll("article.article .region-tag")].map((tag) => tag.textContent),
+    regions: [...root.querySelectorAll(".region-picker button")].map((button) => button.textContent),
+  }));
+  assert.deepEqual(shown, {
+    date: "2019年5月6日",
+    notes: 0,
+    backMatter: [],
+    links: 0,
+    tags: ["湘潭市", "某某镇人大"],
+    regions: ["湘潭市 (1)"],
+  });
+  await page.locator(`${HOST} .contents a`).nth(1).click();
+  await settle(page, HOST);
+  assert.equal(await viewHeading(page, HOST), "某某镇人大多措并举精准施策扎实推进县乡人大工作和建设");
+  assert.equal(await inShadow(page, HOST, (root) => root.querySelector(".breadcrumb").textContent), "联络动态 第7期 · 2019年5月6日");
+  assert.deepEqual(problems.pageErrors, []);
+});

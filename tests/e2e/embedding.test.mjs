@@ -45,6 +45,26 @@ test("two readers on one page are independent and only the first follows the has
   assert.deepEqual(problems.pageErrors, []);
 });
 
+test("readers of different archives on one page keep their own data", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at("e2e/two-sources.html"));
+  await settle(page, "#first");
+  await settle(page, "#second");
+  assert.equal(await viewHeading(page, "#first"), LATEST);
+  assert.equal(await viewHeading(page, "#second"), "联络动态第3期（总第538期）");
+  const chips = (host) =>
+    inShadow(page, host, (root) => [...root.querySelectorAll(".region-picker .chips > button")].map((b) => b.textContent));
+  assert.deepEqual(await chips("#first"), ["湘潭市 (1)", "湘西土家族苗族自治州 (1)", "衡阳市 (1)"]);
+  assert.deepEqual(await chips("#second"), ["衡阳市 (23)", "湘西土家族苗族自治州 (2)", "湘潭市 (1)", "长沙市 (1)"]);
+
+  await page.locator("#first").getByRole("link", { name: "往期目录" }).click();
+  await settle(page, "#first");
+  await page.locator("#second").getByRole("link", { name: "往期目录" }).click();
+  await settle(page, "#second");
+  const count = (host) => inShadow(page, host, (root) => root.querySelector(".issue-list > p").textContent);
+  assert.deepEqual([await count("#first"), await count("#second")], ["共 1 期", "共 4 期"]);
+});
+
 test("a deep link opens in the first reader only", async (t) => {
   const { page } = await openPage(t, browser);
   await page.goto(at("e2e/two-readers.html#/article/2017-15-3"));
@@ -163,6 +183,28 @@ test("an element without a data address says so in words", async (t) => {
   await settle(page, "#reader");
   const [message] = await alerts(page, "#reader");
   assert.ok(message.startsWith("页面没有指定数据地址：阅读器所在元素的 data-lianluo-src 属性为空"), message);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("an allowed other site's archive is read through, issue files included", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  // The test server sends no CORS headers; answer for the other site here, adding them.
+  const served = [];
+  await page.route(`${otherOrigin()}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    served.push(url.pathname);
+    const response = await route.fetch({ url: at(url.pathname.slice(1) + url.search) });
+    await route.fulfill({ response, headers: { ...response.headers(), "access-control-allow-origin": "*" } });
+  });
+  await page.goto(at("e2e/cross-origin.html"));
+  await settle(page, "#allowed");
+  assert.deepEqual(await alerts(page, "#allowed"), []);
+  assert.equal(await viewHeading(page, "#allowed"), LATEST);
+  const articles = await inShadow(page, "#allowed", (root) => root.querySelectorAll("article.article").length);
+  assert.equal(articles, 3);
+  assert.deepEqual(served.sort(), ["/data/index.json", "/data/issues/2017-15.json"]);
+  const [refusal] = await alerts(page, "#refused");
+  assert.ok(refusal.includes("不在本站"), refusal);
   assert.deepEqual(problems.pageErrors, []);
 });
 

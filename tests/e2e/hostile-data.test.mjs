@@ -334,13 +334,13 @@ test("the fixtures have the shape of the files lianluo build writes, except wher
   const issue = await model(index.issues[0].path);
   assert.equal(index.format_version, 1);
 
-  const wellFormed = ["data-hostile", "data-missing-issue", "data-one-damaged", "data-wrong-type-issue", "data-archive", "data-foreign-paths", "data-mismatch", "data-empty"];
+  const wellFormed = ["data-hostile", "data-missing-issue", "data-one-damaged", "data-wrong-type-issue", "data-archive", "data-foreign-paths", "data-mismatch", "data-empty", "data-sparse"];
   for (const path of wellFormed) {
     assert.deepEqual(departures(fixture(`${path}/index.json`), index), [], `${path}/index.json`);
   }
   const archived = fixture("data-archive/index.json").issues.map((summary) => `data-archive/${summary.path}`);
   assert.equal(archived.length, 4);
-  for (const path of ["data-hostile/issues/hostile.json", "data-one-damaged/issues/2017-15.json", "data-mismatch/issues/2017-15.json", ...archived]) {
+  for (const path of ["data-hostile/issues/hostile.json", "data-one-damaged/issues/2017-15.json", "data-mismatch/issues/2017-15.json", "data-sparse/issues/2019-7.json", ...archived]) {
     assert.deepEqual(departures(fixture(path), issue), [], path);
   }
   assert.deepEqual(departures(fixture("data-wrong-type/index.json"), index), [".title: number instead of string"]);

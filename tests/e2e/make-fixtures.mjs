@@ -174,3 +174,23 @@ write("data-mismatch/issues/2017-15.json", { ...copy(sample), id: "2017-14" });
 
 // An archive with no issues yet.
 write("data-empty/index.json", indexOf([]));
+
+// Every optional field empty: no serial, note, contacts, distribution or editors, and an
+// article from a place the gazetteer does not know.
+const sparse = copy(sample);
+Object.assign(sparse, {
+  id: "2019-7",
+  number: 7,
+  serial: null,
+  date: "2019-05-06",
+  editor_note: null,
+  distribution: [],
+  editors: [],
+  phone: null,
+  email: null,
+  approval: null,
+});
+sparse.articles = sample.articles.slice(0, 2).map((article, i) => ({ ...copy(article), id: `2019-7-${i + 1}` }));
+sparse.articles[1].region = { printed: "某某镇人大", prefecture: null, county: null };
+write("data-sparse/index.json", indexOf([[sparse, "issues/2019-7.json"]]));
+write("data-sparse/issues/2019-7.json", sparse);
