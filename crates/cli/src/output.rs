@@ -19,10 +19,33 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut temp = tempfile::Builder::new()
         .prefix(".lianluo-")
         .tempfile_in(parent_of(path))?;
+    // Temporary files are private (0600); the output keeps the replaced file's permissions,
+    // or gets the usual ones of a new file, so that others (a web server) can still read it.
+    let permissions = match fs::metadata(path) {
+        Ok(existing) => Some(existing.permissions()),
+        Err(_) => new_file_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Permissions of a newly written file: readable by all, writable by its owner (Unix); other
+/// systems keep what the temporary file was given.
+fn new_file_permissions() -> Option<fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// A data folder being assembled beside its final place.
@@ -39,6 +62,12 @@ impl StagedDir {
         let staging = tempfile::Builder::new()
             .prefix(".lianluo-build-")
             .tempdir_in(&parent)?;
+        // The folder is published as it is: readable by all, like its files.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755))?;
+        }
         Ok(StagedDir {
             staging,
             target: target.to_path_buf(),

@@ -270,11 +270,31 @@ fn failed_convert_leaves_an_existing_output_untouched() {
         "previous content"
     );
     let good = write(dir.path(), "good.txt", SAMPLE);
+    let fresh = dir.path().join("fresh.json");
+    assert_eq!(
+        lianluo(&["convert", path_str(&good), "-o", path_str(&fresh)])
+            .status
+            .code(),
+        Some(0)
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&fresh).expect("written").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "a new output is readable by others");
+        fs::set_permissions(&output, fs::Permissions::from_mode(0o640)).expect("chmod");
+    }
     let out = lianluo(&["convert", path_str(&good), "-o", path_str(&output)]);
     assert_eq!(out.status.code(), Some(0));
     let issue: Issue =
         serde_json::from_str(&fs::read_to_string(&output).expect("written")).expect("issue");
     assert_eq!(issue, golden());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&output).expect("written").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640, "a replaced output keeps its permissions");
+    }
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .expect("lists")
         .filter_map(|e| e.ok())
@@ -366,6 +386,12 @@ fn round_trip_convert_validate_build_read_back() {
         Some(lianluo_core::search::MANIFEST_PATH)
     );
     assert!(site.join(lianluo_core::search::MANIFEST_PATH).is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&site).expect("built").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755, "the data folder is readable by a web server");
+    }
     let read_back: Issue =
         serde_json::from_slice(&fs::read(site.join("issues/2017-15.json")).expect("issue file"))
             .expect("issue JSON");
