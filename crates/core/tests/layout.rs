@@ -433,10 +433,15 @@ fn missing_back_matter_fields_are_warnings() {
 
 #[test]
 fn no_back_matter_is_one_warning() {
-    let text = format!("{MASTHEAD}{NOTE}长沙市：标题\n\n正文。");
+    let text = format!("{MASTHEAD}{NOTE}长沙市：标题\n\n正文。\n\n");
     let (issue, diagnostics) = issue(&text);
     assert_eq!((issue.distribution.len(), issue.phone.clone()), (0, None));
-    assert_eq!(warnings_containing(&diagnostics, "no back matter").len(), 1);
+    // Reported at the last line with text, not after the final line ends.
+    let last = text.lines().rposition(|l| l == "正文。").expect("present") + 1;
+    assert_eq!(
+        warnings_containing(&diagnostics, "no back matter"),
+        [(last, 1)]
+    );
 }
 
 #[test]

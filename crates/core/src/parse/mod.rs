@@ -142,7 +142,13 @@ pub fn parse_issue(text: &str, options: &ParseOptions) -> ParseOutcome {
         };
     }
     let lines = split_lines(text);
-    let last_line = lines.len();
+    // Where to report what is missing at the end: the last line with text, not the empty
+    // "line" after a final line end.
+    let last_line = lines
+        .iter()
+        .rev()
+        .find(|l| !l.text.is_empty())
+        .map_or(1, |l| l.number);
     let head_end = masthead_end(&lines);
     let back_start = lines[head_end..]
         .iter()
