@@ -437,7 +437,14 @@ fn no_back_matter_is_one_warning() {
     let (issue, diagnostics) = issue(&text);
     assert_eq!((issue.distribution.len(), issue.phone.clone()), (0, None));
     // Reported at the last line with text, not after the final line ends.
-    let last = text.lines().rposition(|l| l == "正文。").expect("present") + 1;
+    let last = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "正文。")
+        .last()
+        .expect("present")
+        .0
+        + 1;
     assert_eq!(
         warnings_containing(&diagnostics, "no back matter"),
         [(last, 1)]
