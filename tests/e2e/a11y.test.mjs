@@ -55,7 +55,10 @@ test("the issue view, with the region panel open", (t) =>
   audit(t, { address: "", heading: LATEST, prepare: openRegions }));
 
 test("the article view", (t) =>
-  audit(t, { address: "#/article/2017-15-2", heading: "湘西自治州多措并举精准施策扎实推进县乡人大工作和建设" }));
+  audit(t, {
+    address: "#/article/2017-15-2",
+    heading: "湘西自治州多措并举精准施策扎实推进县乡人大工作和建设",
+  }));
 
 test("the region view", (t) => audit(t, { address: `#/region/${XIANGXI}`, heading: "湘西土家族苗族自治州" }));
 
@@ -86,7 +89,11 @@ test("the largest text size", (t) =>
   }));
 
 test("a several-issue archive: region view with its counties, and the issue list", async (t) => {
-  await audit(t, { address: `e2e/data-archive.html#/region/${encodeURIComponent("衡阳市")}`, host: "#reader", heading: "衡阳市" });
+  await audit(t, {
+    address: `e2e/data-archive.html#/region/${encodeURIComponent("衡阳市")}`,
+    host: "#reader",
+    heading: "衡阳市",
+  });
   await audit(t, { address: "e2e/data-archive.html#/issues", host: "#reader", heading: "往期目录" });
 });
 

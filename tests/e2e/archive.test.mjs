@@ -51,7 +51,10 @@ test("the issue list groups every issue by year, newest first", async (t) => {
     ],
     ["2017年", ["第15期（总第535期） · 8月30日 · 3 篇"]],
   ]);
-  assert.equal(await inShadow(page, HOST, (root) => root.querySelector(".issue-list > p").textContent), "共 4 期");
+  assert.equal(
+    await inShadow(page, HOST, (root) => root.querySelector(".issue-list > p").textContent),
+    "共 4 期",
+  );
 });
 
 test("older and newer links walk the archive in order", async (t) => {
@@ -60,7 +63,10 @@ test("older and newer links walk the archive in order", async (t) => {
   await settle(page, HOST);
   const navigation = () =>
     inShadow(page, HOST, (root) =>
-      [...root.querySelector(".issue-nav").querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")]),
+      [...root.querySelector(".issue-nav").querySelectorAll("a")].map((a) => [
+        a.textContent,
+        a.getAttribute("href"),
+      ]),
     );
   assert.equal(await viewHeading(page, HOST), "联络动态第3期（总第538期）");
   assert.deepEqual(await navigation(), [["上一期 · 第2期", "#/issue/2018-2"]]);
@@ -68,7 +74,11 @@ test("older and newer links walk the archive in order", async (t) => {
 
   const walked = [];
   for (let step = 0; step < 3; step += 1) {
-    await page.locator(`${HOST} .issue-nav`).first().getByRole("link", { name: /^上一期/ }).click();
+    await page
+      .locator(`${HOST} .issue-nav`)
+      .first()
+      .getByRole("link", { name: /^上一期/ })
+      .click();
     await settle(page, HOST);
     walked.push([new URL(page.url()).hash, await viewHeading(page, HOST)]);
   }
@@ -96,15 +106,24 @@ test("a region spans issues: loads only the files it shows, with progress, and p
   assert.equal(all.length, 23);
 
   await page.goto(at(`${PAGE}#/region/${encodeURIComponent("衡阳市")}`));
-  await page.waitForFunction(() => document.querySelector("#reader").shadowRoot.querySelectorAll(".card").length > 0);
+  await page.waitForFunction(
+    () => document.querySelector("#reader").shadowRoot.querySelectorAll(".card").length > 0,
+  );
   await page.waitForFunction(() => document.querySelector("#reader").shadowRoot.querySelector("progress"));
   const waiting = await inShadow(page, HOST, (root) => ({
     summary: root.querySelector(".region-view .summary").textContent,
     progress: [root.querySelector("progress").max, root.querySelector("progress").value],
     pending: root.querySelectorAll(".excerpt.pending").length,
   }));
-  assert.deepEqual(waiting, { summary: "衡阳市：共 23 篇（正在加载，0/3 期）", progress: [3, 0], pending: 20 });
-  assert.deepEqual(await cardTitles(page), all.slice(0, 20).map((a) => a.title));
+  assert.deepEqual(waiting, {
+    summary: "衡阳市：共 23 篇（正在加载，0/3 期）",
+    progress: [3, 0],
+    pending: 20,
+  });
+  assert.deepEqual(
+    await cardTitles(page),
+    all.slice(0, 20).map((a) => a.title),
+  );
 
   for (const route of held.splice(0)) await route.fallback();
   await settle(page, HOST);
@@ -121,8 +140,15 @@ test("a region spans issues: loads only the files it shows, with progress, and p
   await page.unroute("**/e2e/data-archive/issues/*.json");
   await page.locator(HOST).getByRole("button", { name: "显示更多（还有 3 篇）" }).click();
   await settle(page, HOST);
-  assert.deepEqual(await cardTitles(page), all.map((a) => a.title));
-  const last = await inShadow(page, HOST, (root) => [...root.querySelectorAll(".card .meta")].at(-1).textContent);
+  assert.deepEqual(
+    await cardTitles(page),
+    all.map((a) => a.title),
+  );
+  const last = await inShadow(
+    page,
+    HOST,
+    (root) => [...root.querySelectorAll(".card .meta")].at(-1).textContent,
+  );
   assert.equal(last, "衡阳市第15期（总第535期） · 2017年8月30日");
   assert.equal(await inShadow(page, HOST, (root) => root.querySelectorAll(".more").length), 0);
 });
@@ -141,8 +167,14 @@ test("a prefecture opens to its counties, and a county narrows the list", async 
   );
   await settle(page, HOST);
   assert.equal(await viewHeading(page, HOST), "衡阳市·衡阳县");
-  assert.deepEqual(await cardTitles(page), articlesFrom("衡阳市", "衡阳县").map((a) => a.title));
-  assert.equal(await counties.getByRole("button", { name: "衡阳县 (8)" }).getAttribute("aria-pressed"), "true");
+  assert.deepEqual(
+    await cardTitles(page),
+    articlesFrom("衡阳市", "衡阳县").map((a) => a.title),
+  );
+  assert.equal(
+    await counties.getByRole("button", { name: "衡阳县 (8)" }).getAttribute("aria-pressed"),
+    "true",
+  );
 });
 
 test("a county's article counts for its prefecture, and both names of 湘西 are one region", async (t) => {
@@ -153,7 +185,10 @@ test("a county's article counts for its prefecture, and both names of 湘西 are
   const chips = await inShadow(page, HOST, (root) =>
     [...root.querySelectorAll(".region-picker .chips > button")].map((b) => b.textContent),
   );
-  assert.deepEqual(chips, INDEX.regions.map((r) => `${r.prefecture} (${r.count})`));
+  assert.deepEqual(
+    chips,
+    INDEX.regions.map((r) => `${r.prefecture} (${r.count})`),
+  );
 
   await page.locator(HOST).getByRole("button", { name: "长沙市 (1)" }).click();
   await settle(page, HOST);
@@ -208,6 +243,9 @@ test("an issue with every optional field empty shows what it has and nothing mor
   await page.locator(`${HOST} .contents a`).nth(1).click();
   await settle(page, HOST);
   assert.equal(await viewHeading(page, HOST), "某某镇人大多措并举精准施策扎实推进县乡人大工作和建设");
-  assert.equal(await inShadow(page, HOST, (root) => root.querySelector(".breadcrumb").textContent), "联络动态 第7期 · 2019年5月6日");
+  assert.equal(
+    await inShadow(page, HOST, (root) => root.querySelector(".breadcrumb").textContent),
+    "联络动态 第7期 · 2019年5月6日",
+  );
   assert.deepEqual(problems.pageErrors, []);
 });

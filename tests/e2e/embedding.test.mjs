@@ -4,7 +4,17 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { alerts, at, BASE_URL, inShadow, launch, openPage, otherOrigin, settle, viewHeading } from "./lib.mjs";
+import {
+  alerts,
+  at,
+  BASE_URL,
+  inShadow,
+  launch,
+  openPage,
+  otherOrigin,
+  settle,
+  viewHeading,
+} from "./lib.mjs";
 
 const LATEST = "联络动态第15期（总第535期）";
 let browser;
@@ -53,9 +63,16 @@ test("readers of different archives on one page keep their own data", async (t) 
   assert.equal(await viewHeading(page, "#first"), LATEST);
   assert.equal(await viewHeading(page, "#second"), "联络动态第3期（总第538期）");
   const chips = (host) =>
-    inShadow(page, host, (root) => [...root.querySelectorAll(".region-picker .chips > button")].map((b) => b.textContent));
+    inShadow(page, host, (root) =>
+      [...root.querySelectorAll(".region-picker .chips > button")].map((b) => b.textContent),
+    );
   assert.deepEqual(await chips("#first"), ["湘潭市 (1)", "湘西土家族苗族自治州 (1)", "衡阳市 (1)"]);
-  assert.deepEqual(await chips("#second"), ["衡阳市 (23)", "湘西土家族苗族自治州 (2)", "湘潭市 (1)", "长沙市 (1)"]);
+  assert.deepEqual(await chips("#second"), [
+    "衡阳市 (23)",
+    "湘西土家族苗族自治州 (2)",
+    "湘潭市 (1)",
+    "长沙市 (1)",
+  ]);
 
   await page.locator("#first").getByRole("link", { name: "往期目录" }).click();
   await settle(page, "#first");
@@ -117,7 +134,7 @@ test("mount(element, options) exported by lianluo.js works from a host's module 
   await pickRegion(page, "#reader", "湘潭市 (1)");
   await settle(page, "#reader");
   assert.equal(await viewHeading(page, "#reader"), "湘潭市");
-  assert.equal(new URL(page.url()).hash, "", "routing: \"none\" is honoured");
+  assert.equal(new URL(page.url()).hash, "", 'routing: "none" is honoured');
   assert.deepEqual(problems.pageErrors, []);
 });
 
@@ -133,7 +150,11 @@ test("a page under a sub-path loads the reader's files from beside lianluo.js", 
   assert.equal(wasm[0][1], 200);
   const failed = fetched.filter(([, status]) => status >= 400);
   assert.deepEqual(failed, []);
-  const stylesheet = await inShadow(page, "#first", (root) => root.querySelector("link[rel=stylesheet]").href);
+  const stylesheet = await inShadow(
+    page,
+    "#first",
+    (root) => root.querySelector("link[rel=stylesheet]").href,
+  );
   assert.match(stylesheet, new RegExp(`^${BASE_URL}lianluo-[0-9a-f]+\\.css$`));
 });
 
@@ -145,7 +166,9 @@ test("the page's address cannot choose the data", async (t) => {
   const query = new URLSearchParams({ "data-lianluo-src": elsewhere, src: elsewhere });
   await page.goto(`${at()}?${query}#/issue/${encodeURIComponent(elsewhere)}`);
   await settle(page);
-  const foreign = requested.filter((url) => new URL(url).pathname.includes("data-hostile") || !url.startsWith(BASE_URL));
+  const foreign = requested.filter(
+    (url) => new URL(url).pathname.includes("data-hostile") || !url.startsWith(BASE_URL),
+  );
   assert.deepEqual(foreign, []);
   assert.ok(requested.includes(at("data/index.json")));
 });
@@ -162,7 +185,11 @@ test("data on another site is refused unless the element allows it", async (t) =
   const [refusal] = await alerts(page, "#refused");
   assert.ok(refusal.includes("不在本站") && refusal.includes(refusedUrl), refusal);
   assert.ok(refusal.includes("data-lianluo-allow-cross-origin"), refusal);
-  assert.deepEqual(requested.filter((url) => url.includes("reader=refused")), [], "nothing was fetched");
+  assert.deepEqual(
+    requested.filter((url) => url.includes("reader=refused")),
+    [],
+    "nothing was fetched",
+  );
 
   const allowedUrl = `${otherOrigin()}/data/index.json?reader=allowed`;
   assert.ok(requested.includes(allowedUrl), "the allowed reader asked the other site");
@@ -200,7 +227,11 @@ test("an allowed other site's archive is read through, issue files included", as
   await settle(page, "#allowed");
   assert.deepEqual(await alerts(page, "#allowed"), []);
   assert.equal(await viewHeading(page, "#allowed"), LATEST);
-  const articles = await inShadow(page, "#allowed", (root) => root.querySelectorAll("article.article").length);
+  const articles = await inShadow(
+    page,
+    "#allowed",
+    (root) => root.querySelectorAll("article.article").length,
+  );
   assert.equal(articles, 3);
   assert.deepEqual(served.sort(), ["/data/index.json", "/data/issues/2017-15.json"]);
   const [refusal] = await alerts(page, "#refused");
@@ -225,7 +256,11 @@ test("under a strict Content-Security-Policy the reader renders without a violat
   await settle(page, "#reader");
   assert.equal(await viewHeading(page, "#reader"), "衡阳市");
   await page.locator("#reader").getByRole("button", { name: "特大" }).click();
-  const fontSize = await inShadow(page, "#reader", (root) => getComputedStyle(root.querySelector(".reader")).fontSize);
+  const fontSize = await inShadow(
+    page,
+    "#reader",
+    (root) => getComputedStyle(root.querySelector(".reader")).fontSize,
+  );
   assert.equal(fontSize, "23px", "the reader's stylesheet applies under the policy");
 
   assert.deepEqual(await page.evaluate(() => globalThis.__violations), []);

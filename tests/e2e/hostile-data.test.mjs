@@ -81,7 +81,9 @@ test("markup and javascript: URLs in every field stay text, in every view", asyn
     assert.ok(shown.includes(literal), `shown as text: ${literal}`);
   }
   const contact = await inShadow(page, HOST, (root) =>
-    [...root.querySelectorAll(".back-matter dd")].slice(-3, -1).map((dd) => [dd.textContent, dd.children.length]),
+    [...root.querySelectorAll(".back-matter dd")]
+      .slice(-3, -1)
+      .map((dd) => [dd.textContent, dd.children.length]),
   );
   assert.deepEqual(contact, [
     [SCRIPT_URL, 0],
@@ -92,10 +94,16 @@ test("markup and javascript: URLs in every field stay text, in every view", asyn
   await settle(page, HOST);
   const article = await assertNothingRan(page, "article");
   assert.ok(article.includes(issue.articles[0].blocks[0].text));
-  assert.equal(await viewHeading(page, HOST), `${issue.articles[0].region.printed}${issue.articles[0].title}`.replace(/\s+/g, ""));
+  assert.equal(
+    await viewHeading(page, HOST),
+    `${issue.articles[0].region.printed}${issue.articles[0].title}`.replace(/\s+/g, ""),
+  );
 
   await page.locator(`${HOST} summary`).click();
-  await page.locator(HOST).getByRole("button", { name: `${index.regions[0].prefecture} (1)` }).click();
+  await page
+    .locator(HOST)
+    .getByRole("button", { name: `${index.regions[0].prefecture} (1)` })
+    .click();
   await settle(page, HOST);
   const region = await assertNothingRan(page, "region");
   assert.ok(region.includes(index.regions[0].prefecture));
@@ -116,14 +124,20 @@ test("markup and javascript: URLs in every field stay text, in every view", asyn
   const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
   assert.ok(width <= 320, `long hostile strings widen the page to ${width} px`);
 
-  assert.deepEqual(requested.filter((url) => /\/x$/.test(url)), [], "no image was requested");
+  assert.deepEqual(
+    requested.filter((url) => /\/x$/.test(url)),
+    [],
+    "no image was requested",
+  );
   assert.deepEqual(problems.pageErrors, []);
 });
 
 test("a truncated index names the file and offers 重试, which fetches it again", async (t) => {
   const { page, problems, requested } = await openFixture(t, "data-truncated");
   const file = at("e2e/data-truncated/index.json");
-  assert.deepEqual(await alerts(page, HOST), [`数据文件 ${file} 不是有效的 JSON，可能已损坏或未完整上传。重试`]);
+  assert.deepEqual(await alerts(page, HOST), [
+    `数据文件 ${file} 不是有效的 JSON，可能已损坏或未完整上传。重试`,
+  ]);
   await screenshot(page, "error-truncated-index");
   assert.equal(requested.filter((url) => url === file).length, 1);
 
@@ -165,21 +179,29 @@ test("a missing issue file keeps the masthead and contents from the index and na
     title: root.querySelector(".card h3")?.textContent,
     excerpt: root.querySelector(".card .excerpt")?.textContent,
   }));
-  assert.deepEqual(card, { title: "强化领导 严明纪律 坚决打赢换届选举翻身仗", excerpt: "（本期文件暂时无法加载）" });
+  assert.deepEqual(card, {
+    title: "强化领导 严明纪律 坚决打赢换届选举翻身仗",
+    excerpt: "（本期文件暂时无法加载）",
+  });
   assert.deepEqual(problems.pageErrors, []);
 });
 
 test("a number where the index wants a string names the file", async (t) => {
   const { page, problems } = await openFixture(t, "data-wrong-type");
   const [message] = await alerts(page, HOST);
-  assert.ok(message.startsWith(`数据文件 ${at("e2e/data-wrong-type/index.json")} 的内容不符合格式要求`), message);
+  assert.ok(
+    message.startsWith(`数据文件 ${at("e2e/data-wrong-type/index.json")} 的内容不符合格式要求`),
+    message,
+  );
   assert.ok(message.endsWith("重试"), message);
   assert.deepEqual(problems.pageErrors, []);
 });
 
 test(
   "a wrong type is explained in Chinese and names the field",
-  { todo: "the reader shows serde's English text (invalid type: floating point `5.0`, expected a string) and no field name" },
+  {
+    todo: "the reader shows serde's English text (invalid type: floating point `5.0`, expected a string) and no field name",
+  },
   async (t) => {
     const { page } = await openFixture(t, "data-wrong-type");
     const [message] = await alerts(page, HOST);
@@ -210,13 +232,20 @@ test("one damaged issue file breaks neither the list nor the other issues", asyn
   const { page, problems } = await openFixture(t, "data-one-damaged");
   assert.equal(await viewHeading(page, HOST), "联络动态第16期（总第536期）");
   const [message] = await alerts(page, HOST);
-  assert.ok(message.includes(at("e2e/data-one-damaged/issues/2017-16.json")) && message.includes("不是有效的 JSON"), message);
+  assert.ok(
+    message.includes(at("e2e/data-one-damaged/issues/2017-16.json")) && message.includes("不是有效的 JSON"),
+    message,
+  );
 
   await page.locator(HOST).getByRole("link", { name: "上一期 · 第15期" }).first().click();
   await page.waitForFunction(() => location.hash === "#/issue/2017-15");
   await settle(page, HOST);
   assert.deepEqual(await alerts(page, HOST), []);
-  const articles = await inShadow(page, HOST, (root) => root.querySelectorAll("article.article .article-body").length);
+  const articles = await inShadow(
+    page,
+    HOST,
+    (root) => root.querySelectorAll("article.article .article-body").length,
+  );
   assert.equal(articles, 3);
 
   await page.getByRole("link", { name: "往期目录" }).click();
@@ -229,7 +258,10 @@ test("one damaged issue file breaks neither the list nor the other issues", asyn
   await page.locator(`${HOST} summary`).click();
   await page.locator(HOST).getByRole("button", { name: "长沙市 (1)" }).click();
   await settle(page, HOST);
-  assert.equal(await inShadow(page, HOST, (root) => root.querySelector(".card .excerpt").textContent), "（本期文件暂时无法加载）");
+  assert.equal(
+    await inShadow(page, HOST, (root) => root.querySelector(".card .excerpt").textContent),
+    "（本期文件暂时无法加载）",
+  );
   assert.deepEqual(problems.pageErrors, []);
 });
 
@@ -245,14 +277,19 @@ test("a network failure and a server error name the file, and 重试 recovers", 
   await page.route(issueFile, (route) => route.fulfill({ status: 503, body: "busy" }));
   await page.locator("[data-lianluo-src]").getByRole("button", { name: "重试" }).click();
   await page.waitForFunction(() =>
-    document.querySelector("[data-lianluo-src]").shadowRoot.querySelector("[role=alert]")?.textContent.includes("503"),
+    document
+      .querySelector("[data-lianluo-src]")
+      .shadowRoot.querySelector("[role=alert]")
+      ?.textContent.includes("503"),
   );
   assert.deepEqual(await alerts(page), [`服务器未能提供数据文件 ${issueFile}（HTTP 503）。重试`]);
 
   await page.unroute(issueFile);
   await page.locator("[data-lianluo-src]").getByRole("button", { name: "重试" }).click();
-  await page.waitForFunction(() =>
-    document.querySelector("[data-lianluo-src]").shadowRoot.querySelectorAll("article.article").length === 3,
+  await page.waitForFunction(
+    () =>
+      document.querySelector("[data-lianluo-src]").shadowRoot.querySelectorAll("article.article").length ===
+      3,
   );
   await settle(page);
   assert.deepEqual(await alerts(page), []);
@@ -271,7 +308,10 @@ test("issue files named on another site or under another scheme are refused, unf
     await assertNothingRan(page, summary.id);
   }
   assert.deepEqual(seen, [true, true, true]);
-  assert.deepEqual(requested.filter((url) => !url.startsWith(at())), []);
+  assert.deepEqual(
+    requested.filter((url) => !url.startsWith(at())),
+    [],
+  );
   assert.deepEqual(problems.pageErrors, []);
 });
 
@@ -298,7 +338,9 @@ test("a file that never arrives times out with a message naming it", async (t) =
   const issueFile = at("data/issues/2017-15.json");
   await page.route(issueFile, () => {}); // Held: no answer ever comes.
   await page.goto(at());
-  await page.waitForFunction(() => document.querySelector("[data-lianluo-src]").shadowRoot?.querySelector(".masthead"));
+  await page.waitForFunction(() =>
+    document.querySelector("[data-lianluo-src]").shadowRoot?.querySelector(".masthead"),
+  );
   assert.deepEqual(await alerts(page), []);
   await page.clock.fastForward("00:21");
   await settle(page);
@@ -334,16 +376,34 @@ test("the fixtures have the shape of the files lianluo build writes, except wher
   const issue = await model(index.issues[0].path);
   assert.equal(index.format_version, 1);
 
-  const wellFormed = ["data-hostile", "data-missing-issue", "data-one-damaged", "data-wrong-type-issue", "data-archive", "data-foreign-paths", "data-mismatch", "data-empty", "data-sparse"];
+  const wellFormed = [
+    "data-hostile",
+    "data-missing-issue",
+    "data-one-damaged",
+    "data-wrong-type-issue",
+    "data-archive",
+    "data-foreign-paths",
+    "data-mismatch",
+    "data-empty",
+    "data-sparse",
+  ];
   for (const path of wellFormed) {
     assert.deepEqual(departures(fixture(`${path}/index.json`), index), [], `${path}/index.json`);
   }
   const archived = fixture("data-archive/index.json").issues.map((summary) => `data-archive/${summary.path}`);
   assert.equal(archived.length, 4);
-  for (const path of ["data-hostile/issues/hostile.json", "data-one-damaged/issues/2017-15.json", "data-mismatch/issues/2017-15.json", "data-sparse/issues/2019-7.json", ...archived]) {
+  for (const path of [
+    "data-hostile/issues/hostile.json",
+    "data-one-damaged/issues/2017-15.json",
+    "data-mismatch/issues/2017-15.json",
+    "data-sparse/issues/2019-7.json",
+    ...archived,
+  ]) {
     assert.deepEqual(departures(fixture(path), issue), [], path);
   }
-  assert.deepEqual(departures(fixture("data-wrong-type/index.json"), index), [".title: number instead of string"]);
+  assert.deepEqual(departures(fixture("data-wrong-type/index.json"), index), [
+    ".title: number instead of string",
+  ]);
   assert.deepEqual(departures(fixture("data-wrong-type-issue/issues/2017-15.json"), issue), [
     ".articles[1].title: number instead of string",
   ]);

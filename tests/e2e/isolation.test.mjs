@@ -60,7 +60,10 @@ test("a hostile host stylesheet does not reach the reader", async (t) => {
     assert.ok(paragraph.fontSize >= 16, `body text is ${paragraph.fontSize} px`);
   }
   assert.equal(reader.title.color, "rgb(163, 29, 29)");
-  assert.ok(reader.buttons.length >= 5 && reader.buttons.every((height) => height >= 44), `${reader.buttons}`);
+  assert.ok(
+    reader.buttons.length >= 5 && reader.buttons.every((height) => height >= 44),
+    `${reader.buttons}`,
+  );
   assert.deepEqual(problems.pageErrors, []);
 });
 

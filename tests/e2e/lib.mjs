@@ -64,7 +64,9 @@ export function otherOrigin() {
 export async function launch() {
   const executablePath = process.env.CHROMIUM_PATH;
   if (!executablePath) {
-    throw new Error("CHROMIUM_PATH is not set: it must name the Chromium executable, e.g. /usr/bin/chromium.");
+    throw new Error(
+      "CHROMIUM_PATH is not set: it must name the Chromium executable, e.g. /usr/bin/chromium.",
+    );
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
@@ -144,7 +146,10 @@ export async function axeViolations(page) {
       nodes: violation.nodes.map((node) => ({
         target: node.target.flat().join(" >>> "),
         html: node.html,
-        why: node.any.concat(node.all, node.none).map((check) => check.message).join(" "),
+        why: node.any
+          .concat(node.all, node.none)
+          .map((check) => check.message)
+          .join(" "),
       })),
     }));
   });

@@ -27,7 +27,11 @@ function write(relative, value) {
 
 function summaryOf(issue, issuePath) {
   const { id, number, serial, date } = issue;
-  const articles = issue.articles.map(({ id: articleId, title, region }) => ({ id: articleId, title, region }));
+  const articles = issue.articles.map(({ id: articleId, title, region }) => ({
+    id: articleId,
+    title,
+    region,
+  }));
   return { id, number, serial, date, path: issuePath, articles };
 }
 
@@ -117,7 +121,13 @@ Object.assign(newer.articles[0], {
   title: "乡镇代表工作室实现全覆盖",
   region: { printed: "浏阳市", prefecture: "长沙市", county: "浏阳市" },
 });
-write("data-one-damaged/index.json", indexOf([[newer, "issues/2017-16.json"], [sample, "issues/2017-15.json"]]));
+write(
+  "data-one-damaged/index.json",
+  indexOf([
+    [newer, "issues/2017-16.json"],
+    [sample, "issues/2017-15.json"],
+  ]),
+);
 write("data-one-damaged/issues/2017-15.json", sample);
 write("data-one-damaged/issues/2017-16.json", cut(newer, 1 / 2));
 
@@ -190,7 +200,9 @@ Object.assign(sparse, {
   email: null,
   approval: null,
 });
-sparse.articles = sample.articles.slice(0, 2).map((article, i) => ({ ...copy(article), id: `2019-7-${i + 1}` }));
+sparse.articles = sample.articles
+  .slice(0, 2)
+  .map((article, i) => ({ ...copy(article), id: `2019-7-${i + 1}` }));
 sparse.articles[1].region = { printed: "某某镇人大", prefecture: null, county: null };
 write("data-sparse/index.json", indexOf([[sparse, "issues/2019-7.json"]]));
 write("data-sparse/issues/2019-7.json", sparse);

@@ -61,7 +61,10 @@ test("the newest issue shows its masthead, note, contents, articles and back mat
 
   const back = await inShadow(page, HOST, (root) => {
     const footer = root.querySelector("footer.back-matter");
-    const pairs = [...footer.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]);
+    const pairs = [...footer.querySelectorAll("dt")].map((dt) => [
+      dt.textContent,
+      dt.nextElementSibling.textContent,
+    ]);
     const links = [...footer.querySelectorAll("a")].map((a) => [a.getAttribute("href"), a.textContent]);
     return { pairs: Object.fromEntries(pairs), links };
   });
@@ -85,8 +88,12 @@ test("a paragraph split by a page break is one paragraph", async (t) => {
   assert.equal(joined.length, 1);
   assert.ok(joined[0].startsWith("代表“主航”，充分迸发县乡人大工作新活力。"), joined[0]);
   assert.ok(joined[0].includes("人民群众制度，让市领导和市代表多了一条了解民意的渠道"), joined[0]);
-  const fragments = await inShadow(page, HOST, (root) =>
-    [...root.querySelectorAll(".article-body p")].filter((p) => p.textContent.startsWith("领导和市代表")).length,
+  const fragments = await inShadow(
+    page,
+    HOST,
+    (root) =>
+      [...root.querySelectorAll(".article-body p")].filter((p) => p.textContent.startsWith("领导和市代表"))
+        .length,
   );
   assert.equal(fragments, 0);
 });
@@ -175,10 +182,7 @@ test("the issue list shows every issue by year with its number, serial, date and
   assert.equal(await text(page, ".issue-list > p"), "共 1 期");
   assert.deepEqual(await texts(page, ".issue-list .year h3"), ["2017年"]);
   assert.deepEqual(await texts(page, ".issue-list .year li"), ["第15期（总第535期） · 8月30日 · 3 篇"]);
-  assert.equal(
-    await page.getByRole("link", { name: "往期目录" }).getAttribute("aria-current"),
-    "page",
-  );
+  assert.equal(await page.getByRole("link", { name: "往期目录" }).getAttribute("aria-current"), "page");
   await page.getByRole("link", { name: "第15期（总第535期）" }).click();
   await page.waitForFunction(() => location.hash === "#/issue/2017-15");
   await settle(page);
@@ -200,7 +204,10 @@ test("text size 大 enlarges the text and is remembered after a reload", async (
   await settle(page);
   assert.equal(await bodySize(), "20px");
   const pressed = await inShadow(page, HOST, (root) =>
-    [...root.querySelectorAll(".text-size button")].map((b) => [b.textContent, b.getAttribute("aria-pressed")]),
+    [...root.querySelectorAll(".text-size button")].map((b) => [
+      b.textContent,
+      b.getAttribute("aria-pressed"),
+    ]),
   );
   assert.deepEqual(pressed, [
     ["标准", "false"],
@@ -239,7 +246,9 @@ test("nothing scrolls sideways at 320 px, in any view", async (t) => {
     const widths = await page.evaluate(() => {
       const root = document.querySelector("[data-lianluo-src]").shadowRoot;
       const reader = root.querySelector(".reader");
-      const widest = Math.max(...[...root.querySelectorAll("*")].map((node) => node.getBoundingClientRect().right));
+      const widest = Math.max(
+        ...[...root.querySelectorAll("*")].map((node) => node.getBoundingClientRect().right),
+      );
       return {
         page: document.scrollingElement.scrollWidth,
         reader: reader.getBoundingClientRect().width,
@@ -249,7 +258,10 @@ test("nothing scrolls sideways at 320 px, in any view", async (t) => {
     });
     assert.ok(widths.page <= 320, `${hash || "#/"}: the page is ${widths.page} px wide`);
     assert.ok(widths.reader <= 320, `${hash || "#/"}: the reader is ${widths.reader} px wide`);
-    assert.ok(widths.readerScroll <= widths.reader, `${hash || "#/"}: the reader's content is ${widths.readerScroll} px`);
+    assert.ok(
+      widths.readerScroll <= widths.reader,
+      `${hash || "#/"}: the reader's content is ${widths.readerScroll} px`,
+    );
     assert.ok(widths.widest <= 320, `${hash || "#/"}: an element reaches ${widths.widest} px`);
   }
 });
@@ -330,7 +342,10 @@ test("headings form one hierarchy under the page's h1, without skipped levels", 
     assert.equal(levels[0], 1, `${hash || "#/"}: ${levels}`);
     assert.equal(levels.filter((level) => level === 1).length, 1, `${hash || "#/"}: ${levels}`);
     for (let i = 1; i < levels.length; i += 1) {
-      assert.ok(levels[i] <= levels[i - 1] + 1, `${hash || "#/"}: h${levels[i - 1]} then h${levels[i]} in ${levels}`);
+      assert.ok(
+        levels[i] <= levels[i - 1] + 1,
+        `${hash || "#/"}: h${levels[i - 1]} then h${levels[i]} in ${levels}`,
+      );
     }
   }
 });
@@ -372,9 +387,15 @@ test("printing shows the text without the controls", async (t) => {
   await page.emulateMedia({ media: "print" });
   const shown = await inShadow(page, HOST, (root) =>
     Object.fromEntries(
-      [".toolbar", ".region-panel", ".contents", ".issue-nav", ".masthead", ".article-body p", ".back-matter"].map(
-        (selector) => [selector, getComputedStyle(root.querySelector(selector)).display],
-      ),
+      [
+        ".toolbar",
+        ".region-panel",
+        ".contents",
+        ".issue-nav",
+        ".masthead",
+        ".article-body p",
+        ".back-matter",
+      ].map((selector) => [selector, getComputedStyle(root.querySelector(selector)).display]),
     ),
   );
   assert.deepEqual(shown, {
@@ -410,7 +431,11 @@ test("where storage is refused the reader still works and sizes text for the vis
   await settle(page);
   assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
   await page.getByRole("button", { name: "特大" }).click();
-  const size = await inShadow(page, HOST, (root) => getComputedStyle(root.querySelector(".article-body p")).fontSize);
+  const size = await inShadow(
+    page,
+    HOST,
+    (root) => getComputedStyle(root.querySelector(".article-body p")).fontSize,
+  );
   assert.equal(size, "23px");
   assert.deepEqual(problems.pageErrors, []);
 });

@@ -1,0 +1,168 @@
+// Search on the standalone page over the sample archive (issue 2017-15: 湘潭市, 湘西自治州,
+// 衡阳市). Expected result sets were worked out by scanning the issue's normalised text.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { at, axeViolations, describeViolations, inShadow, launch, openPage, screenshot } from "./lib.mjs";
+
+const HOST = "[data-lianluo-src]";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+/** Waits until the search view states its count (or that nothing was found). */
+async function searched(page) {
+  await page.waitForFunction(
+    (host) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      const summary = root?.querySelector(".search-view .summary");
+      return summary && !root.querySelector(".excerpt.pending");
+    },
+    HOST,
+    { timeout: 15_000 },
+  );
+}
+
+/** Opens `#/search?…` for `query` (and extra parameters) and waits for the results. */
+async function openSearch(t, query, extra = "") {
+  const opened = await openPage(t, browser);
+  await opened.page.goto(at(`#/search?q=${encodeURIComponent(query)}${extra}`));
+  await searched(opened.page);
+  return opened;
+}
+
+/** The regions (as printed) of the result cards, in order, and the stated count. */
+async function results(page) {
+  return inShadow(page, HOST, (root) => ({
+    summary: root.querySelector(".search-view .summary").textContent.trim(),
+    regions: [...root.querySelectorAll(".search-view .card .region-tag")].map((n) => n.textContent),
+    marks: [...root.querySelectorAll(".search-view .card mark")].map((n) => n.textContent),
+  }));
+}
+
+test("代表工作室 finds the 湘潭市 article only, every match marked in its snippet", async (t) => {
+  const { page, problems } = await openSearch(t, "代表工作室");
+  await screenshot(page, "search-results");
+  const found = await results(page);
+  assert.equal(found.summary, "共 1 篇");
+  assert.deepEqual(found.regions, ["湘潭市"]);
+  assert.ok(found.marks.length >= 1, "marks in the snippet");
+  assert.ok(found.marks.every((mark) => mark === "代表工作室"), found.marks.join("|"));
+  const measures = await page.evaluate(() => performance.getEntriesByName("lianluo:search").length);
+  assert.ok(measures >= 1, "a lianluo:search measure was recorded");
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("表决系统, split by a page break in the source, finds the 湘西 article", async (t) => {
+  const { page } = await openSearch(t, "表决系统");
+  assert.deepEqual((await results(page)).regions, ["湘西自治州"]);
+});
+
+test("two terms must both occur; a quoted phrase is one term", async (t) => {
+  const { page } = await openSearch(t, "代表 换届");
+  const both = await results(page);
+  assert.equal(both.summary, "共 2 篇");
+  assert.deepEqual([...both.regions].sort(), ["湘潭市", "衡阳市"].sort());
+
+  await page.goto(at(`#/search?q=${encodeURIComponent('"代表 换届"')}`));
+  await searched(page);
+  assert.match((await results(page)).summary, /没有找到/);
+
+  await page.goto(at(`#/search?q=${encodeURIComponent('"60% 以上"')}`));
+  await searched(page);
+  const phrase = await results(page);
+  assert.deepEqual([...phrase.regions].sort(), ["湘潭市", "湘西自治州"].sort());
+  assert.ok(phrase.marks.some((mark) => mark.replace(/\s/g, "") === "60%以上"), phrase.marks.join("|"));
+});
+
+test("a minus sign excludes articles with the term", async (t) => {
+  const { page } = await openSearch(t, "人大代表 -换届");
+  assert.deepEqual((await results(page)).regions, ["湘西自治州"]);
+});
+
+test("a full-width query finds what its half-width form finds", async (t) => {
+  const { page } = await openSearch(t, "６０％以上");
+  assert.deepEqual([...(await results(page)).regions].sort(), ["湘潭市", "湘西自治州"].sort());
+});
+
+test("no result is said in words", async (t) => {
+  const { page } = await openSearch(t, "不存在的词语");
+  const found = await results(page);
+  assert.equal(found.summary, "没有找到包含“不存在的词语”的文章。");
+  assert.deepEqual(found.regions, []);
+});
+
+test("typing searches, the hash carries the query, a reload restores it and back returns", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at(""));
+  const box = page.getByRole("searchbox", { name: "搜索全部文章" });
+  await box.waitFor();
+  await box.pressSequentially("换届选举", { delay: 30 });
+  await searched(page);
+  assert.deepEqual((await results(page)).regions, ["衡阳市"]);
+  const hash = await page.evaluate(() => location.hash);
+  assert.equal(decodeURIComponent(hash), "#/search?q=换届选举");
+
+  await page.reload();
+  await searched(page);
+  assert.deepEqual((await results(page)).regions, ["衡阳市"]);
+  assert.equal(await box.inputValue(), "换届选举");
+
+  await page.goBack();
+  await page.waitForFunction(() => !location.hash.startsWith("#/search"));
+  await page.locator("article.article").first().waitFor({ state: "attached" }).catch(() => {});
+  const view = await inShadow(page, HOST, (root) => Boolean(root.querySelector(".issue .masthead")));
+  assert.ok(view, "back on the issue");
+});
+
+test("region facets narrow the results and live in the hash", async (t) => {
+  const { page } = await openSearch(t, "代表 换届");
+  await page.getByRole("button", { name: "衡阳市 (1)" }).click();
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes("region=衡阳市"));
+  await searched(page);
+  assert.deepEqual((await results(page)).regions, ["衡阳市"]);
+  await page.reload();
+  await searched(page);
+  assert.deepEqual((await results(page)).regions, ["衡阳市"]);
+});
+
+test("opening a result marks every match in the article and brings the first into view", async (t) => {
+  const { page } = await openSearch(t, "代表工作室");
+  await inShadow(page, HOST, (root) => root.querySelector(".search-view .card h3 a").click());
+  await page.waitForFunction(() => location.hash.startsWith("#/article/2017-15-1?q="));
+  await page.waitForFunction(
+    (host) => document.querySelector(host)?.shadowRoot?.querySelector(".article-single .article-body mark"),
+    HOST,
+  );
+  const marks = await inShadow(page, HOST, (root) => {
+    const all = [...root.querySelectorAll(".article-single mark")];
+    const box = all[0].getBoundingClientRect();
+    return { texts: all.map((m) => m.textContent), firstVisible: box.top >= 0 && box.bottom <= innerHeight };
+  });
+  assert.equal(marks.texts.length, 3, marks.texts.join("|"));
+  assert.ok(marks.texts.every((text) => text === "代表工作室"));
+  assert.ok(marks.firstVisible, "the first match is on screen");
+  await screenshot(page, "search-article-marked");
+});
+
+test("odd queries never break the reader", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  for (const query of ['"', "-", "(.*)[", "😀", "a".repeat(5000), '-"代表"']) {
+    await page.goto(at(`#/search?q=${encodeURIComponent(query)}`));
+    await page.waitForFunction(
+      (host) => document.querySelector(host)?.shadowRoot?.querySelector(".search-view [role='status']"),
+      HOST,
+      { timeout: 15_000 },
+    );
+  }
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("the results view has no accessibility violations", async (t) => {
+  const { page } = await openSearch(t, "代表 换届");
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+});
