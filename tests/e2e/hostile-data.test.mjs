@@ -348,6 +348,29 @@ test("a file that never arrives times out with a message naming it", async (t) =
   assert.deepEqual(problems.pageErrors, []);
 });
 
+test("an index the server fails to give is fetched again by 重试", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  const index = at("data/index.json");
+  await page.route(index, (route) => route.fulfill({ status: 500, body: "" }));
+  await page.goto(at());
+  await settle(page);
+  assert.deepEqual(await alerts(page), [`服务器未能提供数据文件 ${index}（HTTP 500）。重试`]);
+  assert.equal(
+    await inShadow(page, "[data-lianluo-src]", (root) => root.querySelectorAll(".masthead").length),
+    0,
+  );
+
+  await page.unroute(index);
+  await page.locator("[data-lianluo-src]").getByRole("button", { name: "重试" }).click();
+  await page.waitForFunction(() =>
+    document.querySelector("[data-lianluo-src]").shadowRoot.querySelector(".masthead"),
+  );
+  await settle(page);
+  assert.deepEqual(await alerts(page), []);
+  assert.equal(await viewHeading(page, "[data-lianluo-src]"), "联络动态第15期（总第535期）");
+  assert.deepEqual(problems.pageErrors, []);
+});
+
 /**
  * Where `value` departs from the shape of `model` (a file `lianluo build` wrote): paths of
  * missing or extra keys and of JSON types that differ. `null` stands for an absent option and

@@ -170,3 +170,13 @@ test("a page opened at a host anchor shows the newest issue and keeps the anchor
   assert.equal(new URL(page.url()).hash, "#contact");
   assert.equal(await page.evaluate(() => document.querySelector(":target")?.id), "contact");
 });
+
+test("a host link to a reader address opens that view in the reader", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at("e2e/anchors.html"));
+  await settle(page, HOST);
+  await page.locator("#to-article").click();
+  await page.waitForFunction(() => location.hash === "#/article/2017-15-3");
+  await settle(page, HOST);
+  assert.equal(await viewHeading(page, HOST), "衡阳市强化领导严明纪律坚决打赢换届选举翻身仗");
+});
