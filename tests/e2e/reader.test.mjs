@@ -303,7 +303,9 @@ test("each navigation records one lianluo:render measure", async (t) => {
   for (const duration of twice) {
     assert.ok(Number.isFinite(duration) && duration >= 0 && duration < 5_000, `render took ${duration} ms`);
   }
-  t.diagnostic(`lianluo:render to an article, then to the issue list: ${twice.map((d) => d.toFixed(1)).join(" ms, ")} ms`);
+  t.diagnostic(
+    `lianluo:render to an article, then to the issue list: ${twice.map((d) => d.toFixed(1)).join(" ms, ")} ms`,
+  );
 });
 
 test("Chinese typography: CJK fonts, 2em indent, generous line height, lang zh-CN", async (t) => {
