@@ -10,6 +10,7 @@ use common::fixtures::{bare_summary, issue, summary_of, PUBLISHER};
 use common::{click, mount, page_hash, text, Mounted, Recorder, WithNavigator, WithNavigatorProps};
 use lianluo_core::Issue;
 use lianluo_reader::components::issue_view::IssueView;
+use lianluo_reader::components::masthead::{Masthead, MastheadProps};
 use lianluo_reader::error::{LoadError, LoadErrorKind};
 use lianluo_reader::route::Route;
 use lianluo_reader::state::Load;
@@ -68,6 +69,21 @@ async fn masthead_shows_title_number_serial_date_and_publisher() {
         text(&view.one(".editor-note p")),
         "现将各地交流材料摘要刊发，供各地参考。"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_masthead_without_serial_or_publisher_shows_neither() {
+    let props = MastheadProps {
+        title: "联络动态".into(),
+        number: 3,
+        serial: None,
+        date: "2018-02-09".into(),
+        publisher: None,
+    };
+    let view = mount::<Masthead>(props).await;
+    assert_eq!(text(&view.one(".masthead-number")), "第3期");
+    assert_eq!(text(&view.one(".dateline time")), "2018年2月9日");
+    assert!(text(&view.one(".publisher")).trim().is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -209,14 +225,18 @@ async fn issue_navigation_names_and_opens_the_neighbours() {
 }
 
 #[wasm_bindgen_test]
-async fn before_the_issue_file_arrives_the_contents_show_and_the_text_is_loading() {
+async fn before_the_issue_file_arrives_only_the_masthead_and_the_way_on_show() {
     let (view, _) = render(&issue(), Some(Load::Pending)).await;
     assert_eq!(text(&view.one(".masthead-number")), "第15期（总第535期）");
-    assert_eq!(view.all(".contents li").len(), 2);
+    assert_eq!(
+        view.texts("nav.issue-nav a"),
+        ["上一期 · 第14期", "下一期 · 第16期"]
+    );
     assert_eq!(text(&view.one("[role=status]")), "正在加载本期全文…");
+    assert!(text(&view.one(".masthead .publisher")).trim().is_empty());
+    assert!(view.find(".contents").is_none());
     assert!(view.find("article.article").is_none());
     assert!(view.find(".back-matter").is_none());
-    assert!(view.find(".masthead .publisher").is_none());
 }
 
 #[wasm_bindgen_test]
