@@ -7,12 +7,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The committed budget.
+/// The committed budget. The file's `about` text, for people, is not read.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Budget {
-    /// Why the numbers are what they are; for people, not checked.
-    #[serde(rename = "about")]
-    pub _about: Option<String>,
     /// Limit on the sum of the first-load files' gzip sizes, in bytes.
     pub total_gzip_bytes: u64,
     /// Limit per file pattern (`lianluo-*.wasm`), gzip bytes.

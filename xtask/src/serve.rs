@@ -169,6 +169,8 @@ pub fn spawn(mounts: Vec<Mount>) -> Result<RunningServer> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").context("binding a loopback port")?;
     listener.set_nonblocking(true)?;
     let address = listener.local_addr()?;
+    // Two workers: a browser under test opens a few connections at once, and the machines
+    // this runs on have few cores to spare beside the browser.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
