@@ -94,6 +94,26 @@ fn decode_gb(
     })
 }
 
+/// Share of a file's non-ASCII characters that must decode as UTF-8 for a file with some
+/// invalid bytes to count as damaged UTF-8 rather than GB18030, in percent. GB18030 text read
+/// as UTF-8 yields almost no valid characters; a UTF-8 file with a stray byte, almost all.
+pub const DAMAGED_UTF8_PERCENT: usize = 90;
+
+/// Whether `bytes`, not valid UTF-8, are still overwhelmingly UTF-8 (see
+/// [`DAMAGED_UTF8_PERCENT`]): decoding them as GB18030 would turn the whole text to nonsense.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if c == '\u{FFFD}' {
+            invalid += 1;
+        } else {
+            valid += 1;
+        }
+    }
+    valid * 100 >= (valid + invalid) * DAMAGED_UTF8_PERCENT
+}
+
 /// Decodes `bytes`. Without `forced`: a UTF-16 or UTF-8 byte-order mark decides, then valid
 /// UTF-8 is UTF-8, and anything else is tried as GB18030. NUL bytes outside UTF-16 mean
 /// binary data and are refused.
@@ -120,6 +140,12 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<String, DecodeEr
         Some(Encoding::Gb18030) => decode_gb(bytes, GB18030),
         Some(Encoding::Gbk) => decode_gb(bytes, GBK),
         None => decode_utf8(bytes).or_else(|utf8_error| {
+            if mostly_utf8(bytes) {
+                return Err(DecodeError {
+                    message: "found bytes that are not UTF-8 in text that otherwise is; expected UTF-8 throughout (the file may be damaged, or use --encoding)".into(),
+                    ..utf8_error
+                });
+            }
             decode_gb(bytes, GB18030).map_err(|_| DecodeError {
                 message: "found bytes that are neither UTF-8 nor GB18030; expected an issue's text"
                     .into(),
@@ -157,6 +183,19 @@ mod tests {
         let (bytes, _, _) = GB18030.encode("ab\n联络");
         let e = decode(&bytes, Some(Encoding::Utf8)).unwrap_err();
         assert_eq!((e.line, e.column), (2, 1));
+    }
+
+    #[test]
+    fn damaged_utf8_is_reported_not_read_as_gb18030() {
+        let mut bytes = "联络动态\n第 15 期\n".repeat(20).into_bytes();
+        bytes.insert(30, 0xFF);
+        let e = decode(&bytes, None).unwrap_err();
+        assert!(e.message.contains("otherwise is"), "{}", e.message);
+        assert_eq!(
+            (e.line, e.column),
+            (3, 7),
+            "byte 30: the 7th byte of line 3"
+        );
     }
 
     #[test]
