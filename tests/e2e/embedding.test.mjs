@@ -294,6 +294,36 @@ test("without WebAssembly the reader says so and links the data", async (t) => {
   assert.deepEqual(problems.pageErrors, []);
 });
 
+test("a WebAssembly file served as application/octet-stream still runs (hosts that do not know .wasm)", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), "content-type": "application/octet-stream" },
+    });
+  });
+  await page.goto(at());
+  await settle(page);
+  assert.equal(await viewHeading(page), LATEST);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test(
+  "a missing WebAssembly file is reported as a missing file, not as an old browser",
+  { todo: "a 404 for lianluo-*.wasm shows 此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）" },
+  async (t) => {
+    const { page } = await openPage(t, browser);
+    await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(at());
+    const message = page.locator("[data-lianluo-src] .notice");
+    await message.waitFor();
+    const text = await message.textContent();
+    assert.match(text, /lianluo-[0-9a-f]+\.wasm/, text);
+    assert.ok(!text.includes("此浏览器无法运行"), text);
+  },
+);
+
 test("with scripts off the page says what is needed and links the data", async (t) => {
   const { page } = await openPage(t, browser, { javaScriptEnabled: false });
   await page.goto(at());
