@@ -57,11 +57,13 @@ fn is_numbering_digit(c: char) -> bool {
     "〇零一二三四五六七八九十".contains(c) || crate::text::is_digit(c)
 }
 
-/// The length in bytes of a sub-heading's numbering (`一、`, `(二)`, `（十一）`, `3.`, `3、`),
+/// The length in bytes of a sub-heading's numbering (`一、`, `(二)`, `（十一）`, `3.`, `3、`, `①`),
 /// when `line` starts with one.
 fn numbering_len(line: &str) -> Option<usize> {
     let (open, rest) = match line.chars().next()? {
         c @ ('(' | '（') => (c.len_utf8(), &line[c.len_utf8()..]),
+        // ① to ⑳ number on their own.
+        c @ '①'..='⑳' => return Some(c.len_utf8()),
         _ => (0, line),
     };
     let digits: usize = rest
@@ -136,6 +138,8 @@ mod tests {
             "1. 加强领导",
             "2、加强领导",
             "３．加强领导",
+            "①加强领导",
+            "(1)加强领导",
         ] {
             assert!(is_sub_heading(line), "{line}");
         }
