@@ -97,3 +97,51 @@ async fn another_site_or_a_script_address_is_refused_without_fetching() {
         assert_eq!(fetches_of(src), 0, "{src}");
     }
 }
+
+/// Whether `element`'s class attribute lists `class`.
+fn has_class(element: &web_sys::HtmlElement, class: &str) -> bool {
+    let classes = element.get_attribute("class").unwrap_or_default();
+    classes.split_whitespace().any(|listed| listed == class)
+}
+
+/// Where the reader remembers the text size (`storage.rs`).
+const TEXT_SIZE_KEY: &str = "lianluo:text-size";
+
+#[wasm_bindgen_test]
+async fn a_chosen_text_size_applies_and_is_remembered_for_the_next_reader() {
+    let storage = gloo::utils::window()
+        .local_storage()
+        .expect("storage is allowed")
+        .expect("the page has storage");
+    storage
+        .remove_item(TEXT_SIZE_KEY)
+        .expect("storage is writable");
+    let first = reader(MISSING);
+    alert_text(&first).await;
+    let root = first.one(".reader");
+    assert!(has_class(&root, "size-standard"));
+    click(&first.button("特大")).await;
+    assert!(has_class(&root, "size-largest"));
+    assert!(!has_class(&root, "size-standard"));
+    assert_eq!(
+        first
+            .button("特大")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        storage
+            .get_item(TEXT_SIZE_KEY)
+            .expect("storage is readable")
+            .as_deref(),
+        Some("size-largest")
+    );
+
+    let second = reader(MISSING);
+    alert_text(&second).await;
+    assert!(has_class(&second.one(".reader"), "size-largest"));
+    storage
+        .remove_item(TEXT_SIZE_KEY)
+        .expect("storage is writable");
+}
