@@ -1,6 +1,7 @@
 // Moving through an archive of several issues (pages/data-archive: 2018-3, 2018-2, 2018-1 and
 // the sample 2017-15): the issue list by year, older and newer issues, and a region whose
-// articles span issues, load as needed with visible progress, and page with "显示更多".
+// articles span issues, load as needed with visible (and announced) progress, and page with
+// "显示更多".
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -111,7 +112,7 @@ test("a region spans issues: loads only the files it shows, with progress, and p
   );
   await page.waitForFunction(() => document.querySelector("#reader").shadowRoot.querySelector("progress"));
   const waiting = await inShadow(page, HOST, (root) => ({
-    summary: root.querySelector(".region-view .summary").textContent,
+    summary: root.querySelector(".region-view [role='status']").textContent,
     progress: [root.querySelector("progress").max, root.querySelector("progress").value],
     pending: root.querySelectorAll(".excerpt.pending").length,
   }));
