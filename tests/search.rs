@@ -24,7 +24,7 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The query every test searches for.
+/// The query the results view shows in every test of it.
 const QUERY: &str = "代表工作室";
 
 /// What the results view reports.
