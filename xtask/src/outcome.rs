@@ -91,6 +91,19 @@ test result: FAILED. 3 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out; 
     }
 
     #[test]
+    fn wasm_bindgen_test_runner_results_are_read() {
+        let output = "running 2 tests\ntest document_exists ... ok\ntest arithmetic ... ok\n\n\
+test result: ok. 2 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.05s\n";
+        assert_eq!(
+            parse_cargo_test(output),
+            Counts {
+                passed: 2,
+                failed: 0
+            }
+        );
+    }
+
+    #[test]
     fn cargo_output_without_results_counts_nothing() {
         assert_eq!(
             parse_cargo_test("error[E0425]: cannot find value `x`\n").total(),
