@@ -13,6 +13,7 @@ import {
   openPage,
   otherOrigin,
   settle,
+  showsView,
   viewHeading,
 } from "./lib.mjs";
 
@@ -36,21 +37,18 @@ test("two readers on one page are independent and only the first follows the has
   await settle(page, "#second");
 
   await pickRegion(page, "#second", "衡阳市 (1)");
-  await settle(page, "#second");
-  assert.equal(await viewHeading(page, "#second"), "衡阳市");
+  await showsView(page, "衡阳市", "#second");
   assert.equal(await viewHeading(page, "#first"), LATEST);
   assert.equal(new URL(page.url()).hash, "", "the second reader leaves the URL alone");
 
   await pickRegion(page, "#first", "湘潭市 (1)");
   await page.waitForFunction((hash) => location.hash === hash, `#/region/${encodeURIComponent("湘潭市")}`);
-  await settle(page, "#first");
-  assert.equal(await viewHeading(page, "#first"), "湘潭市");
+  await showsView(page, "湘潭市", "#first");
   assert.equal(await viewHeading(page, "#second"), "衡阳市");
 
   await page.goBack();
   await page.waitForFunction(() => location.hash === "");
-  await settle(page, "#first");
-  assert.equal(await viewHeading(page, "#first"), LATEST);
+  await showsView(page, LATEST, "#first");
   assert.equal(await viewHeading(page, "#second"), "衡阳市", "back moves only the first reader");
   assert.deepEqual(problems.pageErrors, []);
 });
@@ -75,9 +73,9 @@ test("readers of different archives on one page keep their own data", async (t) 
   ]);
 
   await page.locator("#first").getByRole("link", { name: "往期目录" }).click();
-  await settle(page, "#first");
+  await showsView(page, "往期目录", "#first");
   await page.locator("#second").getByRole("link", { name: "往期目录" }).click();
-  await settle(page, "#second");
+  await showsView(page, "往期目录", "#second");
   const count = (host) => inShadow(page, host, (root) => root.querySelector(".issue-list > p").textContent);
   assert.deepEqual([await count("#first"), await count("#second")], ["共 1 期", "共 4 期"]);
 });
@@ -100,11 +98,9 @@ test('data-lianluo-routing="none" navigates inside the reader and leaves the URL
   const historyLength = await page.evaluate(() => history.length);
 
   await pickRegion(page, "#reader", "衡阳市 (1)");
-  await settle(page, "#reader");
-  assert.equal(await viewHeading(page, "#reader"), "衡阳市");
+  await showsView(page, "衡阳市", "#reader");
   await page.locator("#reader .card h3 a").click();
-  await settle(page, "#reader");
-  assert.equal(await viewHeading(page, "#reader"), "衡阳市强化领导严明纪律坚决打赢换届选举翻身仗");
+  await showsView(page, "衡阳市强化领导严明纪律坚决打赢换届选举翻身仗", "#reader");
 
   assert.equal(page.url(), start);
   assert.equal(await page.evaluate(() => history.length), historyLength);
@@ -114,8 +110,7 @@ test("mount(element, options) exported by lianluo.js works from a host's module 
   const { page, problems } = await openPage(t, browser);
   await page.goto(at("e2e/mount.html"));
   await page.waitForFunction(() => document.documentElement.dataset.mounted === "yes");
-  await settle(page, "#reader");
-  assert.equal(await viewHeading(page, "#reader"), LATEST);
+  await showsView(page, LATEST, "#reader");
 
   const again = await page.evaluate(async () => {
     const { mount } = await import("../lianluo.js");
@@ -132,8 +127,7 @@ test("mount(element, options) exported by lianluo.js works from a host's module 
   assert.deepEqual(again, { readers: 1, refusal: "TypeError" });
 
   await pickRegion(page, "#reader", "湘潭市 (1)");
-  await settle(page, "#reader");
-  assert.equal(await viewHeading(page, "#reader"), "湘潭市");
+  await showsView(page, "湘潭市", "#reader");
   assert.equal(new URL(page.url()).hash, "", 'routing: "none" is honoured');
   assert.deepEqual(problems.pageErrors, []);
 });
@@ -250,11 +244,9 @@ test("under a strict Content-Security-Policy the reader renders without a violat
     );
   });
   await page.goto(at("e2e/csp.html"));
-  await settle(page, "#reader");
-  assert.equal(await viewHeading(page, "#reader"), LATEST);
+  await showsView(page, LATEST, "#reader");
   await pickRegion(page, "#reader", "衡阳市 (1)");
-  await settle(page, "#reader");
-  assert.equal(await viewHeading(page, "#reader"), "衡阳市");
+  await showsView(page, "衡阳市", "#reader");
   await page.locator("#reader").getByRole("button", { name: "特大" }).click();
   const fontSize = await inShadow(
     page,
@@ -304,8 +296,7 @@ test("a WebAssembly file served as application/octet-stream still runs (hosts th
     });
   });
   await page.goto(at());
-  await settle(page);
-  assert.equal(await viewHeading(page), LATEST);
+  await showsView(page, LATEST);
   assert.deepEqual(problems.pageErrors, []);
 });
 

@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { at, inShadow, launch, openPage, settle, viewHeading } from "./lib.mjs";
+import { at, inShadow, launch, openPage, settle, showsView, viewHeading } from "./lib.mjs";
 
 const HOST = "#reader";
 let browser;
@@ -158,15 +158,13 @@ test("the host's own #anchors keep working and leave the reader where it is", as
 
   await page.goBack();
   await page.waitForFunction(() => location.hash === "#/article/2017-15-2");
-  await settle(page, HOST);
-  assert.equal(await viewHeading(page, HOST), article);
+  await showsView(page, article, HOST);
 });
 
 test("a page opened at a host anchor shows the newest issue and keeps the anchor", async (t) => {
   const { page } = await openPage(t, browser);
   await page.goto(at("e2e/anchors.html#contact"));
-  await settle(page, HOST);
-  assert.equal(await viewHeading(page, HOST), "联络动态第15期（总第535期）");
+  await showsView(page, "联络动态第15期（总第535期）", HOST);
   assert.equal(new URL(page.url()).hash, "#contact");
   assert.equal(await page.evaluate(() => document.querySelector(":target")?.id), "contact");
 });
@@ -177,6 +175,5 @@ test("a host link to a reader address opens that view in the reader", async (t) 
   await settle(page, HOST);
   await page.locator("#to-article").click();
   await page.waitForFunction(() => location.hash === "#/article/2017-15-3");
-  await settle(page, HOST);
-  assert.equal(await viewHeading(page, HOST), "衡阳市强化领导严明纪律坚决打赢换届选举翻身仗");
+  await showsView(page, "衡阳市强化领导严明纪律坚决打赢换届选举翻身仗", HOST);
 });

@@ -6,6 +6,7 @@
 //   CHROMIUM_PATH     the Chromium executable; no browser is ever downloaded
 //   E2E_OUT           where screenshots go (default target/e2e)
 
+import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -104,6 +105,27 @@ export async function settle(page, host = "[data-lianluo-src]") {
     host,
     { timeout: SETTLE_TIMEOUT_MS },
   );
+}
+
+/**
+ * Waits until the reader on `host` shows the view headed `heading` (whitespace ignored) and has
+ * settled. Use it after anything that changes the hash: the reader follows on `hashchange`,
+ * which comes after the click, so the old view may still be the settled one.
+ */
+export async function showsView(page, heading, host = "[data-lianluo-src]") {
+  const expected = heading.replace(/\s+/g, "");
+  await page
+    .waitForFunction(
+      ([selector, wanted]) => {
+        const shown = document.querySelector(selector)?.shadowRoot?.querySelector(".view .view-heading");
+        return (shown?.textContent ?? "").replace(/\s+/g, "") === wanted;
+      },
+      [host, expected],
+      { timeout: SETTLE_TIMEOUT_MS },
+    )
+    .catch(() => {}); // The assertion below says what is shown instead.
+  await settle(page, host);
+  assert.equal(await viewHeading(page, host), expected);
 }
 
 /** Evaluates `fn(shadowRoot, arg)` in the page for the reader on the element matching `host`. */

@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { at, inShadow, launch, openPage, screenshot, settle, viewHeading } from "./lib.mjs";
+import { at, inShadow, launch, openPage, screenshot, settle, showsView, viewHeading } from "./lib.mjs";
 
 const HOST = "[data-lianluo-src]";
 const XIANGXI = "湘西土家族苗族自治州";
@@ -106,7 +106,7 @@ test("a region shows only its articles, is a deep link, and back returns to the 
 
   await page.getByRole("button", { name: `${XIANGXI} (1)` }).click();
   await page.waitForFunction((hash) => location.hash === hash, `#/region/${encodeURIComponent(XIANGXI)}`);
-  await settle(page);
+  await showsView(page, XIANGXI);
   await screenshot(page, "region");
   assert.equal(await viewHeading(page), XIANGXI);
   assert.equal(await text(page, ".region-view .summary"), `${XIANGXI}：共 1 篇`);
@@ -124,19 +124,16 @@ test("a region shows only its articles, is a deep link, and back returns to the 
 
   await page.goBack();
   await page.waitForFunction(() => location.hash === "");
-  await settle(page);
-  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+  await showsView(page, "联络动态第15期（总第535期）");
   assert.equal(await inShadow(page, HOST, (root) => root.querySelectorAll(".region-view").length), 0);
 
   await page.goForward();
   await page.waitForFunction((hash) => location.hash === hash, `#/region/${encodeURIComponent(XIANGXI)}`);
-  await settle(page);
-  assert.equal(await viewHeading(page), XIANGXI);
+  await showsView(page, XIANGXI);
 
   await page.getByRole("button", { name: "清除地区筛选" }).click();
   await page.waitForFunction(() => location.hash === "#/");
-  await settle(page);
-  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+  await showsView(page, "联络动态第15期（总第535期）");
 });
 
 test("a region link opened directly shows the region", async (t) => {
@@ -149,7 +146,7 @@ test("an article opened from the contents survives a reload", async (t) => {
   const { page } = await openReader(t);
   await page.locator("nav[aria-label='本期目录'] a", { hasText: TITLES[1] }).click();
   await page.waitForFunction(() => location.hash === "#/article/2017-15-2");
-  await settle(page);
+  await showsView(page, `湘西自治州${TITLES[1]}`);
 
   const check = async () => {
     assert.equal(await viewHeading(page), `湘西自治州${TITLES[1]}`.replace(/\s/g, ""));
@@ -177,16 +174,14 @@ test("the issue list shows every issue by year with its number, serial, date and
   const { page } = await openReader(t);
   await page.getByRole("link", { name: "往期目录" }).click();
   await page.waitForFunction(() => location.hash === "#/issues");
-  await settle(page);
-  assert.equal(await viewHeading(page), "往期目录");
+  await showsView(page, "往期目录");
   assert.equal(await text(page, ".issue-list > p"), "共 1 期");
   assert.deepEqual(await texts(page, ".issue-list .year h3"), ["2017年"]);
   assert.deepEqual(await texts(page, ".issue-list .year li"), ["第15期（总第535期） · 8月30日 · 3 篇"]);
   assert.equal(await page.getByRole("link", { name: "往期目录" }).getAttribute("aria-current"), "page");
   await page.getByRole("link", { name: "第15期（总第535期）" }).click();
   await page.waitForFunction(() => location.hash === "#/issue/2017-15");
-  await settle(page);
-  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+  await showsView(page, "联络动态第15期（总第535期）");
 });
 
 test("text size 大 enlarges the text and is remembered after a reload", async (t) => {
@@ -292,12 +287,12 @@ test("each navigation records one lianluo:render measure", async (t) => {
 
   await page.locator("nav[aria-label='本期目录'] a", { hasText: TITLES[2] }).click();
   await page.waitForFunction(() => location.hash === "#/article/2017-15-3");
-  await settle(page);
+  await showsView(page, `衡阳市${TITLES[2]}`);
   const once = await measures();
   assert.equal(once.length, before.length + 1);
 
   await page.getByRole("link", { name: "往期目录" }).click();
-  await settle(page);
+  await showsView(page, "往期目录");
   const twice = await measures();
   assert.equal(twice.length, before.length + 2);
   for (const duration of twice) {
@@ -381,8 +376,7 @@ test("the keyboard reaches every control in order, with a visible focus ring", a
   assert.equal((await focused()).name, "湘潭市 (1)");
   await page.keyboard.press("Enter");
   await page.waitForFunction((hash) => location.hash === hash, `#/region/${encodeURIComponent("湘潭市")}`);
-  await settle(page);
-  assert.equal(await viewHeading(page), "湘潭市");
+  await showsView(page, "湘潭市");
 });
 
 test("printing shows the text without the controls", async (t) => {
@@ -417,8 +411,7 @@ test("an article that is not in the archive says so and leads to the newest issu
   assert.deepEqual(await texts(page, "[role='alert'] p"), ["没有找到这篇文章。"]);
   await page.getByRole("link", { name: "查看最新一期" }).click();
   await page.waitForFunction(() => location.hash === "#/");
-  await settle(page);
-  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+  await showsView(page, "联络动态第15期（总第535期）");
 });
 
 test("where storage is refused the reader still works and sizes text for the visit", async (t) => {
@@ -431,8 +424,7 @@ test("where storage is refused the reader still works and sizes text for the vis
     });
   });
   await page.goto(at());
-  await settle(page);
-  assert.equal(await viewHeading(page), "联络动态第15期（总第535期）");
+  await showsView(page, "联络动态第15期（总第535期）");
   await page.getByRole("button", { name: "特大" }).click();
   const size = await inShadow(
     page,
