@@ -18,6 +18,19 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Marks `name` unless a mark of that name is already waiting to be measured.
+pub fn mark_once(name: &str) {
+    if let Some(performance) = performance() {
+        if performance
+            .get_entries_by_name_with_entry_type(name, "mark")
+            .length()
+            == 0
+        {
+            let _ = performance.mark(name);
+        }
+    }
+}
+
 /// Measures from `start_mark` to now under `name`, then clears the mark so that each
 /// measure covers exactly one navigation. Does nothing when the mark is absent.
 pub fn measure(name: &str, start_mark: &str) {

@@ -8,12 +8,16 @@
 import init, { mountReader } from "./lianluo_reader.js";
 
 const STYLESHEET = new URL("./lianluo.css", import.meta.url).href;
+// The build names the WebAssembly like its JavaScript glue (lianluo-<hash>.js and .wasm).
+const ENGINE = new URL("./lianluo_reader.js", import.meta.url).href.replace(/\.js$/, ".wasm");
 const mounted = new WeakSet();
 let engine = null;
 let hashTaken = false;
 
+const OLD_BROWSER = "此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）。";
+
 function startEngine() {
-  if (!engine) engine = init();
+  if (!engine) engine = init({ module_or_path: ENGINE });
   return engine;
 }
 
@@ -27,11 +31,13 @@ function optionsFrom(element, options) {
   };
 }
 
-// Said when the reader cannot run here: in words, with a link to the data itself.
-function showUnavailable(container, src) {
+// Said when the reader cannot run here: in words, with a link to the data itself. `reason`
+// is the first sentence: the browser is too old, or the reader's own file did not load.
+function showUnavailable(container, src, reason) {
   const message = document.createElement("p");
   message.className = "notice notice-error";
-  message.append("此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）。");
+  message.setAttribute("role", "alert");
+  message.append(reason);
   let href = null;
   try {
     const url = new URL(src, document.baseURI);
@@ -78,7 +84,7 @@ export async function mount(element, options = {}) {
   shadow.replaceChildren(stylesheet, container);
 
   if (typeof WebAssembly !== "object") {
-    showUnavailable(container, src);
+    showUnavailable(container, src, OLD_BROWSER);
     return;
   }
   try {
@@ -87,7 +93,8 @@ export async function mount(element, options = {}) {
     mountReader(container, src, routing, allowCrossOrigin);
   } catch (error) {
     console.error("联络动态阅读器无法启动：", error);
-    showUnavailable(container, src);
+    const tooOld = error instanceof WebAssembly.CompileError;
+    showUnavailable(container, src, tooOld ? OLD_BROWSER : `未能加载阅读器程序文件 ${ENGINE}，请检查网络后刷新页面。`);
   }
 }
 

@@ -425,17 +425,17 @@ fn use_search_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) 
     });
 }
 
-/// Measures each query from the end of the typing pause to its results in the DOM.
+/// Measures each query, from the end of the typing pause (or from the moment a search
+/// address is opened) to its results in the DOM.
 #[hook]
 fn use_search_timing(state: &UseReducerHandle<State>) {
-    let shown = state.search().and_then(|(search, _)| {
-        let results = state.search_state.results.as_ref()?;
-        (results.query == search.query).then(|| search.clone())
-    });
-    use_effect_with(shown, |shown| {
-        if shown.is_some() {
-            timing::measure(timing::SEARCH_MEASURE, timing::SEARCH_MARK);
-        }
+    let search = state.search().map(|(search, _)| search.clone());
+    let ready = state.search_entries().is_some();
+    use_effect_with((search, ready), |(search, ready)| match (search, ready) {
+        (Some(_), true) => timing::measure(timing::SEARCH_MEASURE, timing::SEARCH_MARK),
+        // Typing already set the mark; an address opened directly starts the clock here.
+        (Some(_), false) => timing::mark_once(timing::SEARCH_MARK),
+        (None, _) => {}
     });
 }
 
@@ -462,8 +462,10 @@ fn use_hash_following(state: &UseReducerHandle<State>, routing: bool) {
     });
 }
 
-/// After a change of view: records the render time and moves focus to the new view's heading
-/// (which also scrolls it into view), except on the first render, when the page decides.
+/// After a change of view: records the render time and moves focus to the new view's heading.
+/// The view is brought on screen only as far as needed (the reader may sit mid-page), and
+/// to the first marked search match when there is one. The first render is left alone: the
+/// page decides where it starts.
 #[hook]
 fn use_view_settling(state: &UseReducerHandle<State>, root: &NodeRef) {
     let first = use_mut_ref(|| true);
@@ -473,14 +475,25 @@ fn use_view_settling(state: &UseReducerHandle<State>, root: &NodeRef) {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
-        let heading = root
-            .cast::<web_sys::Element>()
-            .and_then(|root| root.query_selector(".view-heading").ok().flatten())
-            .and_then(|heading| {
-                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok()
-            });
-        if let Some(heading) = heading {
-            heading.focus().ok();
+        let Some(root) = root.cast::<web_sys::Element>() else {
+            return;
+        };
+        let find = |selector: &str| root.query_selector(selector).ok().flatten();
+        let Some(heading) = find(".view-heading") else {
+            return;
+        };
+        if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading.clone())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            heading.focus_with_options(&options).ok();
         }
+        let (target, block) = match find(".view mark") {
+            Some(mark) => (mark, web_sys::ScrollLogicalPosition::Center),
+            None => (heading, web_sys::ScrollLogicalPosition::Nearest),
+        };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(block);
+        target.scroll_into_view_with_scroll_into_view_options(&options);
     });
 }

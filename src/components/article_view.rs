@@ -55,9 +55,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let entry = &summary.articles[at];
     let body = match &props.issue {
         Some(Load::Ready(issue)) => match issue.articles.iter().find(|a| a.id == entry.id) {
-            Some(article) => {
-                html! { <ArticleBody blocks={article.blocks.clone()} heading_level={3} /> }
-            }
+            Some(article) => html! {
+                <ArticleBody
+                    blocks={article.blocks.clone()}
+                    heading_level={3}
+                    highlight={props.highlight.clone()}
+                />
+            },
             None => html! { <p class="notice">{ "本期文件中没有这篇文章。" }</p> },
         },
         Some(Load::Failed(error)) => failure(error, &props.on_retry),

@@ -142,7 +142,7 @@ test("opening a result marks every match in the article and brings the first int
     const box = all[0].getBoundingClientRect();
     return { texts: all.map((m) => m.textContent), firstVisible: box.top >= 0 && box.bottom <= innerHeight };
   });
-  assert.equal(marks.texts.length, 3, marks.texts.join("|"));
+  assert.equal(marks.texts.length, 4, marks.texts.join("|"));
   assert.ok(marks.texts.every((text) => text === "代表工作室"));
   assert.ok(marks.firstVisible, "the first match is on screen");
   await screenshot(page, "search-article-marked");
