@@ -90,6 +90,12 @@ pub fn App(props: &AppProps) -> Html {
         Route::Search(search) => search.query.clone(),
         _ => String::new(),
     };
+    // While the index loads the panel holds its place; it goes when there is nothing to pick.
+    let region_panel_shown = match &state.index {
+        Load::Pending => true,
+        Load::Ready(archive) => !archive.regions.is_empty(),
+        Load::Failed(_) => false,
+    };
     let active_region = match &state.route {
         Route::Region(filter) => Some(filter.clone()),
         _ => None,
@@ -107,7 +113,9 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar route={state.route.clone()} text_size={state.text_size} {on_text_size}>
                     <SearchBox query={shown_query} {on_query} />
                 </Toolbar>
-                <RegionPanel regions={(*regions).clone()} active={active_region} on_pick={on_region} />
+                if region_panel_shown {
+                    <RegionPanel regions={(*regions).clone()} active={active_region} on_pick={on_region} />
+                }
                 <div class="view">{ view(&state, &navigator) }</div>
             </div>
         </ContextProvider<Navigator>>

@@ -51,7 +51,7 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
         _ => loading("本期全文"),
     };
     html! {
-        <div class="issue">
+        <article class="issue" aria-labelledby="issue-title">
             <Masthead
                 title={props.title.clone()}
                 number={summary.number}
@@ -61,7 +61,7 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
             />
             <IssueNav label="翻阅其他期" newer={props.newer.clone()} older={props.older.clone()} />
             { body }
-        </div>
+        </article>
     }
 }
 
@@ -131,6 +131,9 @@ pub fn IssueNav(props: &IssueNavProps) -> Html {
         let label = format!("{}{}", rel, issue_label(issue.number, None));
         html! { <Link class="button" to={Route::Issue(issue.id.clone())}>{ label }</Link> }
     };
+    if props.older.is_none() && props.newer.is_none() {
+        return html! {};
+    }
     html! {
         <nav class="issue-nav" aria-label={props.label.clone()}>
             if let Some(older) = &props.older { { link(older, "上一期 · ") } }

@@ -25,7 +25,7 @@ pub struct MastheadProps {
 pub fn Masthead(props: &MastheadProps) -> Html {
     html! {
         <header class="masthead">
-            <h2 class="view-heading" tabindex="-1">
+            <h2 id="issue-title" class="view-heading" tabindex="-1">
                 <span class="masthead-title">{ props.title.clone() }</span>
                 <span class="masthead-number">{ issue_label(props.number, props.serial) }</span>
             </h2>
