@@ -243,3 +243,13 @@ async fn a_fully_loaded_region_shows_no_progress() {
     assert!(view.find("progress").is_none());
     assert!(!view.text().contains("显示更多"));
 }
+
+#[wasm_bindgen_test]
+async fn an_article_opened_from_search_marks_the_query_in_its_body() {
+    let view = article("2017-15-1", Some("代表工作室"), &Recorder::new()).await;
+    assert_eq!(view.texts(".article-body mark"), ["代表工作室"]);
+    assert_eq!(
+        view.texts(".article-body p")[0],
+        "全市乡镇全部建成代表工作室，代表每月进室接待群众。"
+    );
+}
