@@ -300,20 +300,16 @@ test("a WebAssembly file served as application/octet-stream still runs (hosts th
   assert.deepEqual(problems.pageErrors, []);
 });
 
-test(
-  "a missing WebAssembly file is reported as a missing file, not as an old browser",
-  { todo: "a 404 for lianluo-*.wasm shows 此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）" },
-  async (t) => {
-    const { page } = await openPage(t, browser);
-    await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "" }));
-    await page.goto(at());
-    const message = page.locator("[data-lianluo-src] .notice");
-    await message.waitFor();
-    const text = await message.textContent();
-    assert.match(text, /lianluo-[0-9a-f]+\.wasm/, text);
-    assert.ok(!text.includes("此浏览器无法运行"), text);
-  },
-);
+test("a missing WebAssembly file is reported as a missing file, not as an old browser", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(at());
+  const message = page.locator("[data-lianluo-src] .notice");
+  await message.waitFor();
+  const text = await message.textContent();
+  assert.match(text, /lianluo-[0-9a-f]+\.wasm/, text);
+  assert.ok(!text.includes("此浏览器无法运行"), text);
+});
 
 test("with scripts off the page says what is needed and links the data", async (t) => {
   const { page } = await openPage(t, browser, { javaScriptEnabled: false });
