@@ -409,6 +409,24 @@ test("printing shows the text without the controls", async (t) => {
   });
 });
 
+test(
+  "printed text is set at the print stylesheet's 12 pt whatever the screen size chosen",
+  {
+    todo: "`.reader.size-standard { font-size: 17px }` outranks the print rule `.reader { font-size: 12pt }`",
+  },
+  async (t) => {
+    const { page } = await openReader(t);
+    await page.getByRole("button", { name: "特大" }).click();
+    await page.emulateMedia({ media: "print" });
+    const size = await inShadow(
+      page,
+      HOST,
+      (root) => getComputedStyle(root.querySelector(".reader")).fontSize,
+    );
+    assert.equal(size, "16px");
+  },
+);
+
 test("an article that is not in the archive says so and leads to the newest issue", async (t) => {
   const { page } = await openReader(t, "#/article/1999-1-1");
   assert.deepEqual(await texts(page, "[role='alert'] p"), ["没有找到这篇文章。"]);
