@@ -47,7 +47,10 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
                 older={props.older.clone()}
             />
         },
-        Some(Load::Failed(error)) => failure(error, &props.on_retry),
+        // The contents come from the index: the articles stay reachable one by one.
+        Some(Load::Failed(error)) => {
+            html! { <>{ failure(error, &props.on_retry) }{ contents(summary) }</> }
+        }
         _ => loading("本期全文"),
     };
     html! {
@@ -85,19 +88,7 @@ fn IssueText(props: &IssueTextProps) -> Html {
                     <p>{ note.clone() }</p>
                 </section>
             }
-            <nav class="contents" aria-label="本期目录">
-                <h3>{ "本期目录" }</h3>
-                <ol class="plain">
-                    { for props.summary.articles.iter().map(|article| html! {
-                        <li>
-                            <Link to={Route::article(article.id.clone())}>
-                                { region_tag(&article.region.printed) }
-                                { article.title.clone() }
-                            </Link>
-                        </li>
-                    }) }
-                </ol>
-            </nav>
+            { contents(&props.summary) }
             { for props.issue.articles.iter().map(|article| html! {
                 <article class="article" aria-labelledby={format!("t-{}", article.id)}>
                     <h3 id={format!("t-{}", article.id)}>
@@ -110,6 +101,26 @@ fn IssueText(props: &IssueTextProps) -> Html {
             <BackMatter issue={props.issue.clone()} />
             <IssueNav label="翻阅其他期（页尾）" newer={props.newer.clone()} older={props.older.clone()} />
         </>
+    }
+}
+
+/// The issue's contents, from its entry in the archive index: each article's region and title,
+/// linking to the article.
+fn contents(summary: &IssueSummary) -> Html {
+    html! {
+        <nav class="contents" aria-label="本期目录">
+            <h3>{ "本期目录" }</h3>
+            <ol class="plain">
+                { for summary.articles.iter().map(|article| html! {
+                    <li>
+                        <Link to={Route::article(article.id.clone())}>
+                            { region_tag(&article.region.printed) }
+                            { article.title.clone() }
+                        </Link>
+                    </li>
+                }) }
+            </ol>
+        </nav>
     }
 }
 

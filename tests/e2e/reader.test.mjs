@@ -411,9 +411,6 @@ test("printing shows the text without the controls", async (t) => {
 
 test(
   "printed text is set at the print stylesheet's 12 pt whatever the screen size chosen",
-  {
-    todo: "the `.reader.size-*` rules (17/20/23 px) outrank the print rule `.reader { font-size: 12pt }`",
-  },
   async (t) => {
     const { page } = await openReader(t);
     await page.getByRole("button", { name: "特大" }).click();

@@ -13,15 +13,19 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/** Waits until the search view states its count (or that nothing was found). */
-async function searched(page) {
+/**
+ * Waits until the search view shows `query`'s own results: its heading names the query (it
+ * changes with the address) and it states a count (which comes only with that query's results).
+ */
+async function searched(page, query) {
   await page.waitForFunction(
-    (host) => {
+    ([host, heading]) => {
       const root = document.querySelector(host)?.shadowRoot;
+      const shown = root?.querySelector(".search-view .view-heading")?.textContent;
       const summary = root?.querySelector(".search-view .summary");
-      return summary && !root.querySelector(".excerpt.pending");
+      return shown === heading && summary && !root.querySelector(".excerpt.pending");
     },
-    HOST,
+    [HOST, `搜索：${query}`],
     { timeout: 15_000 },
   );
 }
@@ -30,7 +34,7 @@ async function searched(page) {
 async function openSearch(t, query, extra = "") {
   const opened = await openPage(t, browser);
   await opened.page.goto(at(`#/search?q=${encodeURIComponent(query)}${extra}`));
-  await searched(opened.page);
+  await searched(opened.page, query);
   return opened;
 }
 
@@ -68,11 +72,11 @@ test("two terms must both occur; a quoted phrase is one term", async (t) => {
   assert.deepEqual([...both.regions].sort(), ["湘潭市", "衡阳市"].sort());
 
   await page.goto(at(`#/search?q=${encodeURIComponent('"代表 换届"')}`));
-  await searched(page);
+  await searched(page, '"代表 换届"');
   assert.match((await results(page)).summary, /没有找到/);
 
   await page.goto(at(`#/search?q=${encodeURIComponent('"60% 以上"')}`));
-  await searched(page);
+  await searched(page, '"60% 以上"');
   const phrase = await results(page);
   assert.deepEqual([...phrase.regions].sort(), ["湘潭市", "湘西自治州"].sort());
   assert.ok(phrase.marks.some((mark) => mark.replace(/\s/g, "") === "60%以上"), phrase.marks.join("|"));
@@ -101,13 +105,13 @@ test("typing searches, the hash carries the query, a reload restores it and back
   const box = page.getByRole("searchbox", { name: "搜索全部文章" });
   await box.waitFor();
   await box.pressSequentially("换届选举", { delay: 30 });
-  await searched(page);
+  await searched(page, "换届选举");
   assert.deepEqual((await results(page)).regions, ["衡阳市"]);
   const hash = await page.evaluate(() => location.hash);
   assert.equal(decodeURIComponent(hash), "#/search?q=换届选举");
 
   await page.reload();
-  await searched(page);
+  await searched(page, "换届选举");
   assert.deepEqual((await results(page)).regions, ["衡阳市"]);
   assert.equal(await box.inputValue(), "换届选举");
 
@@ -122,10 +126,13 @@ test("region facets narrow the results and live in the hash", async (t) => {
   const { page } = await openSearch(t, "代表 换届");
   await page.getByRole("button", { name: "衡阳市 (1)" }).click();
   await page.waitForFunction(() => decodeURIComponent(location.hash).includes("region=衡阳市"));
-  await searched(page);
+  await page.waitForFunction(
+    (host) => document.querySelector(host).shadowRoot.querySelectorAll(".search-view .card").length === 1,
+    HOST,
+  );
   assert.deepEqual((await results(page)).regions, ["衡阳市"]);
   await page.reload();
-  await searched(page);
+  await searched(page, "代表 换届");
   assert.deepEqual((await results(page)).regions, ["衡阳市"]);
 });
 

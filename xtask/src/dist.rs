@@ -33,6 +33,10 @@ const LOADER_GLUE_LITERAL: &str = "\"./lianluo_reader.js\"";
 const LOADER_CSS_LITERAL: &str = "\"./lianluo.css\"";
 const CSS_FILE: &str = "lianluo.css";
 
+/// The standalone page preloads the glue, the wasm and the styles (`www/index.html` names
+/// them as `href="lianluo_reader.js"` etc.); the build points these at the hashed files.
+const PAGE_FILE: &str = "index.html";
+
 /// Builds everything in release mode and replaces `dist/`; returns its path.
 pub fn build(root: &Path) -> Result<PathBuf> {
     // Per-process names, so that two builds at once cannot pull each other's folders away.
@@ -118,7 +122,8 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
     let www = paths::www(root);
     let archive = paths::archive(root);
     for file in files_under(&www)? {
-        if file.starts_with(&archive) {
+        // The styles are written under their hashed name only.
+        if file.starts_with(&archive) || file == www.join(CSS_FILE) {
             continue;
         }
         let target = staging.join(relative_slash_path(&www, &file));
@@ -159,6 +164,23 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
         &shown,
     )?;
     fs::write(staging.join(LOADER_FILE), loader)?;
+
+    let page_path = www.join(PAGE_FILE);
+    let mut page = read_text(&page_path)?;
+    let shown = page_path.display().to_string();
+    for (from, to) in [
+        (GLUE_FILE, &glue_name),
+        (WASM_FILE, &wasm_name),
+        (CSS_FILE, &css_name),
+    ] {
+        page = replace_required(
+            &page,
+            &format!("href=\"{from}\""),
+            &format!("href=\"{to}\""),
+            &shown,
+        )?;
+    }
+    fs::write(staging.join(PAGE_FILE), page)?;
     println!("    {wasm_name}, {glue_name}, {css_name}");
     Ok(())
 }
