@@ -2,7 +2,7 @@
 //! Lighthouse (mobile defaults, served with gzip), CLI convert and build times, and search.
 //! Prints a Markdown table and writes `target/bench/report.json` and `report.md`. No pass/fail.
 
-use crate::compress::{files_under, relative_slash_path, write_siblings};
+use crate::compress::{files_under, relative_slash_path, write_gzip_siblings};
 use crate::install;
 use crate::machine::{self, Machine};
 use crate::paths;
@@ -28,7 +28,7 @@ const CONVERT_RUNS: usize = 31;
 const BUILD_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 
 /// The synthetic archive search is measured on: the size of the real archive today.
-const SEARCH_ARCHIVE_ISSUES: u32 = 535;
+const SEARCH_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 
 /// Queries for the search figures: phrases readers look for (DESIGN.md), a frequent pair, a
 /// single character, and two terms with an exclusion.
@@ -89,11 +89,16 @@ pub fn measure(root: &Path) -> Result<()> {
     };
     let lighthouse = lighthouse(root, &dist, &out)?;
     let cli = cli_times(root, &out)?;
-    // The figures gathered so far are worth a report even when the browser run fails.
-    let search = search_figures(root, &dist, &out).unwrap_or_else(|error| {
-        eprintln!("search figures not measured: {error:#}");
-        serde_json::json!({ "error": format!("{error:#}") })
-    });
+    // The figures gathered so far are worth a report even when a browser run fails.
+    let mut search = serde_json::Map::new();
+    for issues in SEARCH_ARCHIVE_SIZES {
+        let figures = search_figures(root, &dist, &out, issues).unwrap_or_else(|error| {
+            eprintln!("search figures for {issues} issues not measured: {error:#}");
+            serde_json::json!({ "error": format!("{error:#}") })
+        });
+        search.insert(issues.to_string(), figures);
+    }
+    let search = Value::Object(search);
     let report = Report {
         machine: machine::describe(),
         sizes,
@@ -191,11 +196,12 @@ fn cli_times(root: &Path, out: &Path) -> Result<CliTimes> {
     })
 }
 
-/// Search in the browser on the 535-issue synthetic archive: a copy of `dist/` whose `data/`
-/// is the site `lianluo build` made from it (by [`cli_times`]), served with precompressed files
-/// like the real site; `tests/bench/search.mjs` drives Chromium and prints the figures as JSON.
-fn search_figures(root: &Path, dist: &Path, out: &Path) -> Result<Value> {
-    let site = out.join(format!("dist-{SEARCH_ARCHIVE_ISSUES}"));
+/// Search on a synthetic archive of `issues` issues: the index's size, and in Chromium what
+/// cold queries fetch and how long warm ones take. The page is a copy of `dist/` whose `data/`
+/// is the site `lianluo build` made (by [`cli_times`]), served with precompressed files like
+/// the real site; `tests/bench/search.mjs` drives Chromium and prints its figures as JSON.
+fn search_figures(root: &Path, dist: &Path, out: &Path, issues: u32) -> Result<Value> {
+    let site = out.join(format!("dist-{issues}"));
     step(format!("Assembling {} for search figures", site.display()));
     if site.exists() {
         fs::remove_dir_all(&site)?;
@@ -209,13 +215,16 @@ fn search_figures(root: &Path, dist: &Path, out: &Path) -> Result<Value> {
         fs::create_dir_all(target.parent().unwrap_or(&site))?;
         fs::copy(&file, &target)?;
     }
-    let data = out.join(format!("site-{SEARCH_ARCHIVE_ISSUES}"));
+    let data = out.join(format!("site-{issues}"));
     for file in files_under(&data)? {
         let target = site.join("data").join(relative_slash_path(&data, &file));
         fs::create_dir_all(target.parent().unwrap_or(&site))?;
         fs::copy(&file, &target)?;
     }
-    write_siblings(&site.join("data"))?;
+    // Gzip only: brotli at its best quality over a 5,000-issue index takes minutes, and the
+    // browser is served gzip where there is no brotli file.
+    write_gzip_siblings(&site)?;
+    let index = index_figures(&site.join("data").join("search"))?;
 
     let server = serve::spawn(vec![Mount::root(site)])?;
     step(format!("Search in Chromium on {}", server.url));
@@ -231,8 +240,69 @@ fn search_figures(root: &Path, dist: &Path, out: &Path) -> Result<Value> {
     if !output.status.success() {
         bail!("tests/bench/search.mjs failed ({})", output.status);
     }
-    serde_json::from_slice(&output.stdout)
-        .context("tests/bench/search.mjs printed something other than JSON")
+    let mut figures: Value = serde_json::from_slice(&output.stdout)
+        .context("tests/bench/search.mjs printed something other than JSON")?;
+    figures["index"] = index;
+    Ok(figures)
+}
+
+/// The search index's files under `dir`: how many, their raw and gzip bytes, the largest.
+fn index_figures(dir: &Path) -> Result<Value> {
+    let (mut files, mut raw, mut gzip, mut largest) = (0u64, 0u64, 0u64, 0u64);
+    for file in files_under(dir)? {
+        let name = file.to_string_lossy();
+        if name.ends_with(".gz") || name.ends_with(".br") {
+            continue;
+        }
+        let size = fs::metadata(&file)?.len();
+        let packed = fs::metadata(format!("{name}.gz")).map_or(size, |meta| meta.len());
+        files += 1;
+        raw += size;
+        gzip += packed;
+        largest = largest.max(size);
+    }
+    Ok(serde_json::json!({
+        "files": files, "raw_bytes": raw, "gzip_bytes": gzip, "largest_file_bytes": largest
+    }))
+}
+
+/// The search figures for one archive size, as Markdown.
+fn search_markdown(md: &mut String, issues: &str, search: &Value) {
+    if let Some(error) = search["error"].as_str() {
+        let _ = writeln!(md, "\nSearch on {issues} issues was not measured: {error}");
+        return;
+    }
+    let index = &search["index"];
+    let _ = writeln!(
+        md,
+        "\nSearch index, {issues} synthetic issues: {} files, {} bytes raw, {} bytes gzip, largest file {} bytes.",
+        index["files"], index["raw_bytes"], index["gzip_bytes"], index["largest_file_bytes"]
+    );
+    let _ = writeln!(
+        md,
+        "\n| search, {issues} synthetic issues: cold query | results | bytes fetched (encoded) | shard files | issue files |\n| --- | --- | ---: | ---: | ---: |"
+    );
+    if let Some(cold) = search["cold_query_bytes"].as_object() {
+        for (query, figures) in cold {
+            let _ = writeln!(
+                md,
+                "| `{query}` | {} | {} | {} | {} |",
+                figures["results"]
+                    .as_str()
+                    .unwrap_or("?")
+                    .replace('\n', " "),
+                figures["query_total"],
+                figures["shard_files"],
+                figures["issue_files"]
+            );
+        }
+    }
+    let warm = &search["warm_ms"];
+    let _ = writeln!(
+        md,
+        "\nWarm query on {issues} issues, {} runs: median {} ms, p90 {} ms, max {} ms.",
+        warm["runs"], warm["median"], warm["p90"], warm["max"]
+    );
 }
 
 /// Runs a command with its output discarded; failure is an error with its stderr.
@@ -309,36 +379,11 @@ fn markdown(report: &Report) -> String {
             "| `lianluo build`, {issues} synthetic issues | {seconds:.2} s |"
         );
     }
-    let search = &report.search;
-    if let Some(error) = search["error"].as_str() {
-        let _ = writeln!(md, "\nSearch was not measured: {error}");
-        return md;
-    }
-    let _ = writeln!(
-        md,
-        "\n| search, {SEARCH_ARCHIVE_ISSUES} synthetic issues: cold query | results | bytes fetched (encoded) | shard files | issue files |\n| --- | --- | ---: | ---: | ---: |"
-    );
-    if let Some(cold) = search["cold_query_bytes"].as_object() {
-        for (query, figures) in cold {
-            let _ = writeln!(
-                md,
-                "| `{query}` | {} | {} | {} | {} |",
-                figures["results"]
-                    .as_str()
-                    .unwrap_or("?")
-                    .replace('\n', " "),
-                figures["query_total"],
-                figures["shard_files"],
-                figures["issue_files"]
-            );
+    if let Some(archives) = report.search.as_object() {
+        for (issues, figures) in archives {
+            search_markdown(&mut md, issues, figures);
         }
     }
-    let warm = &search["warm_ms"];
-    let _ = writeln!(
-        md,
-        "\nWarm query, {} runs: median {} ms, p90 {} ms, max {} ms.",
-        warm["runs"], warm["median"], warm["p90"], warm["max"]
-    );
     md
 }
 
@@ -406,8 +451,12 @@ mod tests {
                 build_seconds: vec![(535, 0.5), (5000, 4.25)],
             },
             search: serde_json::json!({
-                "cold_query_bytes": {"换届选举": {"results": "12 篇", "query_total": 3456, "shard_files": 2, "issue_files": 3}},
-                "warm_ms": {"runs": 25, "median": 1.5, "p90": 2.5, "max": 4}
+                "535": {
+                    "index": {"files": 10, "raw_bytes": 2000, "gzip_bytes": 1000, "largest_file_bytes": 300},
+                    "cold_query_bytes": {"换届选举": {"results": "12 篇", "query_total": 3456, "shard_files": 2, "issue_files": 3}},
+                    "warm_ms": {"runs": 25, "median": 1.5, "p90": 2.5, "max": 4}
+                },
+                "5000": {"error": "browser gone"}
             }),
         };
         let md = markdown(&report);
@@ -420,7 +469,9 @@ mod tests {
             "(median of 31) | 2.2 ms |",
             "| `lianluo build`, 5000 synthetic issues | 4.25 s |",
             "| `换届选举` | 12 篇 | 3456 | 2 | 3 |",
-            "25 runs: median 1.5 ms, p90 2.5 ms, max 4 ms",
+            "Warm query on 535 issues, 25 runs: median 1.5 ms, p90 2.5 ms, max 4 ms",
+            "Search index, 535 synthetic issues: 10 files, 2000 bytes raw, 1000 bytes gzip, largest file 300 bytes.",
+            "Search on 5000 issues was not measured: browser gone",
         ] {
             assert!(md.contains(expected), "missing {expected:?} in\n{md}");
         }

@@ -66,6 +66,18 @@ pub fn is_compressible(relative: &str) -> bool {
 /// Writes `.gz` and `.br` siblings for every compressible file under `dir`, each only when it
 /// is smaller than the original. Returns how many siblings were written.
 pub fn write_siblings(dir: &Path) -> Result<usize> {
+    write_siblings_with(dir, &[("gz", gzip), ("br", brotli)])
+}
+
+/// Writes only `.gz` siblings, like [`write_siblings`]: for large trees measured rather than
+/// shipped.
+pub fn write_gzip_siblings(dir: &Path) -> Result<usize> {
+    write_siblings_with(dir, &[("gz", gzip)])
+}
+
+type Packer = fn(&[u8]) -> Vec<u8>;
+
+fn write_siblings_with(dir: &Path, packers: &[(&str, Packer)]) -> Result<usize> {
     let mut written = 0;
     for file in files_under(dir)? {
         let relative = relative_slash_path(dir, &file);
@@ -73,7 +85,8 @@ pub fn write_siblings(dir: &Path) -> Result<usize> {
             continue;
         }
         let bytes = fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-        for (suffix, packed) in [("gz", gzip(&bytes)), ("br", brotli(&bytes))] {
+        for (suffix, pack) in packers {
+            let packed = pack(&bytes);
             if packed.len() < bytes.len() {
                 let sibling = PathBuf::from(format!("{}.{suffix}", file.display()));
                 fs::write(&sibling, packed)
