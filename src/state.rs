@@ -338,9 +338,7 @@ impl Reducible for State {
 mod search;
 
 use search::search_docs;
-pub use search::{
-    check_manifest, doc_places, ResultEntry, Results, SearchState, RESULTS_PAGE_SIZE,
-};
+pub use search::{check_manifest, ResultEntry, Results, SearchState, RESULTS_PAGE_SIZE};
 
 #[cfg(test)]
 mod search_tests;

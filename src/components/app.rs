@@ -438,7 +438,7 @@ fn use_search_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) 
 #[hook]
 fn use_search_timing(state: &UseReducerHandle<State>) {
     let search = state.search().map(|(search, _)| search.clone());
-    let ready = state.search_entries().is_some();
+    let ready = state.search_settled();
     use_effect_with((search, ready), |(search, ready)| match (search, ready) {
         (Some(_), true) => timing::measure(timing::SEARCH_MEASURE, timing::SEARCH_MARK),
         // Typing already set the mark; an address opened directly starts the clock here.

@@ -141,6 +141,13 @@ impl State {
         )
     }
 
+    /// Whether the current query's results (or its failure) are known.
+    pub fn search_settled(&self) -> bool {
+        let results = self.search_state.results.as_ref();
+        self.search()
+            .is_some_and(|(search, _)| results.is_some_and(|r| r.query == search.query))
+    }
+
     /// The current results narrowed to the search's region and put in its order, with their
     /// issues and articles; `None` while they are not known.
     pub fn search_entries(&self) -> Option<Result<Vec<ResultEntry<'_>>, LoadError>> {
@@ -169,7 +176,8 @@ impl State {
             Ok(hits) => hits,
             Err(error) => return Some(Err(error.clone())),
         };
-        let places = self.archive().map(doc_places).unwrap_or_default();
+        let archive = self.archive()?;
+        let docs = &self.search_state.docs;
         let mut hits = hits.as_ref().clone();
         if search.sort == SearchSort::Newest {
             sort_newest_first(&mut hits);
@@ -177,7 +185,9 @@ impl State {
         let entries = hits
             .iter()
             .filter_map(|hit| {
-                let &(issue, article) = places.get(hit.doc as usize)?;
+                let place = docs.get(hit.doc as usize)?;
+                let issue = archive.issues.get(place.issue)?;
+                let article = issue.articles.get(place.article)?;
                 Some(ResultEntry {
                     hit: *hit,
                     issue,
@@ -262,15 +272,6 @@ fn order_by_count<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &str)) {
             j -= 1;
         }
     }
-}
-
-/// Document `i` of the search index is the `i`-th article of the archive index.
-pub fn doc_places(archive: &ArchiveIndex) -> Vec<(&IssueSummary, &ArticleSummary)> {
-    archive
-        .issues
-        .iter()
-        .flat_map(|issue| issue.articles.iter().map(move |article| (issue, article)))
-        .collect()
 }
 
 /// The search facts of an archive's documents, computed once when the index arrives.
