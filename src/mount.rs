@@ -30,10 +30,15 @@ pub fn mount_reader(
     } else {
         Route::default()
     };
+    // The loader names every reader after the first, so that their landmarks differ.
+    let name = container
+        .get_attribute("data-reader-name")
+        .unwrap_or_default();
     let props = AppProps {
         source: Rc::new(source),
         routing,
         initial_route,
+        name: name.into(),
     };
     // The reader lives as long as the page: its handle is never dropped.
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(container.into(), props).render());

@@ -13,6 +13,7 @@ const ENGINE = new URL("./lianluo_reader.js", import.meta.url).href.replace(/\.j
 const mounted = new WeakSet();
 let engine = null;
 let hashTaken = false;
+let readers = 0;
 
 const OLD_BROWSER = "此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）。";
 
@@ -81,6 +82,10 @@ export async function mount(element, options = {}) {
   const container = document.createElement("div");
   container.className = "lianluo";
   container.hidden = true;
+  // Every reader after the first names its landmarks apart (data-lianluo-name, or a number).
+  readers += 1;
+  const name = element.getAttribute("data-lianluo-name") ?? (readers > 1 ? `阅读器 ${readers}` : "");
+  if (name) container.setAttribute("data-reader-name", name);
   shadow.replaceChildren(stylesheet, container);
 
   if (typeof WebAssembly !== "object") {

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::article_view::ArticleView;
 use super::issue_list::IssueList;
 use super::issue_view::IssueView;
+use super::landmark::ReaderName;
 use super::link::{Link, Navigator};
 use super::notice::{failure, loading};
 use super::region_filter::RegionPicker;
@@ -34,6 +35,9 @@ pub struct AppProps {
     pub routing: bool,
     /// The view to open with.
     pub initial_route: Route,
+    /// This reader's name within the page, added to its landmarks' names (empty: none).
+    #[prop_or_default]
+    pub name: AttrValue,
 }
 
 /// The whole reader.
@@ -108,6 +112,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
+        <ContextProvider<ReaderName> context={ReaderName(props.name.clone())}>
         <ContextProvider<Navigator> context={navigator.clone()}>
             <div ref={root} class={classes!("reader", state.text_size.class())} lang="zh-CN">
                 <Toolbar route={state.route.clone()} text_size={state.text_size} {on_text_size}>
@@ -119,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="view">{ view(&state, &navigator) }</div>
             </div>
         </ContextProvider<Navigator>>
+        </ContextProvider<ReaderName>>
     }
 }
 

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use lianluo_core::search::{mark_ranges, Query};
 
 use super::article::{marked, region_tag, ArticleBody};
+use super::landmark::use_reader_name;
 use super::link::Link;
 use super::notice::{failure, loading};
 use crate::format::{chinese_date, issue_label};
@@ -33,6 +34,7 @@ pub struct ArticleViewProps {
 /// The article with its issue, date and region, and links to its neighbours in the issue.
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let name = use_reader_name();
     let body_ref = use_node_ref();
     let loaded = matches!(props.issue, Some(Load::Ready(_)));
     {
@@ -89,7 +91,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 } }
             </h2>
             <div ref={body_ref}>{ body }</div>
-            <nav class="issue-nav" aria-label="本期其他文章">
+            <nav class="issue-nav" aria-label={name.landmark("本期其他文章")}>
                 { for sibling(at.checked_sub(1), "上一篇") }
                 { for sibling(Some(at + 1), "下一篇") }
                 <Link class="button" to={Route::Issue(summary.id.clone())}>{ "返回本期" }</Link>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use lianluo_core::{ArchiveIndex, IssueSummary};
 use yew::prelude::*;
 
+use super::landmark::use_reader_name;
 use super::link::Link;
 use crate::format::{issue_label, month_day, year};
 use crate::route::Route;
@@ -19,13 +20,14 @@ pub struct IssueListProps {
 /// The list of issues by year.
 #[function_component]
 pub fn IssueList(props: &IssueListProps) -> Html {
+    let name = use_reader_name();
     let years = group_by_year(&props.archive.issues);
     html! {
-        <section class="issue-list" aria-labelledby="issue-list-title">
+        <section class="issue-list" aria-label={name.landmark("往期目录")}>
             <h2 id="issue-list-title" class="view-heading" tabindex="-1">{ "往期目录" }</h2>
             <p>{ format!("共 {} 期", props.archive.issues.len()) }</p>
             { for years.into_iter().map(|(year, issues)| html! {
-                <section class="year" aria-label={year.clone()}>
+                <section class="year" aria-label={name.landmark(&year)}>
                     <h3>{ year }</h3>
                     <ul class="plain">
                         { for issues.into_iter().map(|issue| html! {

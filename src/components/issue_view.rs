@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::article::{region_tag, ArticleBody};
 use super::back_matter::BackMatter;
+use super::landmark::{use_reader_name, ReaderName};
 use super::link::Link;
 use super::masthead::Masthead;
 use super::notice::{failure, loading};
@@ -36,6 +37,7 @@ pub struct IssueViewProps {
 /// show (from the archive index), so that nothing already painted moves when it comes.
 #[function_component]
 pub fn IssueView(props: &IssueViewProps) -> Html {
+    let name = use_reader_name();
     let summary = &props.summary;
     let issue = props.issue.as_ref().and_then(Load::ready);
     let body = match &props.issue {
@@ -49,7 +51,7 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
         },
         // The contents come from the index: the articles stay reachable one by one.
         Some(Load::Failed(error)) => {
-            html! { <>{ failure(error, &props.on_retry) }{ contents(summary) }</> }
+            html! { <>{ failure(error, &props.on_retry) }{ contents(summary, &name) }</> }
         }
         _ => loading("本期全文"),
     };
@@ -80,15 +82,16 @@ struct IssueTextProps {
 /// A loaded issue: editor's note, contents, articles, back matter, and the way on.
 #[function_component]
 fn IssueText(props: &IssueTextProps) -> Html {
+    let name = use_reader_name();
     html! {
         <>
             if let Some(note) = &props.issue.editor_note {
-                <section class="editor-note" aria-label="编者按">
+                <section class="editor-note" aria-label={name.landmark("编者按")}>
                     <h3>{ "编者按" }</h3>
                     <p>{ note.clone() }</p>
                 </section>
             }
-            { contents(&props.summary) }
+            { contents(&props.summary, &name) }
             { for props.issue.articles.iter().map(|article| html! {
                 <article class="article" aria-labelledby={format!("t-{}", article.id)}>
                     <h3 id={format!("t-{}", article.id)}>
@@ -106,9 +109,9 @@ fn IssueText(props: &IssueTextProps) -> Html {
 
 /// The issue's contents, from its entry in the archive index: each article's region and title,
 /// linking to the article.
-fn contents(summary: &IssueSummary) -> Html {
+fn contents(summary: &IssueSummary, name: &ReaderName) -> Html {
     html! {
-        <nav class="contents" aria-label="本期目录">
+        <nav class="contents" aria-label={name.landmark("本期目录")}>
             <h3>{ "本期目录" }</h3>
             <ol class="plain">
                 { for summary.articles.iter().map(|article| html! {
@@ -138,6 +141,7 @@ pub struct IssueNavProps {
 /// Links to the older and the newer issue.
 #[function_component]
 pub fn IssueNav(props: &IssueNavProps) -> Html {
+    let name = use_reader_name();
     let link = |issue: &IssueSummary, rel: &str| {
         let label = format!("{}{}", rel, issue_label(issue.number, None));
         html! { <Link class="button" to={Route::Issue(issue.id.clone())}>{ label }</Link> }
@@ -146,7 +150,7 @@ pub fn IssueNav(props: &IssueNavProps) -> Html {
         return html! {};
     }
     html! {
-        <nav class="issue-nav" aria-label={props.label.clone()}>
+        <nav class="issue-nav" aria-label={name.landmark(&props.label)}>
             if let Some(older) = &props.older { { link(older, "上一期 · ") } }
             if let Some(newer) = &props.newer { { link(newer, "下一期 · ") } }
         </nav>

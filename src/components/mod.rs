@@ -7,6 +7,7 @@ pub mod article_view;
 pub mod back_matter;
 pub mod issue_list;
 pub mod issue_view;
+pub mod landmark;
 pub mod link;
 pub mod masthead;
 pub mod notice;

@@ -5,6 +5,7 @@ use lianluo_core::{ArticleSummary, IssueSummary};
 use yew::prelude::*;
 
 use super::article::region_tag;
+use super::landmark::use_reader_name;
 use super::link::Link;
 use crate::format::{chinese_date, issue_label};
 use crate::route::{RegionFilter, Route};
@@ -55,6 +56,7 @@ pub struct RegionViewProps {
 /// The region's heading, count, loading progress and article cards.
 #[function_component]
 pub fn RegionView(props: &RegionViewProps) -> Html {
+    let reader = use_reader_name();
     let name = match &props.filter.county {
         Some(county) => format!("{} · {}", props.filter.prefecture, county),
         None => props.filter.prefecture.clone(),
@@ -63,7 +65,7 @@ pub fn RegionView(props: &RegionViewProps) -> Html {
     let on_more = props.on_more.reform(|_: MouseEvent| ());
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     html! {
-        <section class="region-view" aria-labelledby="region-title">
+        <section class="region-view" aria-label={reader.landmark(&name)}>
             <h2 id="region-title" class="view-heading" tabindex="-1">{ name.clone() }</h2>
             <p class="summary" role="status">
                 { format!("{name}：共 {} 篇", props.total) }

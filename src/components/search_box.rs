@@ -7,6 +7,8 @@ use gloo::timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::landmark::use_reader_name;
+
 /// How long typing must pause before the query runs, in milliseconds. Range 100–500: shorter
 /// fetches shards for half-typed words, longer feels sluggish.
 pub const TYPING_PAUSE_MS: u32 = 250;
@@ -23,6 +25,7 @@ pub struct SearchBoxProps {
 /// A labelled `<input type="search">` in a search landmark.
 #[function_component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let name = use_reader_name();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let input_ref = use_node_ref();
     let oninput = {
@@ -46,7 +49,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         })
     };
     html! {
-        <form class="search-box" role="search" {onsubmit}>
+        <form class="search-box" role="search" aria-label={name.landmark("搜索")} {onsubmit}>
             <label for="lianluo-search" class="sr-only">{ "搜索全部文章" }</label>
             <input
                 ref={input_ref}

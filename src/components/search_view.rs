@@ -13,6 +13,7 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
 use super::article::{marked, region_tag};
+use super::landmark::use_reader_name;
 use super::link::Link;
 use super::notice::{failure, loading};
 use super::region_filter::RegionPicker;
@@ -90,6 +91,7 @@ pub struct SearchViewProps {
 /// The results view.
 #[function_component]
 pub fn SearchView(props: &SearchViewProps) -> Html {
+    let name = use_reader_name();
     let list_ref = use_node_ref();
     use_cards_on_screen(&list_ref, &props.outcome, &props.on_seen);
     let query = &props.search.query;
@@ -126,7 +128,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
         }
     };
     html! {
-        <section class="search-view" aria-labelledby="search-title">
+        <section class="search-view" aria-label={name.landmark("搜索结果")}>
             <h2 id="search-title" class="view-heading" tabindex="-1">{ format!("搜索：{query}") }</h2>
             if !props.facets.is_empty() {
                 <RegionPicker

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::landmark::use_reader_name;
 use super::link::Link;
 use crate::route::Route;
 use crate::text_size::TextSize;
@@ -23,10 +24,11 @@ pub struct ToolbarProps {
 /// Navigation links, the children, and the text size control.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let name = use_reader_name();
     let current = |here: bool| here.then(|| AttrValue::from("page"));
     html! {
         <header class="toolbar">
-            <nav class="toolbar-links" aria-label="阅读器导航">
+            <nav class="toolbar-links" aria-label={name.landmark("阅读器导航")}>
                 <Link class="button" to={Route::Latest} current={current(props.route == Route::Latest)}>{ "最新一期" }</Link>
                 <Link class="button" to={Route::Issues} current={current(props.route == Route::Issues)}>{ "往期目录" }</Link>
             </nav>

@@ -73,17 +73,39 @@ const page = await context.newPage();
 await page.goto(base);
 const box = page.getByRole("searchbox");
 await box.waitFor();
+// Runs one query from the box; returns its lianluo:search duration, or null when the results
+// showed but no measure was recorded (reported as a miss, with what the page showed).
 const run = async (query) => {
   const before = await page.evaluate(() => performance.getEntriesByName("lianluo:search").length);
   await box.fill(query);
   await box.press("Enter");
-  await page.waitForFunction((n) => performance.getEntriesByName("lianluo:search").length > n, before);
+  await page.waitForFunction(
+    (q) => {
+      const root = document.querySelector("[data-lianluo-src]")?.shadowRoot;
+      const heading = root?.querySelector(".search-view .view-heading")?.textContent;
+      return heading === `搜索：${q}` && root.querySelector(".search-view .summary");
+    },
+    query,
+    { timeout: 60000 },
+  );
+  const measured = await page
+    .waitForFunction((n) => performance.getEntriesByName("lianluo:search").length > n, before, { timeout: 2000 })
+    .then(() => true, () => false);
+  if (!measured) {
+    console.error(`no lianluo:search measure for ${query} (hash ${await page.evaluate(() => location.hash)})`);
+    return null;
+  }
   return page.evaluate(() => performance.getEntriesByName("lianluo:search").at(-1).duration);
 };
 for (const query of queries) await run(query);
 const warm = [];
+let missed = 0;
 for (let round = 0; round < 5; round += 1) {
-  for (const query of queries) warm.push(await run(query));
+  for (const query of queries) {
+    const duration = await run(query);
+    if (duration === null) missed += 1;
+    else warm.push(duration);
+  }
 }
 warm.sort((a, b) => a - b);
 await browser.close();
@@ -92,6 +114,7 @@ console.log(JSON.stringify({
   cold_query_bytes: cold,
   warm_ms: {
     runs: warm.length,
+    missed_measures: missed,
     median: warm[Math.floor(warm.length / 2)],
     p90: warm[Math.floor(warm.length * 0.9)],
     max: warm.at(-1),

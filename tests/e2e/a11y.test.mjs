@@ -75,7 +75,6 @@ test("a several-issue archive: region view with its counties, and the issue list
 
 test(
   "two readers on one page",
-  { todo: "both readers name their landmarks alike (阅读器导航, 本期目录, …): axe landmark-unique" },
   (t) => audit(t, { address: "e2e/two-readers.html", host: "#second", heading: LATEST }),
 );
 
