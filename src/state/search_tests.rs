@@ -3,11 +3,9 @@
 use super::*;
 use crate::route::{RegionFilter, SearchRoute, SearchSort};
 use crate::text_size::TextSize;
+use lianluo_core::archive::build_archive_index;
 use lianluo_core::search::{build_index, parse_query, IndexFile, Manifest, Shard};
-use lianluo_core::{
-    Article, ArticleSummary, Block, BlockKind, Issue, IssueSummary, Normalization, Region,
-    FORMAT_VERSION,
-};
+use lianluo_core::{Article, Block, BlockKind, Issue, Normalization, Region, FORMAT_VERSION};
 
 fn region(prefecture: &str, county: Option<&str>) -> Region {
     Region {
@@ -51,25 +49,6 @@ fn issue(id: &str, date: &str, articles: &[(&str, Region, &str)]) -> Issue {
     }
 }
 
-fn summary(issue: &Issue) -> IssueSummary {
-    IssueSummary {
-        id: issue.id.clone(),
-        number: issue.number,
-        serial: None,
-        date: issue.date.clone(),
-        path: format!("issues/{}.json", issue.id),
-        articles: issue
-            .articles
-            .iter()
-            .map(|a| ArticleSummary {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                region: a.region.clone(),
-            })
-            .collect(),
-    }
-}
-
 /// Newest first: 2018-1 (衡阳市 about 代表工作室; 浏阳市 without it), 2017-15 (湘潭市 about
 /// 代表工作室 twice, in the title too).
 struct Fixture {
@@ -99,14 +78,9 @@ fn fixture() -> Fixture {
             "搭建代表工作室共建共用新平台，代表工作室。",
         )],
     );
-    let mut archive = ArchiveIndex {
-        format_version: FORMAT_VERSION,
-        title: "联络动态".into(),
-        issues: vec![summary(&newer), summary(&older)],
-        regions: Vec::new(),
-        search: Some("search/manifest.json".into()),
-    };
-    let files = build_index(&archive, &[newer, older]);
+    let issues = [newer, older];
+    let mut archive = build_archive_index(&issues);
+    let files = build_index(&archive, &issues);
     archive.search = Some(lianluo_core::search::MANIFEST_PATH.into());
     Fixture { archive, files }
 }
