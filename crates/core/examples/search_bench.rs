@@ -16,12 +16,12 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use lianluo_core::archive::issue_summary;
 use lianluo_core::search::{
     build_index_with, doc_facts, parse_query, IndexFile, Manifest, Shard, ShardLayout,
 };
 use lianluo_core::{
-    ArchiveIndex, Article, ArticleSummary, Block, BlockKind, Issue, IssueSummary, Normalization,
-    Region, FORMAT_VERSION,
+    ArchiveIndex, Article, Block, BlockKind, Issue, Normalization, Region, FORMAT_VERSION,
 };
 
 const SAMPLE: &str = include_str!("../../../www/archive/lianluo-2017-15.txt");
@@ -129,25 +129,7 @@ fn synthetic_archive(issue_count: usize) -> (ArchiveIndex, Vec<Issue>) {
     let archive = ArchiveIndex {
         format_version: FORMAT_VERSION,
         title: "联络动态".into(),
-        issues: issues
-            .iter()
-            .map(|issue| IssueSummary {
-                id: issue.id.clone(),
-                number: issue.number,
-                serial: issue.serial,
-                date: issue.date.clone(),
-                path: format!("issues/{}.json", issue.id),
-                articles: issue
-                    .articles
-                    .iter()
-                    .map(|a| ArticleSummary {
-                        id: a.id.clone(),
-                        title: a.title.clone(),
-                        region: a.region.clone(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        issues: issues.iter().map(issue_summary).collect(),
         regions: Vec::new(),
         search: Some(lianluo_core::search::MANIFEST_PATH.into()),
     };

@@ -22,25 +22,7 @@ pub fn build_archive_index(issues: &[Issue]) -> ArchiveIndex {
     ordered.sort_by(|a, b| {
         (b.date.as_str(), b.number, b.id.as_str()).cmp(&(a.date.as_str(), a.number, a.id.as_str()))
     });
-    let summaries = ordered
-        .iter()
-        .map(|issue| IssueSummary {
-            id: issue.id.clone(),
-            number: issue.number,
-            serial: issue.serial,
-            date: issue.date.clone(),
-            path: issue_path(&issue.id),
-            articles: issue
-                .articles
-                .iter()
-                .map(|a| ArticleSummary {
-                    id: a.id.clone(),
-                    title: a.title.clone(),
-                    region: a.region.clone(),
-                })
-                .collect(),
-        })
-        .collect();
+    let summaries = ordered.iter().map(|issue| issue_summary(issue)).collect();
     ArchiveIndex {
         format_version: FORMAT_VERSION,
         title: ordered
@@ -50,6 +32,26 @@ pub fn build_archive_index(issues: &[Issue]) -> ArchiveIndex {
         issues: summaries,
         regions: region_counts(issues),
         search: None,
+    }
+}
+
+/// An issue's entry in the archive index: its numbers, date, file and articles in brief.
+pub fn issue_summary(issue: &Issue) -> IssueSummary {
+    IssueSummary {
+        id: issue.id.clone(),
+        number: issue.number,
+        serial: issue.serial,
+        date: issue.date.clone(),
+        path: issue_path(&issue.id),
+        articles: issue
+            .articles
+            .iter()
+            .map(|a| ArticleSummary {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                region: a.region.clone(),
+            })
+            .collect(),
     }
 }
 

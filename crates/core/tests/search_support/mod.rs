@@ -2,12 +2,12 @@
 
 #![allow(dead_code)] // each test file uses a different part
 
+use lianluo_core::archive::issue_summary;
 use lianluo_core::search::{
     build_index_with, IndexFile, Manifest, Shard, ShardLayout, MANIFEST_PATH,
 };
 use lianluo_core::{
-    ArchiveIndex, Article, ArticleSummary, Block, BlockKind, Issue, IssueSummary, Normalization,
-    Region, FORMAT_VERSION,
+    ArchiveIndex, Article, Block, BlockKind, Issue, Normalization, Region, FORMAT_VERSION,
 };
 
 /// One article: its title, then its body blocks.
@@ -61,25 +61,7 @@ pub fn archive(docs: &[Doc], per_issue: usize) -> (ArchiveIndex, Vec<Issue>) {
     let archive = ArchiveIndex {
         format_version: FORMAT_VERSION,
         title: "联络动态".into(),
-        issues: issues
-            .iter()
-            .map(|issue| IssueSummary {
-                id: issue.id.clone(),
-                number: issue.number,
-                serial: None,
-                date: issue.date.clone(),
-                path: format!("issues/{}.json", issue.id),
-                articles: issue
-                    .articles
-                    .iter()
-                    .map(|a| ArticleSummary {
-                        id: a.id.clone(),
-                        title: a.title.clone(),
-                        region: a.region.clone(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        issues: issues.iter().map(issue_summary).collect(),
         regions: Vec::new(),
         search: Some(MANIFEST_PATH.into()),
     };
