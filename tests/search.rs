@@ -14,7 +14,8 @@ use common::{
 use lianluo_core::search::{mark_ranges, parse_query, Snippet};
 use lianluo_core::{ArticleSummary, RegionCount};
 use lianluo_reader::components::search_box::{SearchBox, SearchBoxProps, TYPING_PAUSE_MS};
-use lianluo_reader::components::search_view::{Outcome, ResultCard, SearchView, SnippetState};
+use lianluo_reader::components::search_view::{Outcome, SearchView};
+use lianluo_reader::components::teaser::{Excerpt, Teaser};
 use lianluo_reader::error::{LoadError, LoadErrorKind};
 use lianluo_reader::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use wasm_bindgen::JsCast;
@@ -93,14 +94,12 @@ async fn render(outcome: Outcome, sort: SearchSort) -> (Mounted<WithNavigator>, 
     (view, calls)
 }
 
-/// A card for `article` of the fixture issue, its title marked where the query matches.
-fn card(article: ArticleSummary, snippet: SnippetState) -> ResultCard {
-    let title_marks = mark_ranges(&article.title, &parse_query(QUERY));
-    ResultCard {
-        issue: summary_of(&issue()),
-        article,
-        title_marks,
-        snippet,
+/// A result for `article` of the fixture issue, its title marked where the query matches.
+fn card(article: ArticleSummary, excerpt: Excerpt) -> Teaser {
+    Teaser {
+        title_marks: mark_ranges(&article.title, &parse_query(QUERY)),
+        highlight: Some(QUERY.to_owned()),
+        ..Teaser::new(&summary_of(&issue()), &article, excerpt)
     }
 }
 
@@ -121,8 +120,8 @@ fn two_of_five() -> Outcome {
     second.region = region("浏阳市", "长沙市", Some("浏阳市"));
     Outcome::Found {
         cards: vec![
-            card(articles[0].clone(), SnippetState::Ready(snippet)),
-            card(second, SnippetState::Loading),
+            card(articles[0].clone(), Excerpt::Ready(snippet)),
+            card(second, Excerpt::Loading),
         ],
         total: 5,
     }

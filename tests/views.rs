@@ -12,7 +12,8 @@ use lianluo_core::search::parse_query;
 use lianluo_core::ArchiveIndex;
 use lianluo_reader::components::article_view::ArticleView;
 use lianluo_reader::components::issue_list::IssueList;
-use lianluo_reader::components::region_view::{Excerpt, RegionEntry, RegionView};
+use lianluo_reader::components::region_view::{opening, RegionView};
+use lianluo_reader::components::teaser::{Excerpt, Teaser};
 use lianluo_reader::route::{RegionFilter, Route};
 use lianluo_reader::state::Load;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -162,13 +163,9 @@ async fn the_issue_list_groups_issues_by_year_newest_first() {
 }
 
 /// The fixture's 浏阳市 article as a region card with `excerpt`.
-fn liuyang(excerpt: Excerpt) -> RegionEntry {
+fn liuyang(excerpt: Excerpt) -> Teaser {
     let summary = summary_of(&issue());
-    RegionEntry {
-        article: summary.articles[1].clone(),
-        issue: summary,
-        excerpt,
-    }
+    Teaser::new(&summary, &summary.articles[1], excerpt)
 }
 
 #[wasm_bindgen_test]
@@ -178,10 +175,19 @@ async fn a_region_shows_its_count_progress_and_cards() {
         prefecture: "长沙市".to_owned(),
         county: Some("浏阳市".to_owned()),
     };
+    // The same article thrice, named apart: cards are keyed by article.
     let entries = vec![
-        liuyang(Excerpt::Text("各乡镇人大主席团每季度…".to_owned())),
-        liuyang(Excerpt::Loading),
-        liuyang(Excerpt::Unavailable),
+        liuyang(Excerpt::Ready(opening(
+            &"各乡镇人大主席团每季度".repeat(20),
+        ))),
+        Teaser {
+            id: "copy-1".to_owned(),
+            ..liuyang(Excerpt::Loading)
+        },
+        Teaser {
+            id: "copy-2".to_owned(),
+            ..liuyang(Excerpt::Unavailable)
+        },
     ];
     let view = html! {
         <RegionView
@@ -205,9 +211,9 @@ async fn a_region_shows_its_count_progress_and_cards() {
     assert_eq!(
         view.texts(".card .excerpt"),
         [
-            "各乡镇人大主席团每季度…",
-            "正在加载…",
-            "（本期文件暂时无法加载）"
+            format!("{}各乡镇人大主…", "各乡镇人大主席团每季度".repeat(6)),
+            "正在加载摘要…".to_owned(),
+            "（本期文件暂时无法加载）".to_owned()
         ]
     );
     assert_eq!(

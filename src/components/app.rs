@@ -14,9 +14,10 @@ use super::landmark::ReaderName;
 use super::link::{Link, Navigator};
 use super::notice::{failure, loading};
 use super::region_filter::RegionPicker;
-use super::region_view::{excerpt_of, Excerpt, RegionEntry, RegionView};
+use super::region_view::{opening, RegionView};
 use super::search_box::SearchBox;
-use super::search_view::{Outcome, ResultCard, SearchView, SnippetState};
+use super::search_view::{Outcome, SearchView};
+use super::teaser::{Excerpt, Teaser};
 use super::toolbar::Toolbar;
 use crate::load::{fetch_data, fetch_manifest, fetch_shard};
 use crate::route::{RegionFilter, Route, SearchRoute, SearchSort};
@@ -258,7 +259,7 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
                 <SearchView
                     search={search.clone()}
                     outcome={search_outcome(state)}
-                    facets={Rc::new(state.search_facets())}
+                    facets={state.search_facets()}
                     {on_region}
                     {on_sort}
                     on_more={state.dispatcher().to_callback().reform(|()| Action::ShowMoreResults)}
@@ -273,9 +274,10 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
 
 /// The current search's results as the view shows them, snippets from the issue files here.
 fn search_outcome(state: &State) -> Outcome {
-    let Some((_, query)) = state.search() else {
+    let Some((search, query)) = state.search() else {
         return Outcome::NoQuery;
     };
+    let typed = &search.query;
     if !state.has_search() {
         return Outcome::NoIndex;
     }
@@ -291,22 +293,21 @@ fn search_outcome(state: &State) -> Outcome {
         .iter()
         .take(state.search_state.limit)
         .map(|entry| {
-            let snippet = match state.issues.get(&entry.issue.id) {
+            let excerpt = match state.issues.get(&entry.issue.id) {
                 Some(Load::Ready(issue)) => {
                     let article = issue.articles.iter().find(|a| a.id == entry.article.id);
                     let blocks: Vec<&str> = article
                         .map(|a| a.blocks.iter().map(|b| b.text.as_str()).collect())
                         .unwrap_or_default();
-                    snippet(&blocks, &query).map_or(SnippetState::Unavailable, SnippetState::Ready)
+                    snippet(&blocks, &query).map_or(Excerpt::Unavailable, Excerpt::Ready)
                 }
-                Some(Load::Failed(_)) => SnippetState::Unavailable,
-                _ => SnippetState::Loading,
+                Some(Load::Failed(_)) => Excerpt::Unavailable,
+                _ => Excerpt::Loading,
             };
-            ResultCard {
-                issue: entry.issue.clone(),
-                article: entry.article.clone(),
+            Teaser {
                 title_marks: mark_ranges(&entry.article.title, &query),
-                snippet,
+                highlight: Some(typed.clone()),
+                ..Teaser::new(entry.issue, entry.article, excerpt)
             }
         })
         .collect();
@@ -325,8 +326,8 @@ fn not_found(message: &str) -> Html {
     }
 }
 
-/// The region's articles as cards, as many as the state lists, and the region's total.
-fn region_entries(state: &State, filter: &RegionFilter) -> (Vec<RegionEntry>, usize) {
+/// The region's articles as teasers, as many as the state lists, and the region's total.
+fn region_entries(state: &State, filter: &RegionFilter) -> (Vec<Teaser>, usize) {
     let all = state.region_articles(filter);
     let entries = all
         .iter()
@@ -343,16 +344,12 @@ fn region_entries(state: &State, filter: &RegionFilter) -> (Vec<RegionEntry>, us
                             .find(|b| b.kind == lianluo_core::BlockKind::Paragraph)
                     })
                     .map_or(Excerpt::Unavailable, |block| {
-                        Excerpt::Text(excerpt_of(&block.text))
+                        Excerpt::Ready(opening(&block.text))
                     }),
                 Some(Load::Failed(_)) => Excerpt::Unavailable,
                 _ => Excerpt::Loading,
             };
-            RegionEntry {
-                issue: (*issue).clone(),
-                article: (*article).clone(),
-                excerpt,
-            }
+            Teaser::new(issue, article, excerpt)
         })
         .collect();
     (entries, all.len())

@@ -15,4 +15,5 @@ pub mod region_filter;
 pub mod region_view;
 pub mod search_box;
 pub mod search_view;
+pub mod teaser;
 pub mod toolbar;

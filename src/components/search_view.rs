@@ -2,48 +2,20 @@
 //! each article, its matches marked. Snippets need the article's issue file, which is fetched
 //! only once its card comes on screen.
 
-use std::ops::Range;
 use std::rc::Rc;
 
-use lianluo_core::search::Snippet;
-use lianluo_core::{ArticleSummary, IssueSummary, RegionCount};
+use lianluo_core::RegionCount;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
-use super::article::{marked, region_tag};
 use super::landmark::use_reader_name;
-use super::link::Link;
 use super::notice::{failure, loading};
 use super::region_filter::RegionPicker;
+use super::teaser::{teaser, Teaser};
 use crate::error::LoadError;
-use crate::format::{chinese_date, issue_label};
-use crate::route::{RegionFilter, Route, SearchRoute, SearchSort};
-
-/// What a result card shows under its title.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SnippetState {
-    /// The issue file is not here yet.
-    Loading,
-    /// The densest stretch of the article.
-    Ready(Snippet),
-    /// The issue file could not be loaded.
-    Unavailable,
-}
-
-/// One result as a card.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResultCard {
-    /// Its issue.
-    pub issue: IssueSummary,
-    /// The article.
-    pub article: ArticleSummary,
-    /// Where the query matches in the title.
-    pub title_marks: Vec<Range<usize>>,
-    /// Its snippet.
-    pub snippet: SnippetState,
-}
+use crate::route::{RegionFilter, SearchRoute, SearchSort};
 
 /// The results as far as they are known.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,10 +28,10 @@ pub enum Outcome {
     Searching,
     /// The index could not answer.
     Failed(LoadError),
-    /// The cards listed so far, and how many results there are in all.
+    /// The results listed so far, and how many there are in all.
     Found {
-        /// The cards listed.
-        cards: Vec<ResultCard>,
+        /// The results listed.
+        cards: Vec<Teaser>,
         /// All results (in the chosen region).
         total: usize,
     },
@@ -115,7 +87,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
                     <SortControl sort={props.search.sort} on_sort={props.on_sort.clone()} />
                     <ol ref={list_ref.clone()} class="cards plain">
                         { for cards.iter().map(|card| html! {
-                            <li data-issue={card.issue.id.clone()}><Card card={card.clone()} query={query.clone()} /></li>
+                            <li data-issue={card.issue_id.clone()}>{ teaser(card) }</li>
                         }) }
                     </ol>
                     if cards.len() < *total {
@@ -167,55 +139,12 @@ fn SortControl(props: &SortControlProps) -> Html {
     }
 }
 
-/// Props for [`Card`].
-#[derive(Properties, PartialEq)]
-struct CardProps {
-    card: ResultCard,
-    query: String,
-}
-
-/// One result: marked title (a link to the article with its matches marked), region, issue
-/// and date, and the snippet.
-#[function_component]
-fn Card(props: &CardProps) -> Html {
-    let ResultCard {
-        issue,
-        article,
-        title_marks,
-        snippet,
-    } = &props.card;
-    let to = Route::Article {
-        id: article.id.clone(),
-        highlight: Some(props.query.clone()),
-    };
-    html! {
-        <article class="card" aria-label={article.title.clone()}>
-            <h3><Link {to}>{ marked(&article.title, title_marks) }</Link></h3>
-            <p class="meta">
-                { region_tag(&article.region.printed) }
-                { format!("{} · {}", issue_label(issue.number, issue.serial), chinese_date(&issue.date)) }
-            </p>
-            { match snippet {
-                SnippetState::Loading => html! { <p class="excerpt pending">{ "正在加载摘要…" }</p> },
-                SnippetState::Unavailable => html! { <p class="excerpt">{ "（摘要暂时无法加载）" }</p> },
-                SnippetState::Ready(snippet) => html! {
-                    <p class="excerpt">
-                        if snippet.cut_before { { "…" } }
-                        { marked(&snippet.text, &snippet.marks) }
-                        if snippet.cut_after { { "…" } }
-                    </p>
-                },
-            } }
-        </article>
-    }
-}
-
 /// Reports the issues of result cards as they come on screen (all at once where the browser
 /// has no IntersectionObserver).
 #[hook]
 fn use_cards_on_screen(list: &NodeRef, outcome: &Outcome, on_seen: &Callback<Vec<String>>) {
     let cards: Vec<String> = match outcome {
-        Outcome::Found { cards, .. } => cards.iter().map(|card| card.article.id.clone()).collect(),
+        Outcome::Found { cards, .. } => cards.iter().map(|card| card.id.clone()).collect(),
         _ => Vec::new(),
     };
     let (list, on_seen) = (list.clone(), on_seen.clone());

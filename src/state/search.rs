@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use lianluo_core::archive::region_counts;
 use lianluo_core::search::{
     doc_facts, parse_query, scoring::sort_newest_first, DocFacts, Hit, Manifest, Query, Shard,
 };
-use lianluo_core::{ArchiveIndex, ArticleSummary, CountyCount, IssueSummary, RegionCount};
+use lianluo_core::{ArchiveIndex, ArticleSummary, IssueSummary, RegionCount};
 
 use super::{in_region, Load, State};
 use crate::error::{LoadError, LoadErrorKind};
@@ -38,8 +39,21 @@ pub struct SearchState {
 pub struct Results {
     /// The query as typed.
     pub query: String,
-    /// Matching documents, best first; or why the index could not answer.
-    pub hits: Result<Rc<Vec<Hit>>, LoadError>,
+    /// The matching documents; or why the index could not answer.
+    pub hits: Result<Ranked, LoadError>,
+}
+
+/// A query's matching documents in both orders, and how many come from each region: worked
+/// out once, when the query is evaluated, so that choosing an order or a region, listing more
+/// or a snippet arriving re-renders without sorting or counting again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ranked {
+    /// Best match first.
+    pub best_first: Rc<Vec<Hit>>,
+    /// Newest article first.
+    pub newest_first: Rc<Vec<Hit>>,
+    /// Article counts per prefecture (and county beneath) among all of them.
+    pub facets: Rc<Vec<RegionCount>>,
 }
 
 /// One result as shown: the hit with its issue and article from the archive index.
@@ -107,10 +121,10 @@ impl State {
             return;
         }
         let hits = if query.is_empty() {
-            Ok(Rc::new(Vec::new()))
+            Ok(Ranked::default())
         } else {
             match self.evaluate(&query) {
-                Some(hits) => hits,
+                Some(hits) => hits.map(|hits| self.rank(hits)),
                 None => return, // Still waiting for files.
             }
         };
@@ -119,7 +133,7 @@ impl State {
         self.search_state.seen_issues.clear();
     }
 
-    fn evaluate(&self, query: &Query) -> Option<Result<Rc<Vec<Hit>>, LoadError>> {
+    fn evaluate(&self, query: &Query) -> Option<Result<Vec<Hit>, LoadError>> {
         let manifest = match self.search_state.manifest.as_ref()? {
             Load::Pending => return None,
             Load::Failed(error) => return Some(Err(error.clone())),
@@ -135,109 +149,78 @@ impl State {
         }
         let result = manifest.evaluate(query, &shards, &self.search_state.docs);
         Some(
-            result.map(Rc::new).map_err(|error| {
+            result.map_err(|error| {
                 LoadError::new("search/", LoadErrorKind::Mismatch(error.to_string()))
             }),
         )
     }
 
+    fn rank(&self, best_first: Vec<Hit>) -> Ranked {
+        let mut newest_first = best_first.clone();
+        sort_newest_first(&mut newest_first);
+        let facets = region_counts(self.placed(&best_first).map(|entry| &entry.article.region));
+        Ranked {
+            best_first: Rc::new(best_first),
+            newest_first: Rc::new(newest_first),
+            facets: Rc::new(facets),
+        }
+    }
+
+    /// Each hit with its issue and article, in the hits' order; hits the archive index does
+    /// not know are left out.
+    fn placed<'a>(&'a self, hits: &'a [Hit]) -> impl Iterator<Item = ResultEntry<'a>> + 'a {
+        let archive = self.archive();
+        let docs = &self.search_state.docs;
+        hits.iter().filter_map(move |hit| {
+            let place = docs.get(hit.doc as usize)?;
+            let issue = archive?.issues.get(place.issue)?;
+            Some(ResultEntry {
+                hit: *hit,
+                issue,
+                article: issue.articles.get(place.article)?,
+            })
+        })
+    }
+
     /// Whether the current query's results (or its failure) are known.
     pub fn search_settled(&self) -> bool {
-        let results = self.search_state.results.as_ref();
-        self.search()
-            .is_some_and(|(search, _)| results.is_some_and(|r| r.query == search.query))
+        self.current_results().is_some()
     }
 
     /// The current results narrowed to the search's region and put in its order, with their
     /// issues and articles; `None` while they are not known.
     pub fn search_entries(&self) -> Option<Result<Vec<ResultEntry<'_>>, LoadError>> {
         let (search, _) = self.search()?;
-        let entries = self.all_search_entries()?;
-        let region = search.region.as_ref();
-        Some(entries.map(|entries| {
-            entries
-                .into_iter()
-                .filter(|entry| {
-                    region.is_none_or(|filter| in_region(&entry.article.region, filter))
-                })
-                .collect()
-        }))
-    }
-
-    /// Every result of the current query, whatever the region, in the search's order.
-    fn all_search_entries(&self) -> Option<Result<Vec<ResultEntry<'_>>, LoadError>> {
-        let (search, _) = self.search()?;
-        let results = self
-            .search_state
-            .results
-            .as_ref()
-            .filter(|r| r.query == search.query)?;
-        let hits = match &results.hits {
-            Ok(hits) => hits,
+        let ranked = match &self.current_results()?.hits {
+            Ok(ranked) => ranked,
             Err(error) => return Some(Err(error.clone())),
         };
-        let archive = self.archive()?;
-        let docs = &self.search_state.docs;
-        let mut hits = hits.as_ref().clone();
-        if search.sort == SearchSort::Newest {
-            sort_newest_first(&mut hits);
-        }
-        let entries = hits
-            .iter()
-            .filter_map(|hit| {
-                let place = docs.get(hit.doc as usize)?;
-                let issue = archive.issues.get(place.issue)?;
-                let article = issue.articles.get(place.article)?;
-                Some(ResultEntry {
-                    hit: *hit,
-                    issue,
-                    article,
-                })
-            })
+        let hits = match search.sort {
+            SearchSort::Relevance => &ranked.best_first,
+            SearchSort::Newest => &ranked.newest_first,
+        };
+        let region = search.region.as_ref();
+        let entries = self
+            .placed(hits)
+            .filter(|entry| region.is_none_or(|filter| in_region(&entry.article.region, filter)))
             .collect();
         Some(Ok(entries))
     }
 
+    /// The results of the query in the address, once evaluated.
+    fn current_results(&self) -> Option<&Results> {
+        let (search, _) = self.search()?;
+        let results = self.search_state.results.as_ref()?;
+        (results.query == search.query).then_some(results)
+    }
+
     /// Article counts per prefecture (and county beneath) among all results of the current
     /// query, whatever region is chosen: most first, then by name.
-    pub fn search_facets(&self) -> Vec<RegionCount> {
-        let Some(Ok(entries)) = self.all_search_entries() else {
-            return Vec::new();
-        };
-        let mut counts: Vec<RegionCount> = Vec::new();
-        for region in entries.iter().map(|entry| &entry.article.region) {
-            let Some(prefecture) = &region.prefecture else {
-                continue;
-            };
-            let at = counts
-                .iter()
-                .position(|c| &c.prefecture == prefecture)
-                .unwrap_or_else(|| {
-                    let empty = RegionCount {
-                        prefecture: prefecture.clone(),
-                        count: 0,
-                        counties: Vec::new(),
-                    };
-                    counts.push(empty);
-                    counts.len() - 1
-                });
-            let count = &mut counts[at];
-            count.count += 1;
-            if let Some(county) = &region.county {
-                match count.counties.iter_mut().find(|c| &c.county == county) {
-                    Some(c) => c.count += 1,
-                    None => count.counties.push(CountyCount {
-                        county: county.clone(),
-                        count: 1,
-                    }),
-                }
-            }
+    pub fn search_facets(&self) -> Rc<Vec<RegionCount>> {
+        match self.current_results().map(|results| &results.hits) {
+            Some(Ok(ranked)) => ranked.facets.clone(),
+            _ => Rc::default(),
         }
-        for count in &mut counts {
-            order_by_count(&mut count.counties, |c| (c.count, c.county.as_str()));
-        }
-        order_by_count(&mut counts, |c| (c.count, c.prefecture.as_str()));
-        counts
     }
 
     /// Issue files to fetch for the snippets of results on screen.
@@ -254,23 +237,6 @@ impl State {
             }
         }
         ids
-    }
-}
-
-/// Orders a short list (a handful of regions) most first, then by name. An insertion sort:
-/// the lists are tiny, and it keeps a general sort routine per element type out of the
-/// WebAssembly.
-fn order_by_count<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &str)) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && {
-            let (count, name) = key(&items[j]);
-            let (before_count, before_name) = key(&items[j - 1]);
-            count > before_count || (count == before_count && name < before_name)
-        } {
-            items.swap(j, j - 1);
-            j -= 1;
-        }
     }
 }
 

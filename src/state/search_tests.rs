@@ -204,8 +204,8 @@ fn a_region_narrows_results_but_facets_count_them_all() {
     assert_eq!(found_ids(&state), ["2017-15-1"]);
     let facets: Vec<(String, u32)> = state
         .search_facets()
-        .into_iter()
-        .map(|f| (f.prefecture, f.count))
+        .iter()
+        .map(|f| (f.prefecture.clone(), f.count))
         .collect();
     assert_eq!(facets, [("湘潭市".to_owned(), 1), ("衡阳市".to_owned(), 1)]);
 }

@@ -1,10 +1,9 @@
 //! The archive index (`index.json`): every issue in brief, newest first, with per-region
 //! article counts, built from the issues themselves.
 
-use std::collections::BTreeMap;
-
 use crate::model::{
-    ArchiveIndex, ArticleSummary, CountyCount, Issue, IssueSummary, RegionCount, FORMAT_VERSION,
+    ArchiveIndex, ArticleSummary, CountyCount, Issue, IssueSummary, Region, RegionCount,
+    FORMAT_VERSION,
 };
 use crate::parse::DEFAULT_TITLE;
 
@@ -30,7 +29,7 @@ pub fn build_archive_index(issues: &[Issue]) -> ArchiveIndex {
             .map_or(DEFAULT_TITLE, |i| i.title.as_str())
             .to_string(),
         issues: summaries,
-        regions: region_counts(issues),
+        regions: region_counts(issues.iter().flat_map(|i| &i.articles).map(|a| &a.region)),
         search: None,
     }
 }
@@ -55,45 +54,58 @@ pub fn issue_summary(issue: &Issue) -> IssueSummary {
     }
 }
 
-/// Most first, ties by name.
+/// Most first, ties by name. An insertion sort: the lists are a handful of regions, and the
+/// reader's WebAssembly then carries no general sort routine for them.
 fn by_count_then_name<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &str)) {
-    items.sort_by(|a, b| {
-        let (ca, na) = key(a);
-        let (cb, nb) = key(b);
-        cb.cmp(&ca).then_with(|| na.cmp(nb))
-    });
-}
-
-fn region_counts(issues: &[Issue]) -> Vec<RegionCount> {
-    let mut per_prefecture: BTreeMap<&str, (u32, BTreeMap<&str, u32>)> = BTreeMap::new();
-    for article in issues.iter().flat_map(|i| &i.articles) {
-        let Some(prefecture) = article.region.prefecture.as_deref() else {
-            continue;
-        };
-        let entry = per_prefecture.entry(prefecture).or_default();
-        entry.0 += 1;
-        if let Some(county) = article.region.county.as_deref() {
-            *entry.1.entry(county).or_default() += 1;
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && {
+            let (count, name) = key(&items[j]);
+            let (before_count, before_name) = key(&items[j - 1]);
+            count > before_count || (count == before_count && name < before_name)
+        } {
+            items.swap(j, j - 1);
+            j -= 1;
         }
     }
-    let mut regions: Vec<RegionCount> = per_prefecture
-        .into_iter()
-        .map(|(prefecture, (count, counties))| {
-            let mut counties: Vec<CountyCount> = counties
-                .into_iter()
-                .map(|(county, count)| CountyCount {
-                    county: county.to_string(),
-                    count,
-                })
-                .collect();
-            by_count_then_name(&mut counties, |c| (c.count, &c.county));
-            RegionCount {
-                prefecture: prefecture.to_string(),
-                count,
-                counties,
+}
+
+/// How many of the articles whose regions are given come from each prefecture, and from each
+/// county beneath it: most first, ties by name. Articles with no known prefecture are not
+/// counted. Linear lookups: there are a handful of prefectures and a few counties in each,
+/// and the reader's WebAssembly then carries no map for them.
+pub fn region_counts<'a>(regions: impl IntoIterator<Item = &'a Region>) -> Vec<RegionCount> {
+    let mut counts: Vec<RegionCount> = Vec::new();
+    for region in regions {
+        let Some(prefecture) = &region.prefecture else {
+            continue;
+        };
+        let at = match counts.iter().position(|c| &c.prefecture == prefecture) {
+            Some(at) => at,
+            None => {
+                counts.push(RegionCount {
+                    prefecture: prefecture.clone(),
+                    count: 0,
+                    counties: Vec::new(),
+                });
+                counts.len() - 1
             }
-        })
-        .collect();
-    by_count_then_name(&mut regions, |r| (r.count, &r.prefecture));
-    regions
+        };
+        let count = &mut counts[at];
+        count.count += 1;
+        if let Some(county) = &region.county {
+            match count.counties.iter_mut().find(|c| &c.county == county) {
+                Some(c) => c.count += 1,
+                None => count.counties.push(CountyCount {
+                    county: county.clone(),
+                    count: 1,
+                }),
+            }
+        }
+    }
+    for count in &mut counts {
+        by_count_then_name(&mut count.counties, |c| (c.count, &c.county));
+    }
+    by_count_then_name(&mut counts, |c| (c.count, &c.prefecture));
+    counts
 }
