@@ -329,6 +329,26 @@ async fn typing_searches_once_after_the_pause_with_the_last_text() {
 }
 
 #[wasm_bindgen_test]
+async fn a_re_render_while_typing_keeps_the_typed_text_and_a_new_query_replaces_it() {
+    let queries = Recorder::new();
+    let (mut view, input) = search_box(&queries).await;
+    type_into(&input, "换届");
+    // The reader re-renders for something else (a snippet arrived): same query, new callback.
+    view.update(SearchBoxProps {
+        query: "旧查询".into(),
+        on_query: queries.callback(),
+    })
+    .await;
+    assert_eq!(input.value(), "换届");
+    view.update(SearchBoxProps {
+        query: "换届选举".into(),
+        on_query: queries.callback(),
+    })
+    .await;
+    assert_eq!(input.value(), "换届选举");
+}
+
+#[wasm_bindgen_test]
 async fn enter_searches_at_once_and_cancels_the_pending_search() {
     let queries = Recorder::new();
     let (view, input) = search_box(&queries).await;

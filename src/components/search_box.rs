@@ -28,6 +28,19 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let name = use_reader_name();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let input_ref = use_node_ref();
+    // The box shows the current query when the query changes (a search ran, a link or back
+    // and forward moved to another), and is otherwise left to the reader: a re-render while
+    // they type must not put the old query back.
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with(props.query.clone(), move |query| {
+            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                if input.value() != query.as_str() {
+                    input.set_value(query);
+                }
+            }
+        });
+    }
     let oninput = {
         let (pending, on_query) = (pending.clone(), props.on_query.clone());
         Callback::from(move |event: InputEvent| {
@@ -58,7 +71,6 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 enterkeyhint="search"
                 autocomplete="off"
                 placeholder="搜索全部文章，如：代表工作室"
-                value={props.query.clone()}
                 {oninput}
             />
         </form>
