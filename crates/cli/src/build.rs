@@ -16,6 +16,7 @@ use crate::decode::Encoding;
 use crate::load::{document_from_json, issue_from_text, Document, Loaded};
 use crate::output::StagedDir;
 use crate::report::{to_stderr, Reporter};
+use crate::text_options::TextOptions;
 
 /// Most threads used to read issues; reading is CPU-bound and the machines have few cores.
 pub const MAX_THREADS: usize = 8;
@@ -28,15 +29,9 @@ pub struct BuildArgs {
     /// The site's data folder to produce; replaced whole, or left as it was on failure.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Treat every warning as an error.
-    #[arg(long)]
-    pub strict: bool,
-    /// Encoding of the `.txt` files, when detection is not wanted.
-    #[arg(long, value_enum, value_name = "E")]
-    pub encoding: Option<Encoding>,
-    /// Keep half-width , : ; between Chinese characters as printed.
-    #[arg(long)]
-    pub no_cjk_punctuation: bool,
+    /// How the `.txt` files are read.
+    #[command(flatten)]
+    pub text: TextOptions,
 }
 
 /// The `.txt` and `.json` files directly in `dir`, sorted by name.
@@ -170,13 +165,13 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
             "no .txt or .json issue files; expected at least one",
         );
     }
-    let options = ParseOptions {
-        cjk_punctuation: !args.no_cjk_punctuation,
-        strict: args.strict,
-    };
+    let options = args.text.parse_options();
     let mut issues = Vec::with_capacity(files.len());
     let mut first_file_of: HashMap<String, PathBuf> = HashMap::new();
-    for (file, loaded) in files.iter().zip(load_all(&files, &options, args.encoding)) {
+    for (file, loaded) in files
+        .iter()
+        .zip(load_all(&files, &options, args.text.encoding))
+    {
         for d in &loaded.diagnostics {
             reporter.diagnostic(file, d);
         }

@@ -3,12 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use lianluo_core::parse::ParseOptions;
-
-use crate::decode::Encoding;
 use crate::load::issue_from_text;
 use crate::output::write_file_atomically;
 use crate::report::Reporter;
+use crate::text_options::TextOptions;
 
 /// Arguments of `convert`.
 #[derive(Debug, clap::Args)]
@@ -18,15 +16,9 @@ pub struct ConvertArgs {
     /// Where to write the JSON (replaced whole, or left untouched on failure); stdout if absent.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Treat every warning as an error: write nothing unless the text is clean.
-    #[arg(long)]
-    pub strict: bool,
-    /// The text's encoding, when detection (UTF-8, else GB18030) is not wanted.
-    #[arg(long, value_enum, value_name = "E")]
-    pub encoding: Option<Encoding>,
-    /// Keep half-width , : ; between Chinese characters as printed.
-    #[arg(long)]
-    pub no_cjk_punctuation: bool,
+    /// How the text is read.
+    #[command(flatten)]
+    pub text: TextOptions,
 }
 
 /// Runs `convert`; errors and warnings go to `reporter`.
@@ -35,11 +27,7 @@ pub fn run(args: &ConvertArgs, reporter: &mut Reporter) {
         Ok(b) => b,
         Err(e) => return reporter.error(&args.input, 1, 1, &format!("cannot read the file: {e}")),
     };
-    let options = ParseOptions {
-        cjk_punctuation: !args.no_cjk_punctuation,
-        strict: args.strict,
-    };
-    let loaded = issue_from_text(&bytes, &options, args.encoding);
+    let loaded = issue_from_text(&bytes, &args.text.parse_options(), args.text.encoding);
     for d in &loaded.diagnostics {
         reporter.diagnostic(&args.input, d);
     }

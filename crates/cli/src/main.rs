@@ -11,6 +11,7 @@ mod json_location;
 mod load;
 mod output;
 mod report;
+mod text_options;
 mod validate;
 
 use std::process::ExitCode;
