@@ -123,35 +123,24 @@ fn clippy_wasm(run: &mut Run) -> Result<()> {
 }
 
 fn native_tests(run: &mut Run) -> Result<()> {
-    let root = run.root;
-    let output = run_captured(
-        Command::new("cargo")
-            .args(["test", "--workspace"])
-            .current_dir(root),
-    )?;
-    counted(
-        run,
-        output.success,
-        parse_cargo_test(&output.text),
-        "cargo test",
-    )
+    let mut command = Command::new("cargo");
+    command.args(["test", "--workspace"]);
+    cargo_tests(run, &mut command, "cargo test")
 }
 
 fn wasm_tests(run: &mut Run) -> Result<()> {
-    let root = run.root;
-    let output = run_captured(
-        Command::new("cargo")
-            .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
-            .env("PATH", paths::path_with_tools(root))
-            .env("CHROMEDRIVER", CHROMEDRIVER)
-            .current_dir(root),
-    )?;
-    counted(
-        run,
-        output.success,
-        parse_cargo_test(&output.text),
-        "wasm-bindgen-test",
-    )
+    let mut command = Command::new("cargo");
+    command
+        .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
+        .env("PATH", paths::path_with_tools(run.root))
+        .env("CHROMEDRIVER", CHROMEDRIVER);
+    cargo_tests(run, &mut command, "wasm-bindgen-test")
+}
+
+/// Runs a `cargo test` command in the project and counts its tests.
+fn cargo_tests(run: &mut Run, command: &mut Command, what: &str) -> Result<()> {
+    let output = run_captured(command.current_dir(run.root))?;
+    counted(run, output.success, parse_cargo_test(&output.text), what)
 }
 
 fn end_to_end(run: &mut Run) -> Result<()> {
