@@ -338,7 +338,9 @@ impl Reducible for State {
 mod search;
 
 use search::search_docs;
-pub use search::{check_manifest, ResultEntry, Results, SearchState, RESULTS_PAGE_SIZE};
+pub use search::{
+    check_manifest, ResultEntry, ResultPage, Results, SearchState, RESULTS_PAGE_SIZE,
+};
 
 #[cfg(test)]
 mod search_tests;

@@ -284,14 +284,14 @@ fn search_outcome(state: &State) -> Outcome {
     if query.is_empty() {
         return Outcome::NoQuery;
     }
-    let entries = match state.search_entries() {
+    let page = match state.search_page() {
         None => return Outcome::Searching,
         Some(Err(error)) => return Outcome::Failed(error),
-        Some(Ok(entries)) => entries,
+        Some(Ok(page)) => page,
     };
-    let cards = entries
+    let cards = page
+        .listed
         .iter()
-        .take(state.search_state.limit)
         .map(|entry| {
             let excerpt = match state.issues.get(&entry.issue.id) {
                 Some(Load::Ready(issue)) => {
@@ -313,7 +313,7 @@ fn search_outcome(state: &State) -> Outcome {
         .collect();
     Outcome::Found {
         cards,
-        total: entries.len(),
+        total: page.total,
     }
 }
 

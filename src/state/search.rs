@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use lianluo_core::archive::region_counts;
 use lianluo_core::search::{
-    doc_facts, parse_query, scoring::sort_newest_first, DocFacts, Hit, Manifest, Query, Shard,
+    doc_facts, parse_query, scoring::newest_first, DocFacts, Hit, Manifest, Query, Shard,
 };
 use lianluo_core::{ArchiveIndex, ArticleSummary, IssueSummary, RegionCount};
 
@@ -54,6 +54,15 @@ pub struct Ranked {
     pub newest_first: Rc<Vec<Hit>>,
     /// Article counts per prefecture (and county beneath) among all of them.
     pub facets: Rc<Vec<RegionCount>>,
+}
+
+/// The results listed now, and how many there are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultPage<'a> {
+    /// The first results, as many as are listed.
+    pub listed: Vec<ResultEntry<'a>>,
+    /// All results (in the chosen region).
+    pub total: usize,
 }
 
 /// One result as shown: the hit with its issue and article from the archive index.
@@ -156,8 +165,7 @@ impl State {
     }
 
     fn rank(&self, best_first: Vec<Hit>) -> Ranked {
-        let mut newest_first = best_first.clone();
-        sort_newest_first(&mut newest_first);
+        let newest_first = newest_first(&best_first);
         let facets = region_counts(self.placed(&best_first).map(|entry| &entry.article.region));
         Ranked {
             best_first: Rc::new(best_first),
@@ -187,9 +195,10 @@ impl State {
         self.current_results().is_some()
     }
 
-    /// The current results narrowed to the search's region and put in its order, with their
-    /// issues and articles; `None` while they are not known.
-    pub fn search_entries(&self) -> Option<Result<Vec<ResultEntry<'_>>, LoadError>> {
+    /// The results listed now: the first [`SearchState::limit`] of the current results in the
+    /// search's region and order, with their issues and articles, and how many there are in
+    /// the region in all; `None` while they are not known.
+    pub fn search_page(&self) -> Option<Result<ResultPage<'_>, LoadError>> {
         let (search, _) = self.search()?;
         let ranked = match &self.current_results()?.hits {
             Ok(ranked) => ranked,
@@ -200,11 +209,20 @@ impl State {
             SearchSort::Newest => &ranked.newest_first,
         };
         let region = search.region.as_ref();
-        let entries = self
+        let in_region = self
             .placed(hits)
-            .filter(|entry| region.is_none_or(|filter| in_region(&entry.article.region, filter)))
-            .collect();
-        Some(Ok(entries))
+            .filter(|entry| region.is_none_or(|filter| in_region(&entry.article.region, filter)));
+        let mut page = ResultPage {
+            listed: Vec::with_capacity(self.search_state.limit.min(hits.len())),
+            total: 0,
+        };
+        for entry in in_region {
+            if page.listed.len() < self.search_state.limit {
+                page.listed.push(entry);
+            }
+            page.total += 1;
+        }
+        Some(Ok(page))
     }
 
     /// The results of the query in the address, once evaluated.
@@ -225,12 +243,12 @@ impl State {
 
     /// Issue files to fetch for the snippets of results on screen.
     pub(super) fn search_wanted_issues(&self) -> Vec<&str> {
-        let Some(Ok(entries)) = self.search_entries() else {
+        let Some(Ok(page)) = self.search_page() else {
             return Vec::new();
         };
         let seen = &self.search_state.seen_issues;
         let mut ids: Vec<&str> = Vec::new();
-        for entry in entries.iter().take(self.search_state.limit) {
+        for entry in &page.listed {
             let id = entry.issue.id.as_str();
             if seen.iter().any(|s| s == id) && !ids.contains(&id) {
                 ids.push(id);

@@ -122,11 +122,16 @@ fn search(query: &str) -> Route {
 }
 
 fn found_ids(state: &State) -> Vec<String> {
-    let entries = state
-        .search_entries()
+    let page = state
+        .search_page()
         .expect("results known")
         .expect("no failure");
-    entries
+    assert_eq!(
+        page.total,
+        page.listed.len(),
+        "the fixture's results fit a page"
+    );
+    page.listed
         .iter()
         .map(|entry| entry.article.id.clone())
         .collect()
@@ -162,7 +167,7 @@ fn only_the_shards_the_query_names_are_fetched_and_results_wait_for_them() {
         fixture.manifest().shards_for(&parse_query("代表工作室"))
     );
     assert!(
-        state.search_entries().is_none(),
+        state.search_page().is_none(),
         "no results before the shards"
     );
     for path in &wanted {
@@ -232,10 +237,10 @@ fn a_failed_shard_is_reported_and_retry_fetches_it_again() {
     for path in &paths {
         state.apply(Action::ShardLoaded(path.clone(), Err(error.clone())));
     }
-    assert_eq!(state.search_entries(), Some(Err(error)));
+    assert_eq!(state.search_page(), Some(Err(error)));
     state.apply(Action::RetrySearch);
     assert_eq!(state.shards_to_fetch(), paths);
-    assert!(state.search_entries().is_none());
+    assert!(state.search_page().is_none());
 }
 
 #[test]
@@ -255,6 +260,16 @@ fn snippets_are_fetched_only_for_cards_seen_on_screen() {
     assert!(state.issues_to_fetch().is_empty(), "nothing seen yet");
     state.apply(Action::ResultsSeen(vec!["2017-15".into()]));
     assert_eq!(state.issues_to_fetch(), ["2017-15".to_owned()]);
+}
+
+#[test]
+fn a_page_lists_up_to_the_limit_and_counts_every_result() {
+    let mut state = fixture().searched(search("代表工作室"));
+    state.search_state.limit = 1;
+    let page = state.search_page().expect("known").expect("no failure");
+    let listed: Vec<&str> = page.listed.iter().map(|e| e.article.id.as_str()).collect();
+    assert_eq!(listed, ["2017-15-1"]);
+    assert_eq!(page.total, 2);
 }
 
 #[test]

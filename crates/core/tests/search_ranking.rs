@@ -3,7 +3,7 @@
 mod search_support;
 
 use lianluo_core::search::scoring::{
-    closeness_points, match_points, rank, sort_newest_first, Hit, MATCH_POINTS, NEAR_WINDOW,
+    closeness_points, match_points, newest_first, rank, Hit, MATCH_POINTS, NEAR_WINDOW,
     PHRASE_POINTS,
 };
 use lianluo_core::search::{doc_facts, parse_query, Shard};
@@ -73,8 +73,13 @@ fn newest_first_ignores_scores() {
     let mut hits = vec![hit(5, 10), hit(2, 30), hit(9, 30), hit(0, 1)];
     rank(&mut hits);
     assert_eq!(hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [2, 9, 5, 0]);
-    sort_newest_first(&mut hits);
-    assert_eq!(hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0, 2, 5, 9]);
+    let newest = newest_first(&hits);
+    assert_eq!(
+        newest.iter().map(|h| h.doc).collect::<Vec<_>>(),
+        [0, 2, 5, 9]
+    );
+    assert_eq!(newest[1], hit(2, 30), "hits are kept whole");
+    assert!(newest_first(&[]).is_empty());
 }
 
 #[test]

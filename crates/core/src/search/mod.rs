@@ -13,7 +13,7 @@
 //! 2. for each query, [`parse_query`], then fetches the paths [`Manifest::shards_for`] names
 //!    that it has not fetched yet, and decodes each with [`Shard::decode`] (keep them for the
 //!    session: shard files never change under the same manifest tag);
-//! 3. calls [`Manifest::evaluate`] for ranked [`Hit`]s (or [`scoring::sort_newest_first`]);
+//! 3. calls [`Manifest::evaluate`] for ranked [`Hit`]s (or [`scoring::newest_first`]);
 //! 4. for the results on screen, fetches their issue files and calls [`snippet`] with the
 //!    article's blocks; an opened article gets [`mark_ranges`] on each block.
 //!
