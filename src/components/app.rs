@@ -473,7 +473,8 @@ fn use_hash_following(state: &UseReducerHandle<State>, routing: bool) {
     });
 }
 
-/// After a change of view: records the render time and moves focus to the new view's heading.
+/// After a change of view: records the render time and moves focus to the new view's heading,
+/// unless the reader is typing in the search box.
 /// The view is brought on screen only as far as needed (the reader may sit mid-page), and
 /// to the first marked search match when there is one. The first render is left alone: the
 /// page decides where it starts.
@@ -490,6 +491,11 @@ fn use_view_settling(state: &UseReducerHandle<State>, root: &NodeRef) {
             return;
         };
         let find = |selector: &str| root.query_selector(selector).ok().flatten();
+        // Results that change as the reader types leave the focus, and the page, where they
+        // are: the next keystroke belongs to the box. (Enter hands the focus over.)
+        if find("input[type=search]:focus").is_some() {
+            return;
+        }
         let Some(heading) = find(".view-heading") else {
             return;
         };

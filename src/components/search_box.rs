@@ -57,6 +57,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             event.prevent_default();
             pending.borrow_mut().take();
             if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                // Enter means "show me": the focus goes on to the results (and a phone's
+                // keyboard closes), where typing that pauses keeps it in the box.
+                input.blur().ok();
                 on_query.emit(input.value());
             }
         })

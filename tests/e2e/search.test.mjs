@@ -122,6 +122,27 @@ test("typing searches, the hash carries the query, a reload restores it and back
   assert.ok(view, "back on the issue");
 });
 
+test("typing that pauses keeps the focus in the box; Enter hands it to the results", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at(""));
+  const box = page.getByRole("searchbox", { name: "搜索全部文章" });
+  await box.click();
+  await page.keyboard.type("代表", { delay: 30 });
+  await searched(page, "代表");
+  // The keyboard, not a locator: the next keys go wherever the focus now is.
+  await page.keyboard.type("工作室", { delay: 30 });
+  await searched(page, "代表工作室");
+  assert.equal(await box.inputValue(), "代表工作室");
+  const focused = () =>
+    inShadow(page, HOST, (root) => `${root.activeElement?.tagName}.${root.activeElement?.className}`);
+  assert.equal(await focused(), "INPUT.");
+
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Enter");
+  await searched(page, "代表工作");
+  assert.equal(await focused(), "H2.view-heading");
+});
+
 test("region facets narrow the results and live in the hash", async (t) => {
   const { page } = await openSearch(t, "代表 换届");
   await page.getByRole("button", { name: "衡阳市 (1)" }).click();
