@@ -55,6 +55,9 @@ pub struct State {
     pub issues: HashMap<String, Load<Rc<Issue>>>,
     /// How many articles the region view lists.
     pub region_limit: usize,
+    /// The region `region_limit` was grown for: going back to it (from one of its articles,
+    /// say) keeps the list as long as it was; another region starts over.
+    pub paged_region: Option<RegionFilter>,
     /// The reader's chosen text size.
     pub text_size: TextSize,
     /// Where clearing a region or a search takes the reader: the view they were on before.
@@ -101,12 +104,17 @@ pub enum Action {
 impl State {
     /// The state of a freshly mounted reader.
     pub fn new(route: Route, text_size: TextSize) -> Self {
+        let paged_region = match &route {
+            Route::Region(filter) => Some(filter.clone()),
+            _ => None,
+        };
         State {
             route,
             index: Load::Pending,
             index_attempt: 0,
             issues: HashMap::new(),
             region_limit: REGION_PAGE_SIZE,
+            paged_region,
             text_size,
             return_to: Route::Latest,
             search_state: SearchState::default(),
@@ -123,8 +131,11 @@ impl State {
         let search = &mut self.search_state;
         match action {
             Action::Navigate(route) => {
-                if matches!(route, Route::Region(_)) && route != self.route {
-                    self.region_limit = REGION_PAGE_SIZE;
+                if let Route::Region(filter) = &route {
+                    if self.paged_region.as_ref() != Some(filter) {
+                        self.paged_region = Some(filter.clone());
+                        self.region_limit = REGION_PAGE_SIZE;
+                    }
                 }
                 if route.is_result_list() && !self.route.is_result_list() {
                     self.return_to = self.route.clone();

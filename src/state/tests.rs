@@ -220,7 +220,7 @@ fn fetches_in_flight_are_capped() {
 }
 
 #[test]
-fn showing_more_region_articles_grows_the_list_and_a_new_region_resets_it() {
+fn showing_more_region_articles_grows_the_list_and_only_a_new_region_resets_it() {
     let mut state = loaded(Route::Region(filter("湘潭市", None)));
     state.apply(Action::ShowMoreRegionArticles);
     assert_eq!(state.region_limit, 2 * REGION_PAGE_SIZE);
@@ -229,6 +229,13 @@ fn showing_more_region_articles_grows_the_list_and_a_new_region_resets_it() {
         state.region_limit,
         2 * REGION_PAGE_SIZE,
         "same region keeps its length"
+    );
+    state.apply(Action::Navigate(Route::article("2017-15-1")));
+    state.apply(Action::Navigate(Route::Region(filter("湘潭市", None))));
+    assert_eq!(
+        state.region_limit,
+        2 * REGION_PAGE_SIZE,
+        "back from one of its articles, the list is as long as it was"
     );
     state.apply(Action::Navigate(Route::Region(filter("衡阳市", None))));
     assert_eq!(state.region_limit, REGION_PAGE_SIZE);
