@@ -42,6 +42,9 @@ pub enum Route {
     Region(RegionFilter),
     /// Search results, optionally narrowed to a region.
     Search(SearchRoute),
+    /// An address in the reader's form (`#/…`) that names no view, a mistyped or cut-off
+    /// link: kept as given (without its `#/`), so that the address bar still shows it.
+    NotFound(String),
 }
 
 /// A prefecture, optionally narrowed to one of its counties.
@@ -76,7 +79,8 @@ pub struct SearchRoute {
 
 impl Route {
     /// Reads a `location.hash` value. `None` when the hash is not a reader address (the host's
-    /// own anchor), so the reader stays where it is.
+    /// own anchor), so the reader stays where it is; a reader address that names no view is
+    /// [`Route::NotFound`].
     pub fn from_hash(hash: &str) -> Option<Route> {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         if hash.is_empty() || hash == "/" {
@@ -103,7 +107,7 @@ impl Route {
                 }))
             }
             ["search"] => Some(Route::Search(parse_search(query))),
-            _ => None,
+            _ => Some(Route::NotFound(rest.to_owned())),
         }
     }
 
@@ -149,6 +153,7 @@ impl Route {
                 }
                 hash
             }
+            Route::NotFound(path) => format!("#/{path}"),
         }
     }
 }
@@ -219,6 +224,7 @@ mod tests {
                 region: Some(region("湘西土家族苗族自治州", Some("吉首市"))),
                 sort: SearchSort::Newest,
             }),
+            Route::NotFound("isue/2017-15".into()),
         ];
         for route in routes {
             let hash = route.to_hash();
@@ -248,16 +254,20 @@ mod tests {
     }
 
     #[test]
-    fn host_anchors_and_unknown_paths_are_not_reader_routes() {
-        for hash in [
-            "#contact",
-            "#top",
-            "#/nowhere",
-            "#/issue/",
-            "#/region/a/b/c",
-            "#/article",
-        ] {
+    fn host_anchors_are_not_reader_routes() {
+        for hash in ["#contact", "#top", "contact"] {
             assert_eq!(Route::from_hash(hash), None, "{hash}");
+        }
+    }
+
+    #[test]
+    fn reader_addresses_that_name_no_view_are_not_found() {
+        for path in ["nowhere", "issue/", "region/a/b/c", "article", "search/x"] {
+            assert_eq!(
+                Route::from_hash(&format!("#/{path}")),
+                Some(Route::NotFound(path.to_owned())),
+                "{path}"
+            );
         }
     }
 

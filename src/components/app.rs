@@ -207,6 +207,7 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
             None => not_found("没有找到这篇文章。"),
         },
         Route::Issues => html! { <IssueList {archive} /> },
+        Route::NotFound(_) => not_found("没有找到这个页面，链接可能有误或不完整。"),
         Route::Region(filter) => {
             let (entries, total) = region_entries(state, filter);
             let on_more = state

@@ -432,6 +432,17 @@ test("an article that is not in the archive says so and leads to the newest issu
   await showsView(page, "联络动态第15期（总第535期）");
 });
 
+test("a mistyped reader address says so, and a host anchor leaves the view alone", async (t) => {
+  const { page } = await openReader(t, "#/isue/2017-15");
+  assert.deepEqual(await texts(page, "[role='alert'] p"), ["没有找到这个页面，链接可能有误或不完整。"]);
+  assert.equal(await page.evaluate(() => location.hash), "#/isue/2017-15");
+  await page.evaluate(() => { location.hash = "#/issues"; });
+  await showsView(page, "往期目录");
+  await page.evaluate(() => { location.hash = "#contact"; });
+  await page.waitForTimeout(300);
+  await showsView(page, "往期目录");
+});
+
 test("where storage is refused the reader still works and sizes text for the visit", async (t) => {
   const { page, problems } = await openPage(t, browser);
   await page.addInitScript(() => {
