@@ -1,11 +1,18 @@
 //! The reader: holds the state, performs its I/O in effects, and lays out the views.
 
+mod effects;
+mod lists;
+
 use std::rc::Rc;
 
-use gloo::events::EventListener;
-use lianluo_core::{ArchiveIndex, Issue, RegionCount};
-use yew::platform::spawn_local;
+use lianluo_core::RegionCount;
 use yew::prelude::*;
+
+use effects::{
+    use_hash_following, use_index_loading, use_issue_loading, use_remembered_text_size,
+    use_search_loading, use_search_timing, use_view_settling,
+};
+use lists::{region_entries, search_outcome};
 
 use super::article_view::ArticleView;
 use super::issue_list::IssueList;
@@ -14,18 +21,16 @@ use super::landmark::ReaderName;
 use super::link::{Link, Navigator};
 use super::notice::{failure, loading};
 use super::region_filter::RegionPicker;
-use super::region_view::{opening, RegionView};
+use super::region_view::RegionView;
 use super::search_box::SearchBox;
-use super::search_view::{Outcome, SearchView};
-use super::teaser::{Excerpt, Teaser};
+use super::search_view::SearchView;
 use super::toolbar::Toolbar;
-use crate::load::{fetch_data, fetch_manifest, fetch_shard};
 use crate::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use crate::source::DataSource;
-use crate::state::{check_manifest, Action, Load, State};
-use crate::storage::{recall_text_size, remember_text_size};
+use crate::state::{Action, Load, State};
+use crate::storage::recall_text_size;
 use crate::timing;
-use lianluo_core::search::{mark_ranges, parse_query, snippet};
+use lianluo_core::search::parse_query;
 
 /// Props for [`App`].
 #[derive(Properties, PartialEq)]
@@ -53,10 +58,7 @@ pub fn App(props: &AppProps) -> Html {
     use_search_timing(&state);
     use_hash_following(&state, props.routing);
     use_view_settling(&state, &root);
-    {
-        let size = state.text_size;
-        use_effect_with(size, move |size| remember_text_size(*size));
-    }
+    use_remembered_text_size(state.text_size);
 
     let navigator = Navigator {
         routing: props.routing,
@@ -273,51 +275,6 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
     }
 }
 
-/// The current search's results as the view shows them, snippets from the issue files here.
-fn search_outcome(state: &State) -> Outcome {
-    let Some((search, query)) = state.search() else {
-        return Outcome::NoQuery;
-    };
-    let typed = &search.query;
-    if !state.has_search() {
-        return Outcome::NoIndex;
-    }
-    if query.is_empty() {
-        return Outcome::NoQuery;
-    }
-    let page = match state.search_page() {
-        None => return Outcome::Searching,
-        Some(Err(error)) => return Outcome::Failed(error),
-        Some(Ok(page)) => page,
-    };
-    let cards = page
-        .listed
-        .iter()
-        .map(|entry| {
-            let excerpt = match state.issues.get(&entry.issue.id) {
-                Some(Load::Ready(issue)) => {
-                    let article = issue.articles.iter().find(|a| a.id == entry.article.id);
-                    let blocks: Vec<&str> = article
-                        .map(|a| a.blocks.iter().map(|b| b.text.as_str()).collect())
-                        .unwrap_or_default();
-                    snippet(&blocks, &query).map_or(Excerpt::Unavailable, Excerpt::Ready)
-                }
-                Some(Load::Failed(_)) => Excerpt::Unavailable,
-                _ => Excerpt::Loading,
-            };
-            Teaser {
-                title_marks: mark_ranges(&entry.article.title, &query),
-                highlight: Some(typed.clone()),
-                ..Teaser::new(entry.issue, entry.article, excerpt)
-            }
-        })
-        .collect();
-    Outcome::Found {
-        cards,
-        total: page.total,
-    }
-}
-
 fn not_found(message: &str) -> Html {
     html! {
         <div class="notice" role="alert">
@@ -325,193 +282,4 @@ fn not_found(message: &str) -> Html {
             <Link class="button" to={Route::Latest}>{ "查看最新一期" }</Link>
         </div>
     }
-}
-
-/// The region's articles as teasers, as many as the state lists, and the region's total.
-fn region_entries(state: &State, filter: &RegionFilter) -> (Vec<Teaser>, usize) {
-    let all = state.region_articles(filter);
-    let entries = all
-        .iter()
-        .take(state.region_limit)
-        .map(|(issue, article)| {
-            let excerpt = match state.issues.get(&issue.id) {
-                Some(Load::Ready(loaded)) => loaded
-                    .articles
-                    .iter()
-                    .find(|a| a.id == article.id)
-                    .and_then(|a| {
-                        a.blocks
-                            .iter()
-                            .find(|b| b.kind == lianluo_core::BlockKind::Paragraph)
-                    })
-                    .map_or(Excerpt::Unavailable, |block| {
-                        Excerpt::Ready(opening(&block.text))
-                    }),
-                Some(Load::Failed(_)) => Excerpt::Unavailable,
-                _ => Excerpt::Loading,
-            };
-            Teaser::new(issue, article, excerpt)
-        })
-        .collect();
-    (entries, all.len())
-}
-
-/// Loads `index.json` once per attempt.
-#[hook]
-fn use_index_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
-    let dispatcher = state.dispatcher();
-    let source = source.clone();
-    use_effect_with(state.index_attempt, move |_| {
-        spawn_local(async move {
-            let result = match &source.index_url {
-                Ok(url) => fetch_data::<ArchiveIndex>(url).await,
-                Err(error) => Err(error.clone()),
-            };
-            dispatcher.dispatch(Action::IndexLoaded(result));
-        });
-    });
-}
-
-/// Fetches the issue files the state asks for.
-#[hook]
-fn use_issue_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
-    let dispatcher = state.dispatcher();
-    let wanted: Vec<(String, String)> = state
-        .issues_to_fetch()
-        .into_iter()
-        .map(|id| {
-            let path = state.issue_path(&id).unwrap_or_default().to_owned();
-            (id, path)
-        })
-        .collect();
-    let source = source.clone();
-    use_effect_with(wanted, move |wanted| {
-        for (id, path) in wanted.iter().cloned() {
-            dispatcher.dispatch(Action::IssueRequested(id.clone()));
-            let (dispatcher, source) = (dispatcher.clone(), source.clone());
-            spawn_local(async move {
-                let result = match source.file_url(&path) {
-                    Ok(url) => fetch_data::<Issue>(&url).await,
-                    Err(error) => Err(error),
-                };
-                dispatcher.dispatch(Action::IssueLoaded(id, result));
-            });
-        }
-    });
-}
-
-/// Fetches the search manifest and the shards the current query needs.
-#[hook]
-fn use_search_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
-    let manifest = state.manifest_to_fetch().map(str::to_owned);
-    let archive = state.index.ready().cloned();
-    let dispatcher = state.dispatcher();
-    let source_for_manifest = source.clone();
-    use_effect_with(manifest, move |manifest| {
-        if let Some(path) = manifest.clone() {
-            dispatcher.dispatch(Action::ManifestRequested);
-            spawn_local(async move {
-                let result = match source_for_manifest.file_url(&path) {
-                    Ok(url) => fetch_manifest(&url).await,
-                    Err(error) => Err(error),
-                };
-                let checked = result.and_then(|m| check_manifest(m, archive.as_deref(), &path));
-                dispatcher.dispatch(Action::ManifestLoaded(checked));
-            });
-        }
-    });
-    let dispatcher = state.dispatcher();
-    let source = source.clone();
-    use_effect_with(state.shards_to_fetch(), move |paths| {
-        for path in paths.iter().cloned() {
-            dispatcher.dispatch(Action::ShardRequested(path.clone()));
-            let (dispatcher, source) = (dispatcher.clone(), source.clone());
-            spawn_local(async move {
-                let result = match source.file_url(&path) {
-                    Ok(url) => fetch_shard(&url).await,
-                    Err(error) => Err(error),
-                };
-                dispatcher.dispatch(Action::ShardLoaded(path, result));
-            });
-        }
-    });
-}
-
-/// Measures each query, from the end of the typing pause (or from the moment a search
-/// address is opened) to its results in the DOM.
-#[hook]
-fn use_search_timing(state: &UseReducerHandle<State>) {
-    let search = state.search().map(|(search, _)| search.clone());
-    let ready = state.search_settled();
-    use_effect_with((search, ready), |(search, ready)| match (search, ready) {
-        (Some(_), true) => timing::measure(timing::SEARCH_MEASURE, timing::SEARCH_MARK),
-        // Typing already set the mark; an address opened directly starts the clock here.
-        (Some(_), false) => timing::mark_once(timing::SEARCH_MARK),
-        (None, _) => {}
-    });
-}
-
-/// Follows the URL hash (back, forward, edited or pasted links) when routing.
-#[hook]
-fn use_hash_following(state: &UseReducerHandle<State>, routing: bool) {
-    let dispatcher = state.dispatcher();
-    use_effect_with(routing, move |routing| {
-        let window = web_sys::window().filter(|_| *routing);
-        let listener = window.map(|window| {
-            let location = window.location();
-            EventListener::new(&window, "hashchange", move |_| {
-                let route = location
-                    .hash()
-                    .ok()
-                    .and_then(|hash| Route::from_hash(&hash));
-                if let Some(route) = route {
-                    timing::mark(timing::NAVIGATE_MARK);
-                    dispatcher.dispatch(Action::Navigate(route));
-                }
-            })
-        });
-        move || drop(listener)
-    });
-}
-
-/// After a change of view: records the render time and moves focus to the new view's heading,
-/// unless the reader is typing in the search box.
-/// The view is brought on screen only as far as needed (the reader may sit mid-page), and
-/// to the first marked search match when there is one. The first render is left alone: the
-/// page decides where it starts.
-#[hook]
-fn use_view_settling(state: &UseReducerHandle<State>, root: &NodeRef) {
-    let first = use_mut_ref(|| true);
-    let root = root.clone();
-    use_effect_with(state.route.clone(), move |_| {
-        timing::measure(timing::RENDER_MEASURE, timing::NAVIGATE_MARK);
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
-            return;
-        }
-        let Some(root) = root.cast::<web_sys::Element>() else {
-            return;
-        };
-        let find = |selector: &str| root.query_selector(selector).ok().flatten();
-        // Results that change as the reader types leave the focus, and the page, where they
-        // are: the next keystroke belongs to the box. (Enter hands the focus over.)
-        if find("input[type=search]:focus").is_some() {
-            return;
-        }
-        let Some(heading) = find(".view-heading") else {
-            return;
-        };
-        if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading.clone())
-        {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            heading.focus_with_options(&options).ok();
-        }
-        let (target, block) = match find(".view mark") {
-            Some(mark) => (mark, web_sys::ScrollLogicalPosition::Center),
-            None => (heading, web_sys::ScrollLogicalPosition::Nearest),
-        };
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(block);
-        target.scroll_into_view_with_scroll_into_view_options(&options);
-    });
 }
