@@ -30,6 +30,9 @@ const BUILD_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 /// The synthetic archive search is measured on: the size of the real archive today.
 const SEARCH_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 
+/// The synthetic archive render times are measured on: the size of the real archive today.
+const RENDER_ARCHIVE_SIZE: u32 = 535;
+
 /// Queries for the search figures: phrases readers look for (DESIGN.md), a frequent pair, a
 /// single character, and two terms with an exclusion.
 const SEARCH_QUERIES: [&str; 5] = ["代表工作室", "换届选举", "人大", "选", "代表 -换届"];
@@ -47,6 +50,7 @@ struct Report {
     lighthouse: Lighthouse,
     cli: CliTimes,
     search: Value,
+    render: Value,
 }
 
 #[derive(Serialize)]
@@ -99,12 +103,17 @@ pub fn measure(root: &Path) -> Result<()> {
         search.insert(issues.to_string(), figures);
     }
     let search = Value::Object(search);
+    let render = render_figures(root, &out).unwrap_or_else(|error| {
+        eprintln!("render figures not measured: {error:#}");
+        serde_json::json!({ "error": format!("{error:#}") })
+    });
     let report = Report {
         machine: machine::describe(),
         sizes,
         lighthouse,
         cli,
         search,
+        render,
     };
     let markdown = markdown(&report);
     println!("\n{markdown}");
@@ -244,6 +253,58 @@ fn search_figures(root: &Path, dist: &Path, out: &Path, issues: u32) -> Result<V
         .context("tests/bench/search.mjs printed something other than JSON")?;
     figures["index"] = index;
     Ok(figures)
+}
+
+/// How long views take to render (`lianluo:render`) in Chromium as a reader moves between
+/// issues, regions, articles and the issue list, on the 535-issue site [`search_figures`]
+/// assembled; `tests/bench/render.mjs` drives Chromium and prints its figures as JSON.
+fn render_figures(root: &Path, out: &Path) -> Result<Value> {
+    let site = out.join(format!("dist-{RENDER_ARCHIVE_SIZE}"));
+    if !site.exists() {
+        bail!("{} was not assembled", site.display());
+    }
+    let server = serve::spawn(vec![Mount::root(site)])?;
+    step(format!("Render times in Chromium on {}", server.url));
+    let output = Command::new("node")
+        .arg("tests/bench/render.mjs")
+        .arg(&server.url)
+        .env("CHROMIUM_PATH", install::CHROMIUM)
+        .current_dir(root)
+        .stderr(Stdio::inherit())
+        .output()
+        .context("running tests/bench/render.mjs")?;
+    if !output.status.success() {
+        bail!("tests/bench/render.mjs failed ({})", output.status);
+    }
+    serde_json::from_slice(&output.stdout)
+        .context("tests/bench/render.mjs printed something other than JSON")
+}
+
+/// The render figures as a table, each kind of move with its median, p90 and max.
+fn render_markdown(md: &mut String, render: &Value) {
+    if let Some(error) = render["error"].as_str() {
+        let _ = writeln!(md, "\nRender times were not measured: {error}");
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "\n| `lianluo:render`, {RENDER_ARCHIVE_SIZE} synthetic issues (one frame: 16.7 ms) | runs | median | p90 | max |\n| --- | ---: | ---: | ---: | ---: |"
+    );
+    let Some(kinds) = render.as_object() else {
+        return;
+    };
+    for (kind, figures) in kinds {
+        let ms = |key: &str| format!("{:.1} ms", figures[key].as_f64().unwrap_or(f64::NAN));
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} |",
+            kind.replace('_', " "),
+            figures["runs"],
+            ms("median"),
+            ms("p90"),
+            ms("max")
+        );
+    }
 }
 
 /// The search index's files under `dir`: how many, their raw and gzip bytes, the largest.
@@ -390,6 +451,7 @@ fn markdown(report: &Report) -> String {
             search_markdown(&mut md, issues, figures);
         }
     }
+    render_markdown(&mut md, &report.render);
     md
 }
 
@@ -464,6 +526,9 @@ mod tests {
                 },
                 "5000": {"error": "browser gone"}
             }),
+            render: serde_json::json!({
+                "previous_issue": {"runs": 8, "median": 1.25, "p90": 2.5, "max": 3}
+            }),
         };
         let md = markdown(&report);
         for expected in [
@@ -478,6 +543,7 @@ mod tests {
             "Warm query on 535 issues, 25 runs (0 without a measure): median 1.5 ms, p90 2.5 ms, max 4.0 ms",
             "Search index, 535 synthetic issues: 10 files, 2000 bytes raw, 1000 bytes gzip, largest file 300 bytes.",
             "Search on 5000 issues was not measured: browser gone",
+            "| previous issue | 8 | 1.2 ms | 2.5 ms | 3.0 ms |",
         ] {
             assert!(md.contains(expected), "missing {expected:?} in\n{md}");
         }
