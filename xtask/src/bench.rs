@@ -237,20 +237,7 @@ fn search_figures(root: &Path, dist: &Path, out: &Path, issues: u32) -> Result<V
 
     let server = serve::spawn(vec![Mount::root(site)])?;
     step(format!("Search in Chromium on {}", server.url));
-    let output = Command::new("node")
-        .arg("tests/bench/search.mjs")
-        .arg(&server.url)
-        .args(SEARCH_QUERIES)
-        .env("CHROMIUM_PATH", install::CHROMIUM)
-        .current_dir(root)
-        .stderr(Stdio::inherit())
-        .output()
-        .context("running tests/bench/search.mjs")?;
-    if !output.status.success() {
-        bail!("tests/bench/search.mjs failed ({})", output.status);
-    }
-    let mut figures: Value = serde_json::from_slice(&output.stdout)
-        .context("tests/bench/search.mjs printed something other than JSON")?;
+    let mut figures = browser_script(root, "tests/bench/search.mjs", &server.url, &SEARCH_QUERIES)?;
     figures["index"] = index;
     Ok(figures)
 }
@@ -265,19 +252,25 @@ fn render_figures(root: &Path, out: &Path) -> Result<Value> {
     }
     let server = serve::spawn(vec![Mount::root(site)])?;
     step(format!("Render times in Chromium on {}", server.url));
+    browser_script(root, "tests/bench/render.mjs", &server.url, &[])
+}
+
+/// Runs a Playwright script of `tests/bench/` against `url` and reads the JSON it prints.
+fn browser_script(root: &Path, script: &str, url: &str, args: &[&str]) -> Result<Value> {
     let output = Command::new("node")
-        .arg("tests/bench/render.mjs")
-        .arg(&server.url)
+        .arg(script)
+        .arg(url)
+        .args(args)
         .env("CHROMIUM_PATH", install::CHROMIUM)
         .current_dir(root)
         .stderr(Stdio::inherit())
         .output()
-        .context("running tests/bench/render.mjs")?;
+        .with_context(|| format!("running {script}"))?;
     if !output.status.success() {
-        bail!("tests/bench/render.mjs failed ({})", output.status);
+        bail!("{script} failed ({})", output.status);
     }
     serde_json::from_slice(&output.stdout)
-        .context("tests/bench/render.mjs printed something other than JSON")
+        .with_context(|| format!("{script} printed something other than JSON"))
 }
 
 /// The render figures as a table, each kind of move with its median, p90 and max.
