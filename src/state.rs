@@ -62,6 +62,9 @@ pub struct State {
     pub text_size: TextSize,
     /// Where clearing a region or a search takes the reader: the view they were on before.
     pub return_to: Route,
+    /// The region or search list the current view was opened from: going back to that same
+    /// list keeps its way out (`return_to`), as if the reader had never left it.
+    pub left_list: Option<Route>,
     /// The search index fetched so far and the current results.
     pub search_state: SearchState,
 }
@@ -117,6 +120,7 @@ impl State {
             paged_region,
             text_size,
             return_to: Route::Latest,
+            left_list: None,
             search_state: SearchState::default(),
         }
     }
@@ -137,9 +141,12 @@ impl State {
                         self.region_limit = REGION_PAGE_SIZE;
                     }
                 }
-                if route.is_result_list() && !self.route.is_result_list() {
+                let entering_list = route.is_result_list() && !self.route.is_result_list();
+                if entering_list && self.left_list.as_ref() != Some(&route) {
                     self.return_to = self.route.clone();
                 }
+                let leaving_list = self.route.is_result_list() && !route.is_result_list();
+                self.left_list = leaving_list.then(|| self.route.clone());
                 self.route = route;
             }
             Action::IndexLoaded(result) => {

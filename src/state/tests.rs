@@ -299,6 +299,26 @@ fn clearing_a_region_or_search_returns_to_the_view_before_it() {
 }
 
 #[test]
+fn back_from_a_result_to_its_list_still_clears_to_the_view_before_the_list() {
+    let searched = Route::Search(SearchRoute {
+        query: "代表".into(),
+        ..SearchRoute::default()
+    });
+    let mut state = loaded(Route::Issue("2018-1".into()));
+    state.apply(Action::Navigate(searched.clone()));
+    state.apply(Action::Navigate(Route::article("2018-1-1")));
+    state.apply(Action::Navigate(searched));
+    assert_eq!(state.return_to, Route::Issue("2018-1".into()));
+
+    let region = Route::Region(filter("湘潭市", None));
+    state.apply(Action::Navigate(Route::Latest));
+    state.apply(Action::Navigate(region.clone()));
+    state.apply(Action::Navigate(Route::article("2017-15-1")));
+    state.apply(Action::Navigate(region));
+    assert_eq!(state.return_to, Route::Latest);
+}
+
+#[test]
 fn a_reader_who_arrives_on_a_region_returns_to_the_newest_issue() {
     let state = State::new(Route::Region(filter("衡阳市", None)), TextSize::Standard);
     assert_eq!(state.return_to, Route::Latest);
