@@ -9,6 +9,7 @@ pub mod error;
 pub mod format;
 pub mod links;
 pub mod load;
+pub mod locate;
 pub mod panic;
 pub mod route;
 pub mod source;
