@@ -84,6 +84,8 @@ pub enum Action {
     IssueLoaded(String, Result<Issue, LoadError>),
     /// Forget a failed issue file so that it is fetched again.
     RetryIssue(String),
+    /// Try every issue file that could not be loaded again.
+    RetryFailedIssues,
     /// List more articles in the region view.
     ShowMoreRegionArticles,
     /// Change the text size.
@@ -178,6 +180,10 @@ impl State {
             }
             Action::RetryIssue(id) => {
                 self.issues.remove(&id);
+            }
+            Action::RetryFailedIssues => {
+                self.issues
+                    .retain(|_, load| !matches!(load, Load::Failed(_)));
             }
             Action::ShowMoreRegionArticles => self.region_limit += REGION_PAGE_SIZE,
             Action::SetTextSize(size) => self.text_size = size,
@@ -326,6 +332,14 @@ impl State {
             })
             .count();
         (settled, wanted.len())
+    }
+
+    /// How many of the issue files the current view wants could not be loaded.
+    pub fn unloaded_wanted(&self) -> usize {
+        self.wanted_issues()
+            .iter()
+            .filter(|id| matches!(self.issues.get(**id), Some(Load::Failed(_))))
+            .count()
     }
 
     /// An issue file's path as listed in the index.

@@ -251,6 +251,34 @@ async fn a_fully_loaded_region_shows_no_progress() {
 }
 
 #[wasm_bindgen_test]
+async fn issue_files_that_failed_are_said_once_with_a_retry() {
+    let retries = Recorder::new();
+    let filter = RegionFilter {
+        prefecture: "长沙市".to_owned(),
+        county: None,
+    };
+    let view = html! {
+        <RegionView
+            {filter}
+            entries={vec![liuyang(Excerpt::Unavailable)]}
+            total={1}
+            progress={(2, 2)}
+            unloaded={2}
+            on_retry={retries.callback()}
+            on_more={Callback::noop()}
+            on_clear={Callback::noop()}
+        />
+    };
+    let view = render(view, &Recorder::new()).await;
+    assert_eq!(
+        view.texts("[role=alert] p"),
+        ["有 2 期的文件未能加载，其中文章的摘要暂缺。"]
+    );
+    click(&view.button("重试")).await;
+    assert_eq!(retries.calls().len(), 1);
+}
+
+#[wasm_bindgen_test]
 async fn an_article_opened_from_search_marks_the_query_in_its_body() {
     let view = article("2017-15-1", Some("代表工作室"), &Recorder::new()).await;
     assert_eq!(view.texts(".article-body mark"), ["代表工作室"]);

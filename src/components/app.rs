@@ -226,6 +226,8 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
                     {entries}
                     {total}
                     progress={state.wanted_progress()}
+                    unloaded={state.unloaded_wanted()}
+                    on_retry={state.dispatcher().to_callback().reform(|()| Action::RetryFailedIssues)}
                     {on_more}
                     {on_clear}
                 />
@@ -269,6 +271,8 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
                     {on_clear}
                     on_retry={state.dispatcher().to_callback().reform(|()| Action::RetrySearch)}
                     on_seen={state.dispatcher().to_callback().reform(Action::ResultsSeen)}
+                    unloaded={state.unloaded_wanted()}
+                    on_retry_issues={state.dispatcher().to_callback().reform(|()| Action::RetryFailedIssues)}
                 />
             }
         }

@@ -5,6 +5,7 @@ use lianluo_core::search::Snippet;
 use yew::prelude::*;
 
 use super::landmark::use_reader_name;
+use super::notice::unloaded_issues;
 use super::teaser::{teaser, Teaser};
 use crate::route::RegionFilter;
 
@@ -23,6 +24,12 @@ pub struct RegionViewProps {
     pub total: usize,
     /// Issue files settled and wanted for the listed articles.
     pub progress: (usize, usize),
+    /// How many of those could not be loaded.
+    #[prop_or_default]
+    pub unloaded: usize,
+    /// Try the issue files that could not be loaded again.
+    #[prop_or_default]
+    pub on_retry: Callback<()>,
     /// List more articles.
     pub on_more: Callback<()>,
     /// Leave the region and return to where the reader was.
@@ -51,6 +58,9 @@ pub fn RegionView(props: &RegionViewProps) -> Html {
             </p>
             if settled < wanted {
                 <progress max={wanted.to_string()} value={settled.to_string()} aria-label="加载进度"></progress>
+            }
+            if props.unloaded > 0 {
+                { unloaded_issues(props.unloaded, &props.on_retry) }
             }
             <button type="button" class="button" onclick={on_clear}>{ "清除地区筛选" }</button>
             <ol class="cards plain">

@@ -11,7 +11,7 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
 use super::landmark::use_reader_name;
-use super::notice::{failure, loading};
+use super::notice::{failure, loading, unloaded_issues};
 use super::region_filter::RegionPicker;
 use super::teaser::{teaser, Teaser};
 use crate::error::LoadError;
@@ -56,6 +56,12 @@ pub struct SearchViewProps {
     pub on_clear: Callback<()>,
     /// Fetch failed index files again.
     pub on_retry: Callback<()>,
+    /// How many issue files of the listed results could not be loaded (for their snippets).
+    #[prop_or_default]
+    pub unloaded: usize,
+    /// Fetch those issue files again.
+    #[prop_or_default]
+    pub on_retry_issues: Callback<()>,
     /// Cards of these issues are on screen.
     pub on_seen: Callback<Vec<String>>,
 }
@@ -84,6 +90,9 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
                     <p class="summary" role="status">
                         { if *total == 0 { format!("没有找到包含“{query}”的文章。") } else { format!("共 {total} 篇") } }
                     </p>
+                    if props.unloaded > 0 {
+                        { unloaded_issues(props.unloaded, &props.on_retry_issues) }
+                    }
                     <SortControl sort={props.search.sort} on_sort={props.on_sort.clone()} />
                     <ol ref={list_ref.clone()} class="cards plain">
                         { for cards.iter().map(|card| html! {

@@ -162,6 +162,26 @@ fn retrying_a_failed_issue_fetches_it_again() {
 }
 
 #[test]
+fn a_list_counts_its_unloaded_issue_files_and_retries_them_all() {
+    let mut state = loaded(Route::Region(filter("湘潭市", None)));
+    let wanted = state.issues_to_fetch();
+    assert!(!wanted.is_empty());
+    for id in &wanted {
+        let error = LoadError::new(format!("issues/{id}.json"), LoadErrorKind::Network);
+        state.apply(Action::IssueRequested(id.clone()));
+        state.apply(Action::IssueLoaded(id.clone(), Err(error)));
+    }
+    assert_eq!(state.unloaded_wanted(), wanted.len());
+    assert!(
+        state.issues_to_fetch().is_empty(),
+        "failures are not refetched by themselves"
+    );
+    state.apply(Action::RetryFailedIssues);
+    assert_eq!(state.unloaded_wanted(), 0);
+    assert_eq!(state.issues_to_fetch(), wanted);
+}
+
+#[test]
 fn a_failed_index_is_retried_with_a_new_attempt() {
     let mut state = State::new(Route::Latest, TextSize::Standard);
     let error = LoadError::new("data/index.json", LoadErrorKind::Malformed);

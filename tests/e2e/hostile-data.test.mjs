@@ -308,6 +308,28 @@ test("a network failure and a server error name the file, and 重试 recovers", 
   assert.deepEqual(problems.pageErrors, []);
 });
 
+test("a region whose issue files failed says so once, and 重试 brings their lines", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  const issueFile = at("data/issues/2017-15.json");
+  const host = "[data-lianluo-src]"; // the standalone page's reader
+  await page.route(issueFile, (route) => route.abort("connectionrefused"));
+  await page.goto(at(`#/region/${encodeURIComponent("衡阳市")}`));
+  await showsView(page, "衡阳市");
+  assert.deepEqual(await alerts(page), ["有 1 期的文件未能加载，其中文章的摘要暂缺。重试"]);
+  assert.equal(await inShadow(page, host, (root) => root.querySelector(".card .excerpt").textContent), "（本期文件暂时无法加载）");
+
+  await page.unroute(issueFile);
+  await page.locator(host).getByRole("button", { name: "重试" }).click();
+  await page.waitForFunction(
+    (host) => !document.querySelector(host).shadowRoot.querySelector("[role=alert]"),
+    host,
+  );
+  await settle(page, host);
+  const excerpt = await inShadow(page, host, (root) => root.querySelector(".card .excerpt").textContent);
+  assert.ok(excerpt.length > 20 && !excerpt.includes("无法加载"), excerpt);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
 test("issue files named on another site or under another scheme are refused, unfetched", async (t) => {
   const { page, problems, requested } = await openFixture(t, "data-foreign-paths");
   const index = fixture("data-foreign-paths/index.json");
