@@ -228,15 +228,19 @@ async fn a_region_shows_its_count_progress_and_cards() {
     assert_eq!(routes.calls(), [Route::article("2017-15-2")]);
 }
 
-#[wasm_bindgen_test]
-async fn a_fully_loaded_region_shows_no_progress() {
-    let filter = RegionFilter {
+/// The whole of 长沙市.
+fn changsha() -> RegionFilter {
+    RegionFilter {
         prefecture: "长沙市".to_owned(),
         county: None,
-    };
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_fully_loaded_region_shows_no_progress() {
     let view = html! {
         <RegionView
-            {filter}
+            filter={changsha()}
             entries={vec![liuyang(Excerpt::Loading)]}
             total={1}
             progress={(1, 1)}
@@ -253,13 +257,9 @@ async fn a_fully_loaded_region_shows_no_progress() {
 #[wasm_bindgen_test]
 async fn issue_files_that_failed_are_said_once_with_a_retry() {
     let retries = Recorder::new();
-    let filter = RegionFilter {
-        prefecture: "长沙市".to_owned(),
-        county: None,
-    };
     let view = html! {
         <RegionView
-            {filter}
+            filter={changsha()}
             entries={vec![liuyang(Excerpt::Unavailable)]}
             total={1}
             progress={(2, 2)}
