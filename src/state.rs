@@ -155,6 +155,7 @@ impl State {
                 self.index = match result {
                     Ok(index) => {
                         search.docs = search_docs(&index);
+                        search.regions = search_regions(&index);
                         Load::Ready(Rc::new(index))
                     }
                     Err(error) => Load::Failed(error),
@@ -369,10 +370,10 @@ impl Reducible for State {
 
 mod search;
 
-use search::search_docs;
 pub use search::{
     check_manifest, ResultEntry, ResultPage, Results, SearchState, RESULTS_PAGE_SIZE,
 };
+use search::{search_docs, search_regions};
 
 #[cfg(test)]
 mod search_tests;

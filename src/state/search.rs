@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lianluo_core::archive::region_counts;
 use lianluo_core::search::{
     doc_facts, parse_query, scoring::newest_first, DocFacts, Hit, Manifest, Query, Shard,
 };
+use lianluo_core::tally::RegionTally;
 use lianluo_core::{ArchiveIndex, ArticleSummary, IssueSummary, RegionCount};
 
 use super::{in_region, Load, State};
@@ -26,6 +26,8 @@ pub struct SearchState {
     pub shards: HashMap<String, Load<Rc<Shard>>>,
     /// What the index needs to know of each document, from the archive index.
     pub docs: Rc<Vec<DocFacts>>,
+    /// Each document's region by position, for counting results per region.
+    pub regions: Rc<RegionTally>,
     /// The results of the last query evaluated.
     pub results: Option<Results>,
     /// How many results are listed.
@@ -166,7 +168,10 @@ impl State {
 
     fn rank(&self, best_first: Vec<Hit>) -> Ranked {
         let newest_first = newest_first(&best_first);
-        let facets = region_counts(self.placed(&best_first).map(|entry| &entry.article.region));
+        let facets = self
+            .search_state
+            .regions
+            .count(best_first.iter().map(|hit| hit.doc as usize));
         Ranked {
             best_first: Rc::new(best_first),
             newest_first: Rc::new(newest_first),
@@ -261,6 +266,17 @@ impl State {
 /// The search facts of an archive's documents, computed once when the index arrives.
 pub fn search_docs(archive: &ArchiveIndex) -> Rc<Vec<DocFacts>> {
     Rc::new(doc_facts(archive))
+}
+
+/// The archive's documents' regions by position, in document order (the order of
+/// [`doc_facts`]: issues as listed, articles as printed).
+pub fn search_regions(archive: &ArchiveIndex) -> Rc<RegionTally> {
+    let regions = archive
+        .issues
+        .iter()
+        .flat_map(|issue| &issue.articles)
+        .map(|article| &article.region);
+    Rc::new(RegionTally::new(regions))
 }
 
 /// Whether the manifest was built for this archive; a stale pair is reported, not searched.

@@ -1,11 +1,9 @@
 //! The archive index (`index.json`): every issue in brief, newest first, with per-region
 //! article counts, built from the issues themselves.
 
-use crate::model::{
-    ArchiveIndex, ArticleSummary, CountyCount, Issue, IssueSummary, Region, RegionCount,
-    FORMAT_VERSION,
-};
+use crate::model::{ArchiveIndex, ArticleSummary, Issue, IssueSummary, FORMAT_VERSION};
 use crate::parse::DEFAULT_TITLE;
+use crate::tally::region_counts;
 
 /// Path of an issue's file relative to `index.json`.
 pub fn issue_path(id: &str) -> String {
@@ -52,60 +50,4 @@ pub fn issue_summary(issue: &Issue) -> IssueSummary {
             })
             .collect(),
     }
-}
-
-/// Most first, ties by name. An insertion sort: the lists are a handful of regions, and the
-/// reader's WebAssembly then carries no general sort routine for them.
-fn by_count_then_name<T>(items: &mut [T], key: impl Fn(&T) -> (u32, &str)) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && {
-            let (count, name) = key(&items[j]);
-            let (before_count, before_name) = key(&items[j - 1]);
-            count > before_count || (count == before_count && name < before_name)
-        } {
-            items.swap(j, j - 1);
-            j -= 1;
-        }
-    }
-}
-
-/// How many of the articles whose regions are given come from each prefecture, and from each
-/// county beneath it: most first, ties by name. Articles with no known prefecture are not
-/// counted. Linear lookups: there are a handful of prefectures and a few counties in each,
-/// and the reader's WebAssembly then carries no map for them.
-pub fn region_counts<'a>(regions: impl IntoIterator<Item = &'a Region>) -> Vec<RegionCount> {
-    let mut counts: Vec<RegionCount> = Vec::new();
-    for region in regions {
-        let Some(prefecture) = &region.prefecture else {
-            continue;
-        };
-        let at = match counts.iter().position(|c| &c.prefecture == prefecture) {
-            Some(at) => at,
-            None => {
-                counts.push(RegionCount {
-                    prefecture: prefecture.clone(),
-                    count: 0,
-                    counties: Vec::new(),
-                });
-                counts.len() - 1
-            }
-        };
-        let count = &mut counts[at];
-        count.count += 1;
-        if let Some(county) = &region.county {
-            match count.counties.iter_mut().find(|c| &c.county == county) {
-                Some(c) => c.count += 1,
-                None => count.counties.push(CountyCount {
-                    county: county.clone(),
-                    count: 1,
-                }),
-            }
-        }
-    }
-    for count in &mut counts {
-        by_count_then_name(&mut count.counties, |c| (c.count, &c.county));
-    }
-    by_count_then_name(&mut counts, |c| (c.count, &c.prefecture));
-    counts
 }

@@ -10,6 +10,7 @@ pub mod gazetteer;
 pub mod numerals;
 pub mod parse;
 pub mod search;
+pub mod tally;
 pub mod text;
 pub mod validate;
 
