@@ -67,11 +67,9 @@ pub struct ResultPage<'a> {
     pub total: usize,
 }
 
-/// One result as shown: the hit with its issue and article from the archive index.
+/// One result as shown: its issue and article from the archive index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultEntry<'a> {
-    /// The hit.
-    pub hit: Hit,
     /// Its issue.
     pub issue: &'a IssueSummary,
     /// The article.
@@ -188,7 +186,6 @@ impl State {
             let place = docs.get(hit.doc as usize)?;
             let issue = archive?.issues.get(place.issue)?;
             Some(ResultEntry {
-                hit: *hit,
                 issue,
                 article: issue.articles.get(place.article)?,
             })
@@ -214,14 +211,14 @@ impl State {
             SearchSort::Newest => &ranked.newest_first,
         };
         let region = search.region.as_ref();
-        let in_region = self
+        let in_chosen_region = self
             .placed(hits)
             .filter(|entry| region.is_none_or(|filter| in_region(&entry.article.region, filter)));
         let mut page = ResultPage {
             listed: Vec::with_capacity(self.search_state.limit.min(hits.len())),
             total: 0,
         };
-        for entry in in_region {
+        for entry in in_chosen_region {
             if page.listed.len() < self.search_state.limit {
                 page.listed.push(entry);
             }
@@ -268,15 +265,9 @@ pub fn search_docs(archive: &ArchiveIndex) -> Rc<Vec<DocFacts>> {
     Rc::new(doc_facts(archive))
 }
 
-/// The archive's documents' regions by position, in document order (the order of
-/// [`doc_facts`]: issues as listed, articles as printed).
+/// The archive's documents' regions by position, computed once when the index arrives.
 pub fn search_regions(archive: &ArchiveIndex) -> Rc<RegionTally> {
-    let regions = archive
-        .issues
-        .iter()
-        .flat_map(|issue| &issue.articles)
-        .map(|article| &article.region);
-    Rc::new(RegionTally::new(regions))
+    Rc::new(RegionTally::of_documents(archive))
 }
 
 /// Whether the manifest was built for this archive; a stale pair is reported, not searched.

@@ -273,6 +273,12 @@ fn browser_script(root: &Path, script: &str, url: &str, args: &[&str]) -> Result
         .with_context(|| format!("{script} printed something other than JSON"))
 }
 
+/// Milliseconds from a browser figure, to the tenth: the browser's clock ticks in tenths of a
+/// millisecond, and the JSON keeps float noise (10.100000000093132).
+fn tenths(ms: &Value) -> String {
+    format!("{:.1}", ms.as_f64().unwrap_or(f64::NAN))
+}
+
 /// The render figures as a table, each kind of move with its median, p90 and max.
 fn render_markdown(md: &mut String, render: &Value) {
     if let Some(error) = render["error"].as_str() {
@@ -287,7 +293,7 @@ fn render_markdown(md: &mut String, render: &Value) {
         return;
     };
     for (kind, figures) in kinds {
-        let ms = |key: &str| format!("{:.1} ms", figures[key].as_f64().unwrap_or(f64::NAN));
+        let ms = |key: &str| format!("{} ms", tenths(&figures[key]));
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} |",
@@ -352,8 +358,7 @@ fn search_markdown(md: &mut String, issues: &str, search: &Value) {
         }
     }
     let warm = &search["warm_ms"];
-    // The browser's clock ticks in tenths of a millisecond; the JSON keeps float noise.
-    let ms = |key: &str| format!("{:.1}", warm[key].as_f64().unwrap_or(f64::NAN));
+    let ms = |key: &str| tenths(&warm[key]);
     let _ = writeln!(
         md,
         "\nWarm query on {issues} issues, {} runs ({} without a measure): median {} ms, p90 {} ms, max {} ms.",

@@ -1,7 +1,7 @@
 //! Counting articles per region: the archive index's region counts, and the region facets of
 //! a search's results, which are counted anew for every query and so by positions, not names.
 
-use crate::model::{CountyCount, Region, RegionCount};
+use crate::model::{ArchiveIndex, CountyCount, Region, RegionCount};
 
 /// Each article's prefecture and county as positions in lists of names, so that any set of
 /// articles can be counted per region without comparing names.
@@ -47,6 +47,19 @@ impl RegionTally {
             tally.places.push(place);
         }
         tally
+    }
+
+    /// The tally of an archive's articles in search document order (issues as listed,
+    /// articles as printed; see `search::doc_facts`), so that a query's hits count by their
+    /// document numbers.
+    pub fn of_documents(archive: &ArchiveIndex) -> Self {
+        RegionTally::new(
+            archive
+                .issues
+                .iter()
+                .flat_map(|issue| &issue.articles)
+                .map(|article| &article.region),
+        )
     }
 
     /// How many of the given articles (by position; unknown positions are skipped) come from

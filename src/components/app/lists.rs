@@ -1,8 +1,8 @@
 //! The article lists the reader shows, as teasers worked out from the state: a region's
 //! articles, and the current search's results with their snippets.
 
-use lianluo_core::search::{mark_ranges, snippet};
-use lianluo_core::BlockKind;
+use lianluo_core::search::{mark_ranges, snippet, Snippet};
+use lianluo_core::{Article, ArticleSummary, BlockKind, IssueSummary};
 
 use crate::components::region_view::opening;
 use crate::components::search_view::Outcome;
@@ -31,17 +31,10 @@ pub fn search_outcome(state: &State) -> Outcome {
         .listed
         .iter()
         .map(|entry| {
-            let excerpt = match state.issues.get(&entry.issue.id) {
-                Some(Load::Ready(issue)) => {
-                    let article = issue.articles.iter().find(|a| a.id == entry.article.id);
-                    let blocks: Vec<&str> = article
-                        .map(|a| a.blocks.iter().map(|b| b.text.as_str()).collect())
-                        .unwrap_or_default();
-                    snippet(&blocks, &query).map_or(Excerpt::Unavailable, Excerpt::Ready)
-                }
-                Some(Load::Failed(_)) => Excerpt::Unavailable,
-                _ => Excerpt::Loading,
-            };
+            let excerpt = excerpt(state, entry.issue, entry.article, |article| {
+                let blocks: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+                snippet(&blocks, &query)
+            });
             Teaser {
                 title_marks: mark_ranges(&entry.article.title, &query),
                 highlight: Some(typed.clone()),
@@ -62,20 +55,35 @@ pub fn region_entries(state: &State, filter: &RegionFilter) -> (Vec<Teaser>, usi
         .iter()
         .take(state.region_limit)
         .map(|(issue, article)| {
-            let excerpt = match state.issues.get(&issue.id) {
-                Some(Load::Ready(loaded)) => loaded
-                    .articles
+            let excerpt = excerpt(state, issue, article, |article| {
+                let paragraph = article
+                    .blocks
                     .iter()
-                    .find(|a| a.id == article.id)
-                    .and_then(|a| a.blocks.iter().find(|b| b.kind == BlockKind::Paragraph))
-                    .map_or(Excerpt::Unavailable, |block| {
-                        Excerpt::Ready(opening(&block.text))
-                    }),
-                Some(Load::Failed(_)) => Excerpt::Unavailable,
-                _ => Excerpt::Loading,
-            };
+                    .find(|b| b.kind == BlockKind::Paragraph);
+                paragraph.map(|block| opening(&block.text))
+            });
             Teaser::new(issue, article, excerpt)
         })
         .collect();
     (entries, all.len())
+}
+
+/// A teaser's lines, cut by `lines` from the article in its issue file: loading while the file
+/// is on its way, unavailable when it failed or does not hold the article.
+fn excerpt(
+    state: &State,
+    issue: &IssueSummary,
+    article: &ArticleSummary,
+    lines: impl FnOnce(&Article) -> Option<Snippet>,
+) -> Excerpt {
+    match state.issues.get(&issue.id) {
+        Some(Load::Ready(loaded)) => loaded
+            .articles
+            .iter()
+            .find(|a| a.id == article.id)
+            .and_then(lines)
+            .map_or(Excerpt::Unavailable, Excerpt::Ready),
+        Some(Load::Failed(_)) => Excerpt::Unavailable,
+        _ => Excerpt::Loading,
+    }
 }
