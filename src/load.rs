@@ -11,26 +11,38 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
 use lianluo_core::search::{Manifest, Shard, SEARCH_FORMAT_VERSION};
+use lianluo_core::{ArchiveIndex, Issue};
 
 use crate::error::{LoadError, LoadErrorKind};
 use crate::locate::locate;
+use crate::state::{File, FileKey};
 
 /// How long one file may take, from request to parsed body, in milliseconds. A phone on a
 /// slow 3G link fetches a 200 KB index in about 10 s. Range 5,000–60,000.
 pub const FETCH_TIMEOUT_MS: u32 = 20_000;
 
+/// Fetches the file `key` names from `url` and reads it as its kind.
+pub async fn fetch_file(key: &FileKey, url: &str) -> Result<File, LoadError> {
+    Ok(match key {
+        FileKey::Index => File::Index(Rc::new(fetch_data::<ArchiveIndex>(url).await?)),
+        FileKey::Issue(_) => File::Issue(Rc::new(fetch_data::<Issue>(url).await?)),
+        FileKey::Manifest => File::Manifest(Rc::new(fetch_manifest(url).await?)),
+        FileKey::Shard(_) => File::Shard(Rc::new(fetch_shard(url).await?)),
+    })
+}
+
 /// Fetches a versioned JSON data file (`index.json` or an issue file) and converts it.
-pub async fn fetch_data<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+async fn fetch_data<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
     fetch_versioned(url, "format_version", lianluo_core::FORMAT_VERSION).await
 }
 
 /// Fetches the search manifest and converts it.
-pub async fn fetch_manifest(url: &str) -> Result<Manifest, LoadError> {
+async fn fetch_manifest(url: &str) -> Result<Manifest, LoadError> {
     fetch_versioned(url, "version", SEARCH_FORMAT_VERSION).await
 }
 
 /// Fetches a search shard and decodes it.
-pub async fn fetch_shard(url: &str) -> Result<Shard, LoadError> {
+async fn fetch_shard(url: &str) -> Result<Shard, LoadError> {
     let buffer = fetch(url, Body::Bytes).await?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     Shard::decode(&bytes)

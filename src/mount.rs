@@ -8,6 +8,7 @@ use web_sys::HtmlElement;
 use crate::components::app::{App, AppProps};
 use crate::route::Route;
 use crate::source::DataSource;
+use crate::storage::recall_text_size;
 
 /// Mounts a reader into `container` (an element inside the host's shadow root).
 ///
@@ -38,6 +39,7 @@ pub fn mount_reader(
         source: Rc::new(source),
         routing,
         initial_route,
+        text_size: recall_text_size(),
         name: name.into(),
     };
     // The reader lives as long as the page: its handle is never dropped.

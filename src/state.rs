@@ -1,72 +1,53 @@
 //! The reader's state and every change to it: a pure reducer, tested natively.
 //!
-//! Components render a [`State`] and send [`Action`]s; effects in `components::app` perform the
-//! I/O the state asks for ([`State::issues_to_fetch`]) and report back with more actions.
+//! Components render a [`State`] and send [`Action`]s. The state names the data files it
+//! wants ([`State::files_to_fetch`]); one effect in `components::app` fetches them and
+//! reports each back ([`Action::FileArrived`]). What is worked out from the files — the parsed
+//! query, its ranked results, the page of a list shown now — is stored when its inputs change,
+//! never recomputed by a render.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use lianluo_core::{ArchiveIndex, ArticleSummary, Issue, IssueSummary};
+use lianluo_core::{ArchiveIndex, ArticleSummary, Issue, IssueSummary, RegionCount};
 use yew::Reducible;
 
 use crate::error::{LoadError, LoadErrorKind};
 use crate::route::{RegionFilter, Route};
 use crate::text_size::TextSize;
 
-/// How many issue files may be downloading at once. Browsers allow six connections per host on
+mod files;
+mod lists;
+mod search;
+mod visit;
+
+pub use files::{File, FileKey, Files, Load};
+pub use lists::{ListPage, Placed};
+pub use search::{Ranked, Results, SearchState};
+pub use visit::{ListVisit, LIST_PAGE_SIZE};
+
+/// How many data files may be downloading at once. Browsers allow six connections per host on
 /// HTTP/1.1; four leaves room for the host page. Range 1–6.
 pub const MAX_FETCHES_IN_FLIGHT: usize = 4;
-
-/// How many articles a region view lists before "more" (and so how many issue files it
-/// fetches at first). Range 5–50: a phone screen shows about five.
-pub const REGION_PAGE_SIZE: usize = 20;
-
-/// Something that is being fetched, has arrived, or could not be had.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Load<T> {
-    /// Requested, not yet here.
-    Pending,
-    /// Here.
-    Ready(T),
-    /// Could not be loaded; the reader says why.
-    Failed(LoadError),
-}
-
-impl<T> Load<T> {
-    /// The value, when it has arrived.
-    pub fn ready(&self) -> Option<&T> {
-        match self {
-            Load::Ready(value) => Some(value),
-            _ => None,
-        }
-    }
-}
 
 /// Everything the reader shows is derived from this.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The current view.
     pub route: Route,
-    /// The archive index (`index.json`).
-    pub index: Load<Rc<ArchiveIndex>>,
-    /// Bumped on every attempt to load the index; the loading effect runs once per value.
-    pub index_attempt: u32,
-    /// Issue files requested so far, by issue id.
-    pub issues: HashMap<String, Load<Rc<Issue>>>,
-    /// How many articles the region view lists.
-    pub region_limit: usize,
-    /// The region `region_limit` was grown for: going back to it (from one of its articles,
-    /// say) keeps the list as long as it was; another region starts over.
-    pub paged_region: Option<RegionFilter>,
+    /// Every data file asked for so far.
+    pub files: Files,
     /// The reader's chosen text size.
     pub text_size: TextSize,
-    /// Where clearing a region or a search takes the reader: the view they were on before.
-    pub return_to: Route,
-    /// The region or search list the current view was opened from: going back to that same
-    /// list keeps its way out (`return_to`), as if the reader had never left it.
-    pub left_list: Option<Route>,
-    /// The search index fetched so far and the current results.
-    pub search_state: SearchState,
+    /// The result list the reader is on or last left, and the way back out of it.
+    pub visit: Option<ListVisit>,
+    /// The search: the parsed query, its results, the documents it ranks.
+    pub search: SearchState,
+    /// Article counts per prefecture across the archive, from the index.
+    pub region_counts: Rc<Vec<RegionCount>>,
+    /// The current list's page (a region's articles or a search's results), once known.
+    page: Option<Result<ListPage, LoadError>>,
+    /// What `page` was worked out from.
+    page_inputs: Option<lists::PageInputs>,
 }
 
 /// Every change the reader's state can undergo.
@@ -74,34 +55,16 @@ pub struct State {
 pub enum Action {
     /// Show another view.
     Navigate(Route),
-    /// The archive index arrived or failed.
-    IndexLoaded(Result<ArchiveIndex, LoadError>),
-    /// Load the archive index again after a failure.
-    RetryIndex,
-    /// An issue file is being fetched.
-    IssueRequested(String),
-    /// An issue file arrived or failed.
-    IssueLoaded(String, Result<Issue, LoadError>),
-    /// Forget a failed issue file so that it is fetched again.
-    RetryIssue(String),
-    /// Try every issue file that could not be loaded again.
-    RetryFailedIssues,
-    /// List more articles in the region view.
-    ShowMoreRegionArticles,
+    /// These files are being fetched.
+    FilesRequested(Vec<FileKey>),
+    /// A file arrived, or could not be had.
+    FileArrived(FileKey, Result<File, LoadError>),
+    /// Fetch again the wanted files that failed.
+    RetryFailed,
+    /// List more entries of the current region or search.
+    ShowMore,
     /// Change the text size.
     SetTextSize(TextSize),
-    /// The search manifest is being fetched.
-    ManifestRequested,
-    /// The search manifest arrived (and was checked against the archive) or failed.
-    ManifestLoaded(Result<lianluo_core::search::Manifest, LoadError>),
-    /// A search shard is being fetched (its path).
-    ShardRequested(String),
-    /// A search shard arrived or failed.
-    ShardLoaded(String, Result<lianluo_core::search::Shard, LoadError>),
-    /// Forget the search files that failed, so that they are fetched again.
-    RetrySearch,
-    /// List more search results.
-    ShowMoreResults,
     /// Result cards of these issues came on screen: fetch their files for snippets.
     ResultsSeen(Vec<String>),
 }
@@ -109,122 +72,110 @@ pub enum Action {
 impl State {
     /// The state of a freshly mounted reader.
     pub fn new(route: Route, text_size: TextSize) -> Self {
-        let paged_region = match &route {
-            Route::Region(filter) => Some(filter.clone()),
-            _ => None,
-        };
-        State {
+        let mut state = State {
+            visit: ListVisit::opening(&route),
             route,
-            index: Load::Pending,
-            index_attempt: 0,
-            issues: HashMap::new(),
-            region_limit: REGION_PAGE_SIZE,
-            paged_region,
+            files: Files::default(),
             text_size,
-            return_to: Route::Latest,
-            left_list: None,
-            search_state: SearchState::default(),
+            search: SearchState::default(),
+            region_counts: Rc::default(),
+            page: None,
+            page_inputs: None,
+        };
+        state.refresh();
+        state
+    }
+
+    /// Applies one action, then brings what is derived from the state up to date.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Navigate(route) => {
+                self.visit = ListVisit::after(self.visit.take(), &self.route, &route);
+                self.route = route;
+            }
+            Action::FilesRequested(keys) => {
+                for key in keys {
+                    self.files.set(key, Load::Pending);
+                }
+            }
+            Action::FileArrived(key, result) => {
+                let load = match result.and_then(|file| self.checked(&key, file)) {
+                    Ok(file) => Load::Ready(file),
+                    Err(error) => Load::Failed(error),
+                };
+                if key == FileKey::Index {
+                    self.index_arrived(&load);
+                }
+                self.files.set(key, load);
+            }
+            Action::RetryFailed => {
+                self.files.forget_failed(&self.wanted_files());
+                self.search.forget_failure();
+            }
+            Action::ShowMore => {
+                if let Some(visit) = &mut self.visit {
+                    visit.shown += LIST_PAGE_SIZE;
+                }
+            }
+            Action::SetTextSize(size) => self.text_size = size,
+            Action::ResultsSeen(ids) => self.search.seen(ids),
+        }
+        self.refresh();
+    }
+
+    /// A file as it may be kept: an issue file must hold the issue it is named for, and the
+    /// manifest must come from the same build as the index.
+    fn checked(&self, key: &FileKey, file: File) -> Result<File, LoadError> {
+        match (key, &file) {
+            (FileKey::Issue(id), File::Issue(issue)) if issue.id != *id => Err(LoadError::new(
+                self.file_path(key).unwrap_or(id),
+                LoadErrorKind::Mismatch(format!("应为第 {id} 期，文件中却是 {}", issue.id)),
+            )),
+            (FileKey::Manifest, File::Manifest(manifest))
+                if self
+                    .archive()
+                    .is_some_and(|archive| !manifest.matches_archive(archive)) =>
+            {
+                Err(LoadError::new(
+                    self.file_path(key).unwrap_or_default(),
+                    LoadErrorKind::Mismatch(
+                        "搜索索引与文章目录不是同一次生成的，请重新生成网站数据".into(),
+                    ),
+                ))
+            }
+            _ => Ok(file),
         }
     }
 
-    /// Applies one action.
-    pub fn apply(&mut self, action: Action) {
-        self.apply_one(action);
-        self.refresh_search();
+    fn index_arrived(&mut self, load: &Load<File>) {
+        if let Load::Ready(File::Index(archive)) = load {
+            self.region_counts = Rc::new(archive.regions.clone());
+            self.search.index_arrived(archive);
+        }
     }
 
-    fn apply_one(&mut self, action: Action) {
-        let search = &mut self.search_state;
-        match action {
-            Action::Navigate(route) => {
-                if let Route::Region(filter) = &route {
-                    if self.paged_region.as_ref() != Some(filter) {
-                        self.paged_region = Some(filter.clone());
-                        self.region_limit = REGION_PAGE_SIZE;
-                    }
-                }
-                let entering_list = route.is_result_list() && !self.route.is_result_list();
-                if entering_list && self.left_list.as_ref() != Some(&route) {
-                    self.return_to = self.route.clone();
-                }
-                let leaving_list = self.route.is_result_list() && !route.is_result_list();
-                self.left_list = leaving_list.then(|| self.route.clone());
-                self.route = route;
-            }
-            Action::IndexLoaded(result) => {
-                self.index = match result {
-                    Ok(index) => {
-                        search.docs = search_docs(&index);
-                        search.regions = search_regions(&index);
-                        Load::Ready(Rc::new(index))
-                    }
-                    Err(error) => Load::Failed(error),
-                };
-            }
-            Action::RetryIndex => {
-                self.index = Load::Pending;
-                self.index_attempt += 1;
-            }
-            Action::IssueRequested(id) => {
-                self.issues.insert(id, Load::Pending);
-            }
-            Action::IssueLoaded(id, result) => {
-                let load = match result {
-                    Ok(issue) if issue.id == id => Load::Ready(Rc::new(issue)),
-                    Ok(issue) => Load::Failed(LoadError::new(
-                        self.issue_path(&id).unwrap_or(&id),
-                        LoadErrorKind::Mismatch(format!("应为第 {id} 期，文件中却是 {}", issue.id)),
-                    )),
-                    Err(error) => Load::Failed(error),
-                };
-                self.issues.insert(id, load);
-            }
-            Action::RetryIssue(id) => {
-                self.issues.remove(&id);
-            }
-            Action::RetryFailedIssues => {
-                self.issues
-                    .retain(|_, load| !matches!(load, Load::Failed(_)));
-            }
-            Action::ShowMoreRegionArticles => self.region_limit += REGION_PAGE_SIZE,
-            Action::SetTextSize(size) => self.text_size = size,
-            Action::ManifestRequested => search.manifest = Some(Load::Pending),
-            Action::ManifestLoaded(result) => {
-                search.manifest = Some(match result {
-                    Ok(manifest) => Load::Ready(Rc::new(manifest)),
-                    Err(error) => Load::Failed(error),
-                });
-            }
-            Action::ShardRequested(path) => {
-                search.shards.insert(path, Load::Pending);
-            }
-            Action::ShardLoaded(path, result) => {
-                let load = result.map_or_else(Load::Failed, |shard| Load::Ready(Rc::new(shard)));
-                search.shards.insert(path, load);
-            }
-            Action::RetrySearch => {
-                if matches!(search.manifest, Some(Load::Failed(_))) {
-                    search.manifest = None;
-                }
-                search
-                    .shards
-                    .retain(|_, load| !matches!(load, Load::Failed(_)));
-                search.results = None;
-            }
-            Action::ShowMoreResults => search.limit += RESULTS_PAGE_SIZE,
-            Action::ResultsSeen(ids) => {
-                for id in ids {
-                    if !search.seen_issues.contains(&id) {
-                        search.seen_issues.push(id);
-                    }
-                }
-            }
+    /// Brings the derived values up to date with the route and the files.
+    fn refresh(&mut self) {
+        self.search.follow(&self.route);
+        if let Some(archive) = self.files.archive().cloned() {
+            self.search.evaluate(&self.files);
+            self.refresh_page(&archive);
         }
     }
 
     /// The archive index, once loaded.
     pub fn archive(&self) -> Option<&ArchiveIndex> {
-        self.index.ready().map(Rc::as_ref)
+        self.files.archive().map(Rc::as_ref)
+    }
+
+    /// The archive index's load: `Pending` until it arrives.
+    pub fn index(&self) -> Load<Rc<ArchiveIndex>> {
+        self.files.index().unwrap_or(Load::Pending)
+    }
+
+    /// An issue file's load, once asked for.
+    pub fn issue(&self, id: &str) -> Option<Load<Rc<Issue>>> {
+        self.files.issue(id)
     }
 
     /// An issue's entry in the archive index.
@@ -267,86 +218,108 @@ impl State {
         }
     }
 
-    /// Every article from a region, newest first.
-    pub fn region_articles(&self, filter: &RegionFilter) -> Vec<(&IssueSummary, &ArticleSummary)> {
-        let Some(archive) = self.archive() else {
-            return Vec::new();
-        };
-        archive
-            .issues
-            .iter()
-            .flat_map(|issue| issue.articles.iter().map(move |article| (issue, article)))
-            .filter(|(_, article)| in_region(&article.region, filter))
-            .collect()
+    /// Where clearing the current region or search takes the reader.
+    pub fn return_point(&self) -> Route {
+        self.visit
+            .as_ref()
+            .map_or(Route::Latest, |visit| visit.entered_from.clone())
+    }
+
+    /// The current list's page: the entries shown of a region's articles or a search's
+    /// results and how many there are; `None` when the view is no list or while it is not
+    /// known yet; the failure when the search index could not answer.
+    pub fn page(&self) -> Option<&Result<ListPage, LoadError>> {
+        self.page.as_ref()
+    }
+
+    /// The files the current view needs, most urgent first: the index, then the search
+    /// files, then the issue files it shows.
+    pub fn wanted_files(&self) -> Vec<FileKey> {
+        let mut wanted = vec![FileKey::Index];
+        if let Some(archive) = self.archive() {
+            wanted.extend(self.search.wanted_files(archive, &self.files));
+            wanted.extend(self.wanted_issues().into_iter().map(FileKey::Issue));
+        }
+        wanted
     }
 
     /// The issue files the current view shows, in the order it shows them.
-    pub fn wanted_issues(&self) -> Vec<&str> {
+    fn wanted_issues(&self) -> Vec<String> {
         match &self.route {
-            Route::Search(_) => self.search_wanted_issues(),
-            Route::Region(filter) => {
-                let mut ids: Vec<&str> = Vec::new();
-                for (issue, _) in self
-                    .region_articles(filter)
-                    .into_iter()
-                    .take(self.region_limit)
-                {
-                    if ids.last() != Some(&issue.id.as_str()) {
-                        ids.push(&issue.id);
+            Route::Region(_) | Route::Search(_) => {
+                let Some((archive, Ok(page))) = self.archive().zip(self.page.as_ref()) else {
+                    return Vec::new();
+                };
+                let mut ids: Vec<String> = Vec::new();
+                for placed in &page.listed {
+                    let id = &archive.issues[placed.issue].id;
+                    let wanted = match &self.route {
+                        Route::Search(_) => self.search.was_seen(id),
+                        _ => true,
+                    };
+                    if wanted && !ids.contains(id) {
+                        ids.push(id.clone());
                     }
                 }
                 ids
             }
             _ => self
                 .current_issue()
-                .map(|issue| issue.id.as_str())
+                .map(|issue| issue.id.clone())
                 .into_iter()
                 .collect(),
         }
     }
 
-    /// Issue files to start fetching now: wanted, never requested, within the in-flight limit.
-    pub fn issues_to_fetch(&self) -> Vec<String> {
-        let in_flight = self
-            .issues
-            .values()
-            .filter(|load| **load == Load::Pending)
-            .count();
-        self.wanted_issues()
+    /// Wanted files never asked for, as many as may start now.
+    pub fn files_to_fetch(&self) -> Vec<FileKey> {
+        let room = MAX_FETCHES_IN_FLIGHT.saturating_sub(self.files.in_flight());
+        self.wanted_files()
             .into_iter()
-            .filter(|id| !self.issues.contains_key(*id))
-            .take(MAX_FETCHES_IN_FLIGHT.saturating_sub(in_flight))
-            .map(str::to_owned)
+            .filter(|key| self.files.get(key).is_none())
+            .take(room)
             .collect()
     }
 
-    /// How many of the wanted issue files have arrived (or failed), out of how many.
-    pub fn wanted_progress(&self) -> (usize, usize) {
-        let wanted = self.wanted_issues();
-        let settled = wanted
-            .iter()
-            .filter(|id| {
-                matches!(
-                    self.issues.get(**id),
-                    Some(Load::Ready(_) | Load::Failed(_))
-                )
-            })
-            .count();
-        (settled, wanted.len())
+    /// A file's path relative to `index.json`, as the index names it; `None` for the index
+    /// itself (its address comes from the host's markup) and for a file the index does not
+    /// know.
+    pub fn file_path<'a>(&'a self, key: &'a FileKey) -> Option<&'a str> {
+        match key {
+            FileKey::Index => None,
+            FileKey::Issue(id) => self.issue_summary(id).map(|issue| issue.path.as_str()),
+            FileKey::Manifest => self.archive()?.search.as_deref(),
+            FileKey::Shard(path) => Some(path),
+        }
     }
 
-    /// How many of the issue files the current view wants could not be loaded.
-    pub fn unloaded_wanted(&self) -> usize {
-        self.wanted_issues()
-            .iter()
-            .filter(|id| matches!(self.issues.get(**id), Some(Load::Failed(_))))
-            .count()
+    /// How the issue files of the current view stand.
+    pub fn issue_progress(&self) -> Progress {
+        let mut progress = Progress::default();
+        for id in self.wanted_issues() {
+            progress.wanted += 1;
+            match self.files.get(&FileKey::Issue(id)) {
+                Some(Load::Ready(_)) => progress.settled += 1,
+                Some(Load::Failed(_)) => {
+                    progress.settled += 1;
+                    progress.failed += 1;
+                }
+                _ => {}
+            }
+        }
+        progress
     }
+}
 
-    /// An issue file's path as listed in the index.
-    pub fn issue_path(&self, id: &str) -> Option<&str> {
-        self.issue_summary(id).map(|issue| issue.path.as_str())
-    }
+/// How the issue files a view wants stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Arrived or failed.
+    pub settled: usize,
+    /// Wanted in all.
+    pub wanted: usize,
+    /// Failed.
+    pub failed: usize,
 }
 
 /// Whether an article's region lies within a filter.
@@ -367,13 +340,6 @@ impl Reducible for State {
         Rc::new(next)
     }
 }
-
-mod search;
-
-pub use search::{
-    check_manifest, ResultEntry, ResultPage, Results, SearchState, RESULTS_PAGE_SIZE,
-};
-use search::{search_docs, search_regions};
 
 #[cfg(test)]
 mod search_tests;

@@ -15,7 +15,7 @@ use lianluo_reader::components::issue_list::IssueList;
 use lianluo_reader::components::region_view::{opening, RegionView};
 use lianluo_reader::components::teaser::{Excerpt, Teaser};
 use lianluo_reader::route::{RegionFilter, Route};
-use lianluo_reader::state::Load;
+use lianluo_reader::state::{Load, Progress};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use yew::prelude::*;
 
@@ -186,7 +186,7 @@ async fn a_region_shows_its_count_progress_and_cards() {
         },
         Teaser {
             id: "copy-2".to_owned(),
-            ..liuyang(Excerpt::Unavailable)
+            ..liuyang(Excerpt::Failed)
         },
     ];
     let view = html! {
@@ -194,7 +194,7 @@ async fn a_region_shows_its_count_progress_and_cards() {
             {filter}
             {entries}
             total={7}
-            progress={(1, 3)}
+            progress={Progress { settled: 1, wanted: 3, failed: 0 }}
             on_more={more.callback()}
             on_clear={clear.callback()}
         />
@@ -243,7 +243,7 @@ async fn a_fully_loaded_region_shows_no_progress() {
             filter={changsha()}
             entries={vec![liuyang(Excerpt::Loading)]}
             total={1}
-            progress={(1, 1)}
+            progress={Progress { settled: 1, wanted: 1, failed: 0 }}
             on_more={Callback::noop()}
             on_clear={Callback::noop()}
         />
@@ -260,10 +260,9 @@ async fn issue_files_that_failed_are_said_once_with_a_retry() {
     let view = html! {
         <RegionView
             filter={changsha()}
-            entries={vec![liuyang(Excerpt::Unavailable)]}
+            entries={vec![liuyang(Excerpt::Failed)]}
             total={1}
-            progress={(2, 2)}
-            unloaded={2}
+            progress={Progress { settled: 2, wanted: 2, failed: 2 }}
             on_retry={retries.callback()}
             on_more={Callback::noop()}
             on_clear={Callback::noop()}

@@ -5,12 +5,13 @@ mod lists;
 
 use std::rc::Rc;
 
+use lianluo_core::search::parse_query;
 use lianluo_core::RegionCount;
 use yew::prelude::*;
 
 use effects::{
-    use_hash_following, use_index_loading, use_issue_loading, use_remembered_text_size,
-    use_search_loading, use_search_timing, use_view_settling,
+    use_file_loading, use_hash_following, use_remembered_text_size, use_search_timing,
+    use_view_settling,
 };
 use lists::{region_entries, search_outcome};
 
@@ -25,12 +26,11 @@ use super::region_view::RegionView;
 use super::search_box::SearchBox;
 use super::search_view::SearchView;
 use super::toolbar::Toolbar;
-use crate::route::{RegionFilter, Route, SearchRoute, SearchSort};
+use crate::route::{RegionFilter, Route, SearchRoute};
 use crate::source::DataSource;
 use crate::state::{Action, Load, State};
-use crate::storage::recall_text_size;
+use crate::text_size::TextSize;
 use crate::timing;
-use lianluo_core::search::parse_query;
 
 /// Props for [`App`].
 #[derive(Properties, PartialEq)]
@@ -41,20 +41,49 @@ pub struct AppProps {
     pub routing: bool,
     /// The view to open with.
     pub initial_route: Route,
+    /// The text size to open with.
+    #[prop_or_default]
+    pub text_size: TextSize,
     /// This reader's name within the page, added to its landmarks' names (empty: none).
     #[prop_or_default]
     pub name: AttrValue,
 }
 
+/// A callback that sends the reducer the action `f` makes of its argument.
+fn send<T: 'static>(
+    state: &UseReducerHandle<State>,
+    f: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    state.dispatcher().to_callback().reform(f)
+}
+
+/// A callback that goes to `route`.
+fn go_to(navigator: &Navigator, route: Route) -> Callback<()> {
+    let navigator = navigator.clone();
+    Callback::from(move |()| navigator.go(route.clone()))
+}
+
+/// A callback that changes the current search by `change` in place (no new history entry),
+/// timing the query it asks for.
+fn change_search<T: 'static>(
+    navigator: &Navigator,
+    search: &SearchRoute,
+    change: impl Fn(SearchRoute, T) -> SearchRoute + 'static,
+) -> Callback<T> {
+    let (navigator, search) = (navigator.clone(), search.clone());
+    Callback::from(move |value: T| {
+        timing::mark(timing::SEARCH_MARK);
+        navigator.replace(Route::Search(change(search.clone(), value)));
+    })
+}
+
 /// The whole reader.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(|| State::new(props.initial_route.clone(), recall_text_size()));
+    let state = use_reducer(|| State::new(props.initial_route.clone(), props.text_size));
     let root = use_node_ref();
 
-    use_index_loading(&state, &props.source);
-    use_issue_loading(&state, &props.source);
-    use_search_loading(&state, &props.source);
+    use_file_loading(&state, &props.source);
     use_search_timing(&state);
     use_hash_following(&state, props.routing);
     use_view_settling(&state, &root);
@@ -62,43 +91,40 @@ pub fn App(props: &AppProps) -> Html {
 
     let navigator = Navigator {
         routing: props.routing,
-        show: state.dispatcher().to_callback().reform(Action::Navigate),
+        show: send(&state, Action::Navigate),
     };
-    let regions = use_memo(state.archive().map(|a| a.regions.len()), {
-        let regions = state.archive().map(|archive| archive.regions.clone());
-        move |_| Rc::new(regions.unwrap_or_default())
-    });
-    let on_text_size = state.dispatcher().to_callback().reform(Action::SetTextSize);
-    let on_query = {
-        let (navigator, route, return_to) = (
-            navigator.clone(),
-            state.route.clone(),
-            state.return_to.clone(),
-        );
-        Callback::from(move |query: String| {
-            timing::mark(timing::SEARCH_MARK);
-            match &route {
-                Route::Search(_) if query.trim().is_empty() => navigator.go(return_to.clone()),
-                Route::Search(search) => {
-                    navigator.replace(Route::Search(SearchRoute {
+    let on_query = match &state.route {
+        Route::Search(search) => {
+            let return_point = state.return_point();
+            let navigator = navigator.clone();
+            let replace = change_search(&navigator, search, |search, query| SearchRoute {
+                query,
+                ..search
+            });
+            Callback::from(move |query: String| match query.trim() {
+                "" => navigator.go(return_point.clone()),
+                _ => replace.emit(query),
+            })
+        }
+        _ => {
+            let navigator = navigator.clone();
+            Callback::from(move |query: String| {
+                if !query.trim().is_empty() {
+                    timing::mark(timing::SEARCH_MARK);
+                    navigator.go(Route::Search(SearchRoute {
                         query,
-                        ..search.clone()
+                        ..SearchRoute::default()
                     }));
                 }
-                _ if query.trim().is_empty() => {}
-                _ => navigator.go(Route::Search(SearchRoute {
-                    query,
-                    ..SearchRoute::default()
-                })),
-            }
-        })
+            })
+        }
     };
     let shown_query = match &state.route {
         Route::Search(search) => search.query.clone(),
         _ => String::new(),
     };
     // While the index loads the panel holds its place; it goes when there is nothing to pick.
-    let region_panel_shown = match &state.index {
+    let region_panel_shown = match state.index() {
         Load::Pending => true,
         Load::Ready(archive) => !archive.regions.is_empty(),
         Load::Failed(_) => false,
@@ -108,9 +134,9 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let on_region = {
-        let (navigator, return_to) = (navigator.clone(), state.return_to.clone());
+        let (navigator, return_point) = (navigator.clone(), state.return_point());
         Callback::from(move |filter: Option<RegionFilter>| {
-            navigator.go(filter.map_or_else(|| return_to.clone(), Route::Region));
+            navigator.go(filter.map_or_else(|| return_point.clone(), Route::Region));
         })
     };
 
@@ -118,11 +144,11 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<ReaderName> context={ReaderName(props.name.clone())}>
         <ContextProvider<Navigator> context={navigator.clone()}>
             <div ref={root} class={classes!("reader", state.text_size.class())} lang="zh-CN">
-                <Toolbar route={state.route.clone()} text_size={state.text_size} {on_text_size}>
+                <Toolbar route={state.route.clone()} text_size={state.text_size} on_text_size={send(&state, Action::SetTextSize)}>
                     <SearchBox query={shown_query} {on_query} />
                 </Toolbar>
                 if region_panel_shown {
-                    <RegionPanel regions={(*regions).clone()} active={active_region} on_pick={on_region} />
+                    <RegionPanel regions={state.region_counts.clone()} active={active_region} on_pick={on_region} />
                 }
                 <div class="view">{ view(&state, &navigator) }</div>
             </div>
@@ -158,23 +184,19 @@ fn RegionPanel(props: &RegionPanelProps) -> Html {
 
 /// The view for the current route.
 fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
-    let archive = match &state.index {
+    let archive = match state.index() {
         Load::Pending => return loading("目录"),
-        Load::Failed(error) => {
-            let on_retry = state
-                .dispatcher()
-                .to_callback()
-                .reform(|()| Action::RetryIndex);
-            return failure(error, &on_retry);
-        }
-        Load::Ready(archive) => archive.clone(),
+        Load::Failed(error) => return failure(&error, &send(state, |()| Action::RetryFailed)),
+        Load::Ready(archive) => archive,
     };
-    let retry_issue = |id: &str| {
-        let id = id.to_owned();
-        state
-            .dispatcher()
-            .to_callback()
-            .reform(move |()| Action::RetryIssue(id.clone()))
+    let on_retry = send(state, |()| Action::RetryFailed);
+    let not_found = |message: &str| {
+        html! {
+            <div class="notice" role="alert">
+                <p>{ message.to_owned() }</p>
+                <Link class="button" to={Route::Latest}>{ "查看最新一期" }</Link>
+            </div>
+        }
     };
     match &state.route {
         Route::Latest | Route::Issue(_) => match state.current_issue() {
@@ -184,10 +206,10 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
                     <IssueView
                         title={archive.title.clone()}
                         summary={summary.clone()}
-                        issue={state.issues.get(&summary.id).cloned()}
+                        issue={state.issue(&summary.id)}
                         newer={newer.cloned()}
                         older={older.cloned()}
-                        on_retry={retry_issue(&summary.id)}
+                        {on_retry}
                     />
                 }
             }
@@ -201,8 +223,8 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
                 <ArticleView
                     summary={summary.clone()}
                     article_id={id.clone()}
-                    issue={state.issues.get(&summary.id).cloned()}
-                    on_retry={retry_issue(&summary.id)}
+                    issue={state.issue(&summary.id)}
+                    {on_retry}
                     highlight={highlight.as_deref().map(parse_query).filter(|query| !query.is_empty())}
                 />
             },
@@ -211,79 +233,32 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
         Route::Issues => html! { <IssueList {archive} /> },
         Route::NotFound(_) => not_found("没有找到这个页面，链接可能有误或不完整。"),
         Route::Region(filter) => {
-            let (entries, total) = region_entries(state, filter);
-            let on_more = state
-                .dispatcher()
-                .to_callback()
-                .reform(|()| Action::ShowMoreRegionArticles);
-            let on_clear = {
-                let (navigator, back) = (navigator.clone(), state.return_to.clone());
-                Callback::from(move |()| navigator.go(back.clone()))
-            };
+            let (entries, total) = region_entries(state, &archive);
             html! {
                 <RegionView
                     filter={filter.clone()}
                     {entries}
                     {total}
-                    progress={state.wanted_progress()}
-                    unloaded={state.unloaded_wanted()}
-                    on_retry={state.dispatcher().to_callback().reform(|()| Action::RetryFailedIssues)}
-                    {on_more}
-                    {on_clear}
+                    progress={state.issue_progress()}
+                    {on_retry}
+                    on_more={send(state, |()| Action::ShowMore)}
+                    on_clear={go_to(navigator, state.return_point())}
                 />
             }
         }
-        Route::Search(search) => {
-            let on_region = {
-                let search = search.clone();
-                let navigator = navigator.clone();
-                Callback::from(move |region: Option<RegionFilter>| {
-                    timing::mark(timing::SEARCH_MARK);
-                    navigator.replace(Route::Search(SearchRoute {
-                        region,
-                        ..search.clone()
-                    }));
-                })
-            };
-            let on_sort = {
-                let search = search.clone();
-                let navigator = navigator.clone();
-                Callback::from(move |sort: SearchSort| {
-                    timing::mark(timing::SEARCH_MARK);
-                    navigator.replace(Route::Search(SearchRoute {
-                        sort,
-                        ..search.clone()
-                    }));
-                })
-            };
-            let on_clear = {
-                let (navigator, back) = (navigator.clone(), state.return_to.clone());
-                Callback::from(move |()| navigator.go(back.clone()))
-            };
-            html! {
-                <SearchView
-                    search={search.clone()}
-                    outcome={search_outcome(state)}
-                    facets={state.search_facets()}
-                    {on_region}
-                    {on_sort}
-                    on_more={state.dispatcher().to_callback().reform(|()| Action::ShowMoreResults)}
-                    {on_clear}
-                    on_retry={state.dispatcher().to_callback().reform(|()| Action::RetrySearch)}
-                    on_seen={state.dispatcher().to_callback().reform(Action::ResultsSeen)}
-                    unloaded={state.unloaded_wanted()}
-                    on_retry_issues={state.dispatcher().to_callback().reform(|()| Action::RetryFailedIssues)}
-                />
-            }
-        }
-    }
-}
-
-fn not_found(message: &str) -> Html {
-    html! {
-        <div class="notice" role="alert">
-            <p>{ message.to_owned() }</p>
-            <Link class="button" to={Route::Latest}>{ "查看最新一期" }</Link>
-        </div>
+        Route::Search(search) => html! {
+            <SearchView
+                search={search.clone()}
+                outcome={search_outcome(state, &archive)}
+                facets={state.search.facets()}
+                on_region={change_search(navigator, search, |search, region| SearchRoute { region, ..search })}
+                on_sort={change_search(navigator, search, |search, sort| SearchRoute { sort, ..search })}
+                on_more={send(state, |()| Action::ShowMore)}
+                on_clear={go_to(navigator, state.return_point())}
+                {on_retry}
+                on_seen={send(state, Action::ResultsSeen)}
+                unloaded={state.issue_progress().failed}
+            />
+        },
     }
 }

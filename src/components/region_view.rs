@@ -8,6 +8,7 @@ use super::landmark::use_reader_name;
 use super::notice::unloaded_issues;
 use super::teaser::{teaser, Teaser};
 use crate::route::RegionFilter;
+use crate::state::Progress;
 
 /// How many characters of an article's first paragraph a card shows. Range 40–200: about two
 /// lines on a phone at the standard text size.
@@ -22,11 +23,8 @@ pub struct RegionViewProps {
     pub entries: Vec<Teaser>,
     /// How many articles the region has in all.
     pub total: usize,
-    /// Issue files settled and wanted for the listed articles.
-    pub progress: (usize, usize),
-    /// How many of those could not be loaded.
-    #[prop_or_default]
-    pub unloaded: usize,
+    /// How the issue files of the listed articles stand.
+    pub progress: Progress,
     /// Try the issue files that could not be loaded again.
     #[prop_or_default]
     pub on_retry: Callback<()>,
@@ -44,7 +42,11 @@ pub fn RegionView(props: &RegionViewProps) -> Html {
         Some(county) => format!("{} · {}", props.filter.prefecture, county),
         None => props.filter.prefecture.clone(),
     };
-    let (settled, wanted) = props.progress;
+    let Progress {
+        settled,
+        wanted,
+        failed,
+    } = props.progress;
     let on_more = props.on_more.reform(|_: MouseEvent| ());
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     html! {
@@ -59,8 +61,8 @@ pub fn RegionView(props: &RegionViewProps) -> Html {
             if settled < wanted {
                 <progress max={wanted.to_string()} value={settled.to_string()} aria-label="加载进度"></progress>
             }
-            if props.unloaded > 0 {
-                { unloaded_issues(props.unloaded, &props.on_retry) }
+            if failed > 0 {
+                { unloaded_issues(failed, &props.on_retry) }
             }
             <button type="button" class="button" onclick={on_clear}>{ "清除地区筛选" }</button>
             <ol class="cards plain">

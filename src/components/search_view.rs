@@ -54,14 +54,11 @@ pub struct SearchViewProps {
     pub on_more: Callback<()>,
     /// Leave the search.
     pub on_clear: Callback<()>,
-    /// Fetch failed index files again.
+    /// Fetch the files that failed (index files, or issue files for snippets) again.
     pub on_retry: Callback<()>,
     /// How many issue files of the listed results could not be loaded (for their snippets).
     #[prop_or_default]
     pub unloaded: usize,
-    /// Fetch those issue files again.
-    #[prop_or_default]
-    pub on_retry_issues: Callback<()>,
     /// Cards of these issues are on screen.
     pub on_seen: Callback<Vec<String>>,
 }
@@ -91,7 +88,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
                         { if *total == 0 { format!("没有找到包含“{query}”的文章。") } else { format!("共 {total} 篇") } }
                     </p>
                     if props.unloaded > 0 {
-                        { unloaded_issues(props.unloaded, &props.on_retry_issues) }
+                        { unloaded_issues(props.unloaded, &props.on_retry) }
                     }
                     <SortControl sort={props.search.sort} on_sort={props.on_sort.clone()} />
                     <ol ref={list_ref.clone()} class="cards plain">

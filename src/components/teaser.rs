@@ -21,8 +21,10 @@ pub enum Excerpt {
     Loading,
     /// A stretch of the article, its matches marked.
     Ready(Snippet),
+    /// The article has no text to show.
+    Empty,
     /// The issue file could not be loaded.
-    Unavailable,
+    Failed,
 }
 
 /// What a teaser shows, worked out by the list that holds it.
@@ -78,7 +80,8 @@ pub fn teaser(teaser: &Teaser) -> Html {
             <p class="meta">{ region_tag(&teaser.region) }{ teaser.issue.clone() }</p>
             { match &teaser.excerpt {
                 Excerpt::Loading => html! { <p class="excerpt pending">{ "正在加载摘要…" }</p> },
-                Excerpt::Unavailable => html! { <p class="excerpt">{ "（本期文件暂时无法加载）" }</p> },
+                Excerpt::Empty => html! {},
+                Excerpt::Failed => html! { <p class="excerpt">{ "（本期文件暂时无法加载）" }</p> },
                 Excerpt::Ready(snippet) => html! {
                     <p class="excerpt">
                         if snippet.cut_before { { "…" } }

@@ -1,39 +1,31 @@
-//! Search in the reader's state: the index files fetched so far, and the results of the
-//! current query, evaluated as soon as every shard it needs has arrived.
+//! Search in the reader's state: the current query parsed once, the index files it needs, and
+//! its results, evaluated as soon as every shard it needs has arrived.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use lianluo_core::search::{
-    doc_facts, parse_query, scoring::newest_first, DocFacts, Hit, Manifest, Query, Shard,
-};
+use lianluo_core::search::{doc_facts, parse_query, scoring::newest_first, DocFacts, Hit, Query};
 use lianluo_core::tally::RegionTally;
-use lianluo_core::{ArchiveIndex, ArticleSummary, IssueSummary, RegionCount};
+use lianluo_core::{ArchiveIndex, RegionCount};
 
-use super::{in_region, Load, State};
+use super::files::{FileKey, Files, Load};
 use crate::error::{LoadError, LoadErrorKind};
-use crate::route::{Route, SearchRoute, SearchSort};
+use crate::route::Route;
 
-/// How many results are listed before "more". Range 5–50.
-pub const RESULTS_PAGE_SIZE: usize = 20;
-
-/// The search index as fetched so far, and the last evaluated query.
+/// The current search and what is known of its answer.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchState {
-    /// The manifest, once requested.
-    pub manifest: Option<Load<Rc<Manifest>>>,
-    /// Shards requested so far, by path relative to `index.json`.
-    pub shards: HashMap<String, Load<Rc<Shard>>>,
+    /// The query in the address as typed, and parsed; `None` when the view is no search.
+    pub query: Option<(String, Rc<Query>)>,
+    /// The shards the query needs, once the manifest is here.
+    shards: Vec<String>,
     /// What the index needs to know of each document, from the archive index.
-    pub docs: Rc<Vec<DocFacts>>,
+    docs: Rc<Vec<DocFacts>>,
     /// Each document's region by position, for counting results per region.
-    pub regions: Rc<RegionTally>,
+    regions: Rc<RegionTally>,
     /// The results of the last query evaluated.
     pub results: Option<Results>,
-    /// How many results are listed.
-    pub limit: usize,
     /// Issues whose result cards have been on screen: their files are fetched for snippets.
-    pub seen_issues: Vec<String>,
+    seen_issues: Vec<String>,
 }
 
 /// The outcome of one query.
@@ -58,116 +50,97 @@ pub struct Ranked {
     pub facets: Rc<Vec<RegionCount>>,
 }
 
-/// The results listed now, and how many there are.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResultPage<'a> {
-    /// The first results, as many as are listed.
-    pub listed: Vec<ResultEntry<'a>>,
-    /// All results (in the chosen region).
-    pub total: usize,
-}
+impl SearchState {
+    /// Works out what searching needs to know of the archive's documents, once.
+    pub(super) fn index_arrived(&mut self, archive: &ArchiveIndex) {
+        self.docs = Rc::new(doc_facts(archive));
+        self.regions = Rc::new(RegionTally::of_documents(archive));
+    }
 
-/// One result as shown: its issue and article from the archive index.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResultEntry<'a> {
-    /// Its issue.
-    pub issue: &'a IssueSummary,
-    /// The article.
-    pub article: &'a ArticleSummary,
-}
-
-impl State {
-    /// The current search and its parsed query, when the view is a search.
-    pub fn search(&self) -> Option<(&SearchRoute, Query)> {
-        match &self.route {
-            Route::Search(search) => Some((search, parse_query(&search.query))),
-            _ => None,
+    /// Parses the query of a search route, when it changed.
+    pub(super) fn follow(&mut self, route: &Route) {
+        let typed = match route {
+            Route::Search(search) => &search.query,
+            _ => {
+                self.query = None;
+                return;
+            }
+        };
+        if self.query.as_ref().is_some_and(|(query, _)| query == typed) {
+            return;
         }
+        self.query = Some((typed.clone(), Rc::new(parse_query(typed))));
+        self.shards.clear();
     }
 
-    /// Whether the archive has a search index at all.
-    pub fn has_search(&self) -> bool {
-        self.archive()
-            .is_some_and(|archive| archive.search.is_some())
+    /// The query, when the view is a search with at least one term.
+    pub fn terms(&self) -> Option<&Query> {
+        self.query
+            .as_ref()
+            .map(|(_, query)| query.as_ref())
+            .filter(|query| !query.is_empty())
     }
 
-    /// The manifest's path relative to `index.json`, when it should be fetched now.
-    pub fn manifest_to_fetch(&self) -> Option<&str> {
-        let wanted = self.search().is_some_and(|(_, query)| !query.is_empty());
-        let path = self.archive()?.search.as_deref()?;
-        (wanted && self.search_state.manifest.is_none()).then_some(path)
-    }
-
-    /// Shards the current query needs that were never requested.
-    pub fn shards_to_fetch(&self) -> Vec<String> {
-        self.needed_shards()
-            .into_iter()
-            .filter(|path| !self.search_state.shards.contains_key(path))
-            .collect()
-    }
-
-    fn needed_shards(&self) -> Vec<String> {
-        let manifest = self.search_state.manifest.as_ref().and_then(Load::ready);
-        match (manifest, self.search()) {
-            (Some(manifest), Some((_, query))) => manifest.shards_for(&query),
-            _ => Vec::new(),
+    /// The search files the current query needs: the manifest, then its shards.
+    pub(super) fn wanted_files(&self, archive: &ArchiveIndex, files: &Files) -> Vec<FileKey> {
+        if self.terms().is_none() || archive.search.is_none() {
+            return Vec::new();
         }
+        let mut wanted = vec![FileKey::Manifest];
+        if matches!(files.manifest(), Some(Load::Ready(_))) {
+            wanted.extend(self.shards.iter().cloned().map(FileKey::Shard));
+        }
+        wanted
     }
 
     /// Evaluates the current query when everything it needs is here and it has not been
     /// evaluated yet; records a failure when a file it needs failed.
-    pub(super) fn refresh_search(&mut self) {
-        let Some((search, query)) = self.search() else {
+    pub(super) fn evaluate(&mut self, files: &Files) {
+        let Some((typed, query)) = self.query.clone() else {
             return;
         };
-        let typed = search.query.clone();
-        if self
-            .search_state
-            .results
-            .as_ref()
-            .is_some_and(|results| results.query == typed)
-        {
+        if self.results.as_ref().is_some_and(|r| r.query == typed) {
             return;
         }
         let hits = if query.is_empty() {
             Ok(Ranked::default())
         } else {
-            match self.evaluate(&query) {
-                Some(hits) => hits.map(|hits| self.rank(hits)),
-                None => return, // Still waiting for files.
+            let manifest = match files.manifest() {
+                None | Some(Load::Pending) => return,
+                Some(Load::Failed(error)) => return self.answered(typed, Err(error)),
+                Some(Load::Ready(manifest)) => manifest,
+            };
+            if self.shards.is_empty() {
+                self.shards = manifest.shards_for(&query);
+            }
+            let mut shards = Vec::with_capacity(self.shards.len());
+            for path in &self.shards {
+                match files.shard(path) {
+                    None | Some(Load::Pending) => return,
+                    Some(Load::Failed(error)) => return self.answered(typed, Err(error)),
+                    Some(Load::Ready(shard)) => shards.push(shard),
+                }
+            }
+            let shards: Vec<_> = shards.iter().map(Rc::as_ref).collect();
+            match manifest.evaluate(&query, &shards, &self.docs) {
+                Ok(hits) => Ok(self.rank(hits)),
+                Err(error) => Err(LoadError::new(
+                    "search/",
+                    LoadErrorKind::Mismatch(error.to_string()),
+                )),
             }
         };
-        self.search_state.results = Some(Results { query: typed, hits });
-        self.search_state.limit = RESULTS_PAGE_SIZE;
-        self.search_state.seen_issues.clear();
+        self.answered(typed, hits);
     }
 
-    fn evaluate(&self, query: &Query) -> Option<Result<Vec<Hit>, LoadError>> {
-        let manifest = match self.search_state.manifest.as_ref()? {
-            Load::Pending => return None,
-            Load::Failed(error) => return Some(Err(error.clone())),
-            Load::Ready(manifest) => manifest,
-        };
-        let mut shards = Vec::new();
-        for path in manifest.shards_for(query) {
-            match self.search_state.shards.get(&path)? {
-                Load::Pending => return None,
-                Load::Failed(error) => return Some(Err(error.clone())),
-                Load::Ready(shard) => shards.push(shard.as_ref()),
-            }
-        }
-        let result = manifest.evaluate(query, &shards, &self.search_state.docs);
-        Some(
-            result.map_err(|error| {
-                LoadError::new("search/", LoadErrorKind::Mismatch(error.to_string()))
-            }),
-        )
+    fn answered(&mut self, query: String, hits: Result<Ranked, LoadError>) {
+        self.results = Some(Results { query, hits });
+        self.seen_issues.clear();
     }
 
     fn rank(&self, best_first: Vec<Hit>) -> Ranked {
         let newest_first = newest_first(&best_first);
         let facets = self
-            .search_state
             .regions
             .count(best_first.iter().map(|hit| hit.doc as usize));
         Ranked {
@@ -177,112 +150,44 @@ impl State {
         }
     }
 
-    /// Each hit with its issue and article, in the hits' order; hits the archive index does
-    /// not know are left out.
-    fn placed<'a>(&'a self, hits: &'a [Hit]) -> impl Iterator<Item = ResultEntry<'a>> + 'a {
-        let archive = self.archive();
-        let docs = &self.search_state.docs;
-        hits.iter().filter_map(move |hit| {
-            let place = docs.get(hit.doc as usize)?;
-            let issue = archive?.issues.get(place.issue)?;
-            Some(ResultEntry {
-                issue,
-                article: issue.articles.get(place.article)?,
-            })
-        })
-    }
-
-    /// Whether the current query's results (or its failure) are known.
-    pub fn search_settled(&self) -> bool {
-        self.current_results().is_some()
-    }
-
-    /// The results listed now: the first [`SearchState::limit`] of the current results in the
-    /// search's region and order, with their issues and articles, and how many there are in
-    /// the region in all; `None` while they are not known.
-    pub fn search_page(&self) -> Option<Result<ResultPage<'_>, LoadError>> {
-        let (search, _) = self.search()?;
-        let ranked = match &self.current_results()?.hits {
-            Ok(ranked) => ranked,
-            Err(error) => return Some(Err(error.clone())),
-        };
-        let hits = match search.sort {
-            SearchSort::Relevance => &ranked.best_first,
-            SearchSort::Newest => &ranked.newest_first,
-        };
-        let region = search.region.as_ref();
-        let in_chosen_region = self
-            .placed(hits)
-            .filter(|entry| region.is_none_or(|filter| in_region(&entry.article.region, filter)));
-        let mut page = ResultPage {
-            listed: Vec::with_capacity(self.search_state.limit.min(hits.len())),
-            total: 0,
-        };
-        for entry in in_chosen_region {
-            if page.listed.len() < self.search_state.limit {
-                page.listed.push(entry);
-            }
-            page.total += 1;
+    /// Drops a failed answer, so that the query is evaluated again once its files are here.
+    pub(super) fn forget_failure(&mut self) {
+        if self.results.as_ref().is_some_and(|r| r.hits.is_err()) {
+            self.results = None;
         }
-        Some(Ok(page))
     }
 
     /// The results of the query in the address, once evaluated.
-    fn current_results(&self) -> Option<&Results> {
-        let (search, _) = self.search()?;
-        let results = self.search_state.results.as_ref()?;
-        (results.query == search.query).then_some(results)
+    pub fn current(&self) -> Option<&Results> {
+        let (typed, _) = self.query.as_ref()?;
+        self.results.as_ref().filter(|r| r.query == *typed)
     }
 
-    /// Article counts per prefecture (and county beneath) among all results of the current
-    /// query, whatever region is chosen: most first, then by name.
-    pub fn search_facets(&self) -> Rc<Vec<RegionCount>> {
-        match self.current_results().map(|results| &results.hits) {
+    /// Article counts per region among all results of the current query, whatever region is
+    /// chosen: most first, then by name.
+    pub fn facets(&self) -> Rc<Vec<RegionCount>> {
+        match self.current().map(|results| &results.hits) {
             Some(Ok(ranked)) => ranked.facets.clone(),
             _ => Rc::default(),
         }
     }
 
-    /// Issue files to fetch for the snippets of results on screen.
-    pub(super) fn search_wanted_issues(&self) -> Vec<&str> {
-        let Some(Ok(page)) = self.search_page() else {
-            return Vec::new();
-        };
-        let seen = &self.search_state.seen_issues;
-        let mut ids: Vec<&str> = Vec::new();
-        for entry in &page.listed {
-            let id = entry.issue.id.as_str();
-            if seen.iter().any(|s| s == id) && !ids.contains(&id) {
-                ids.push(id);
+    /// Where a document is in the archive index.
+    pub(super) fn place(&self, doc: u32) -> Option<&DocFacts> {
+        self.docs.get(doc as usize)
+    }
+
+    /// Records the issues whose cards came on screen.
+    pub(super) fn seen(&mut self, ids: Vec<String>) {
+        for id in ids {
+            if !self.seen_issues.contains(&id) {
+                self.seen_issues.push(id);
             }
         }
-        ids
     }
-}
 
-/// The search facts of an archive's documents, computed once when the index arrives.
-pub fn search_docs(archive: &ArchiveIndex) -> Rc<Vec<DocFacts>> {
-    Rc::new(doc_facts(archive))
-}
-
-/// The archive's documents' regions by position, computed once when the index arrives.
-pub fn search_regions(archive: &ArchiveIndex) -> Rc<RegionTally> {
-    Rc::new(RegionTally::of_documents(archive))
-}
-
-/// Whether the manifest was built for this archive; a stale pair is reported, not searched.
-pub fn check_manifest(
-    manifest: Manifest,
-    archive: Option<&ArchiveIndex>,
-    path: &str,
-) -> Result<Manifest, LoadError> {
-    match archive {
-        Some(archive) if !manifest.matches_archive(archive) => Err(LoadError::new(
-            path,
-            LoadErrorKind::Mismatch(
-                "搜索索引与文章目录不是同一次生成的，请重新生成网站数据".into(),
-            ),
-        )),
-        _ => Ok(manifest),
+    /// Whether a card of this issue has been on screen.
+    pub(super) fn was_seen(&self, id: &str) -> bool {
+        self.seen_issues.iter().any(|seen| seen == id)
     }
 }

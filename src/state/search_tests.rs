@@ -1,5 +1,6 @@
 //! The search part of the reducer, against a real index built by the core from a tiny archive.
 
+use super::tests::issues_to_fetch;
 use super::*;
 use crate::route::{RegionFilter, SearchRoute, SearchSort};
 use crate::text_size::TextSize;
@@ -51,6 +52,7 @@ fn issue(id: &str, date: &str, articles: &[(&str, Region, &str)]) -> Issue {
 
 /// Newest first: 2018-1 (衡阳市 about 代表工作室; 浏阳市 without it), 2017-15 (湘潭市 about
 /// 代表工作室 twice, in the title too).
+#[derive(Clone)]
 struct Fixture {
     archive: ArchiveIndex,
     files: Vec<IndexFile>,
@@ -101,14 +103,26 @@ impl Fixture {
     }
 
     /// A reader on `route` with the index, manifest and every shard it asks for delivered.
-    fn searched(&self, route: Route) -> State {
+    /// A reader on `route` with the index delivered.
+    fn indexed(&self, route: Route) -> State {
         let mut state = State::new(route, TextSize::Standard);
-        state.apply(Action::IndexLoaded(Ok(self.archive.clone())));
-        state.apply(Action::ManifestRequested);
-        state.apply(Action::ManifestLoaded(Ok(self.manifest())));
-        for path in state.shards_to_fetch() {
-            state.apply(Action::ShardRequested(path.clone()));
-            state.apply(Action::ShardLoaded(path.clone(), Ok(self.shard(&path))));
+        let index = File::Index(Rc::new(self.archive.clone()));
+        state.apply(Action::FileArrived(FileKey::Index, Ok(index)));
+        state
+    }
+
+    fn deliver_manifest(&self, state: &mut State) {
+        let manifest = File::Manifest(Rc::new(self.manifest()));
+        state.apply(Action::FileArrived(FileKey::Manifest, Ok(manifest)));
+    }
+
+    /// A reader on `route` with the index, manifest and every shard it asks for delivered.
+    fn searched(&self, route: Route) -> State {
+        let mut state = self.indexed(route);
+        self.deliver_manifest(&mut state);
+        for path in shards_to_fetch(&state) {
+            let shard = File::Shard(Rc::new(self.shard(&path)));
+            state.apply(Action::FileArrived(FileKey::Shard(path), Ok(shard)));
         }
         state
     }
@@ -121,11 +135,26 @@ fn search(query: &str) -> Route {
     })
 }
 
+fn shards_to_fetch(state: &State) -> Vec<String> {
+    let keys = state.files_to_fetch().into_iter();
+    keys.filter_map(|key| match key {
+        FileKey::Shard(path) => Some(path),
+        _ => None,
+    })
+    .collect()
+}
+
+fn manifest_wanted(state: &State) -> bool {
+    state.files_to_fetch().contains(&FileKey::Manifest)
+}
+
 fn found_ids(state: &State) -> Vec<String> {
     let page = state
-        .search_page()
+        .page()
         .expect("results known")
+        .as_ref()
         .expect("no failure");
+    let archive = state.archive().unwrap();
     assert_eq!(
         page.total,
         page.listed.len(),
@@ -133,47 +162,44 @@ fn found_ids(state: &State) -> Vec<String> {
     );
     page.listed
         .iter()
-        .map(|entry| entry.article.id.clone())
+        .map(|placed| {
+            archive.issues[placed.issue].articles[placed.article]
+                .id
+                .clone()
+        })
         .collect()
 }
 
 #[test]
 fn the_manifest_is_fetched_only_for_a_search_with_terms() {
-    let archive = fixture().archive;
-    let mut state = State::new(Route::Latest, TextSize::Standard);
-    state.apply(Action::IndexLoaded(Ok(archive)));
-    assert_eq!(state.manifest_to_fetch(), None);
+    let mut state = fixture().indexed(Route::Latest);
+    assert!(!manifest_wanted(&state));
     state.apply(Action::Navigate(search("  ")));
-    assert_eq!(
-        state.manifest_to_fetch(),
-        None,
-        "a blank query needs no index"
-    );
+    assert!(!manifest_wanted(&state), "a blank query needs no index");
     state.apply(Action::Navigate(search("代表")));
-    assert_eq!(state.manifest_to_fetch(), Some("search/manifest.json"));
-    state.apply(Action::ManifestRequested);
-    assert_eq!(state.manifest_to_fetch(), None, "requested once");
+    assert!(manifest_wanted(&state));
+    assert_eq!(
+        state.file_path(&FileKey::Manifest),
+        Some("search/manifest.json")
+    );
+    state.apply(Action::FilesRequested(vec![FileKey::Manifest]));
+    assert!(!manifest_wanted(&state), "requested once");
 }
 
 #[test]
 fn only_the_shards_the_query_names_are_fetched_and_results_wait_for_them() {
     let fixture = fixture();
-    let mut state = State::new(search("代表工作室"), TextSize::Standard);
-    state.apply(Action::IndexLoaded(Ok(fixture.archive.clone())));
-    state.apply(Action::ManifestLoaded(Ok(fixture.manifest())));
-    let wanted = state.shards_to_fetch();
+    let mut state = fixture.indexed(search("代表工作室"));
+    fixture.deliver_manifest(&mut state);
+    let wanted = shards_to_fetch(&state);
     assert_eq!(
         wanted,
         fixture.manifest().shards_for(&parse_query("代表工作室"))
     );
-    assert!(
-        state.search_page().is_none(),
-        "no results before the shards"
-    );
-    for path in &wanted {
-        state.apply(Action::ShardRequested(path.clone()));
-    }
-    assert!(state.shards_to_fetch().is_empty());
+    assert!(state.page().is_none(), "no results before the shards");
+    let keys = wanted.iter().cloned().map(FileKey::Shard).collect();
+    state.apply(Action::FilesRequested(keys));
+    assert!(shards_to_fetch(&state).is_empty());
 }
 
 #[test]
@@ -208,7 +234,8 @@ fn a_region_narrows_results_but_facets_count_them_all() {
     let state = fixture().searched(route);
     assert_eq!(found_ids(&state), ["2017-15-1"]);
     let facets: Vec<(String, u32)> = state
-        .search_facets()
+        .search
+        .facets()
         .iter()
         .map(|f| (f.prefecture.clone(), f.count))
         .collect();
@@ -229,54 +256,68 @@ fn excluded_terms_and_missing_terms_give_the_exact_set() {
 #[test]
 fn a_failed_shard_is_reported_and_retry_fetches_it_again() {
     let fixture = fixture();
-    let mut state = State::new(search("换届"), TextSize::Standard);
-    state.apply(Action::IndexLoaded(Ok(fixture.archive.clone())));
-    state.apply(Action::ManifestLoaded(Ok(fixture.manifest())));
-    let paths = state.shards_to_fetch();
+    let mut state = fixture.indexed(search("换届"));
+    fixture.deliver_manifest(&mut state);
+    let paths = shards_to_fetch(&state);
     let error = LoadError::new(&paths[0], crate::error::LoadErrorKind::Malformed);
     for path in &paths {
-        state.apply(Action::ShardLoaded(path.clone(), Err(error.clone())));
+        let key = FileKey::Shard(path.clone());
+        state.apply(Action::FileArrived(key, Err(error.clone())));
     }
-    assert_eq!(state.search_page(), Some(Err(error)));
-    state.apply(Action::RetrySearch);
-    assert_eq!(state.shards_to_fetch(), paths);
-    assert!(state.search_page().is_none());
+    assert_eq!(state.page(), Some(&Err(error)));
+    state.apply(Action::RetryFailed);
+    assert_eq!(shards_to_fetch(&state), paths);
+    assert!(state.page().is_none());
 }
 
 #[test]
 fn a_manifest_from_another_build_is_refused_by_name() {
     let fixture = fixture();
-    let mut other = fixture.archive.clone();
-    other.issues.pop();
-    let refused = check_manifest(fixture.manifest(), Some(&other), "search/manifest.json");
-    let error = refused.expect_err("stale manifest");
+    let mut state = fixture.indexed(search("代表"));
+    fixture.deliver_manifest(&mut state);
+    assert!(matches!(state.files.manifest(), Some(Load::Ready(_))));
+
+    let mut stale = fixture.clone();
+    stale.archive.issues.pop();
+    let mut state = stale.indexed(search("代表"));
+    fixture.deliver_manifest(&mut state);
+    let Some(Load::Failed(error)) = state.files.manifest() else {
+        panic!("a manifest of another build is refused")
+    };
     assert_eq!(error.file, "search/manifest.json");
-    assert!(check_manifest(fixture.manifest(), Some(&fixture.archive), "m").is_ok());
+    assert!(matches!(
+        error.kind,
+        crate::error::LoadErrorKind::Mismatch(_)
+    ));
+    assert!(matches!(state.page(), Some(Err(_))), "the search says so");
 }
 
 #[test]
 fn snippets_are_fetched_only_for_cards_seen_on_screen() {
     let mut state = fixture().searched(search("代表工作室"));
-    assert!(state.issues_to_fetch().is_empty(), "nothing seen yet");
+    assert!(issues_to_fetch(&state).is_empty(), "nothing seen yet");
     state.apply(Action::ResultsSeen(vec!["2017-15".into()]));
-    assert_eq!(state.issues_to_fetch(), ["2017-15".to_owned()]);
+    assert_eq!(issues_to_fetch(&state), ["2017-15".to_owned()]);
 }
 
 #[test]
 fn a_page_lists_up_to_the_limit_and_counts_every_result() {
     let mut state = fixture().searched(search("代表工作室"));
-    state.search_state.limit = 1;
-    let page = state.search_page().expect("known").expect("no failure");
-    let listed: Vec<&str> = page.listed.iter().map(|e| e.article.id.as_str()).collect();
-    assert_eq!(listed, ["2017-15-1"]);
+    state.visit.as_mut().unwrap().shown = 1;
+    state.apply(Action::ResultsSeen(Vec::new()));
+    let Some(Ok(page)) = state.page() else {
+        panic!("results known")
+    };
+    assert_eq!(page.listed.len(), 1);
     assert_eq!(page.total, 2);
 }
 
 #[test]
 fn more_results_grow_the_list_and_a_new_query_starts_over() {
     let mut state = fixture().searched(search("代表工作室"));
-    state.apply(Action::ShowMoreResults);
-    assert_eq!(state.search_state.limit, 2 * RESULTS_PAGE_SIZE);
+    let shown = |state: &State| state.visit.as_ref().map(|visit| visit.shown);
+    state.apply(Action::ShowMore);
+    assert_eq!(shown(&state), Some(2 * LIST_PAGE_SIZE));
     state.apply(Action::Navigate(search("代表")));
-    assert_eq!(state.search_state.limit, RESULTS_PAGE_SIZE);
+    assert_eq!(shown(&state), Some(LIST_PAGE_SIZE));
 }

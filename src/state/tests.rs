@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::LoadErrorKind;
 use crate::route::{SearchRoute, SearchSort};
 use lianluo_core::{Normalization, Region, FORMAT_VERSION};
 
@@ -74,8 +75,39 @@ fn issue(id: &str) -> Issue {
 
 fn loaded(route: Route) -> State {
     let mut state = State::new(route, TextSize::Standard);
-    state.apply(Action::IndexLoaded(Ok(archive())));
+    state.apply(Action::FileArrived(
+        FileKey::Index,
+        Ok(File::Index(Rc::new(archive()))),
+    ));
     state
+}
+
+/// The issue files among the files to fetch now, by id.
+pub(super) fn issues_to_fetch(state: &State) -> Vec<String> {
+    state
+        .files_to_fetch()
+        .into_iter()
+        .filter_map(|key| match key {
+            FileKey::Issue(id) => Some(id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Delivers an issue file (or its failure) as the loading effect would.
+pub(super) fn deliver_issue(state: &mut State, id: &str, result: Result<Issue, LoadError>) {
+    let file = result.map(|issue| File::Issue(Rc::new(issue)));
+    state.apply(Action::FileArrived(FileKey::Issue(id.to_owned()), file));
+}
+
+fn requested(state: &mut State, ids: &[&str]) {
+    let keys = ids.iter().map(|id| FileKey::Issue((*id).to_owned()));
+    state.apply(Action::FilesRequested(keys.collect()));
+}
+
+fn progress(state: &State) -> (usize, usize) {
+    let progress = state.issue_progress();
+    (progress.settled, progress.wanted)
 }
 
 fn filter(prefecture: &str, county: Option<&str>) -> RegionFilter {
@@ -88,22 +120,22 @@ fn filter(prefecture: &str, county: Option<&str>) -> RegionFilter {
 #[test]
 fn a_new_reader_waits_for_the_index_and_fetches_no_issue() {
     let state = State::new(Route::Latest, TextSize::Large);
-    assert_eq!(state.index, Load::Pending);
+    assert_eq!(state.index(), Load::Pending);
     assert_eq!(state.text_size, TextSize::Large);
-    assert!(state.issues_to_fetch().is_empty());
+    assert_eq!(state.files_to_fetch(), [FileKey::Index]);
 }
 
 #[test]
 fn the_latest_view_wants_the_newest_issue() {
     let state = loaded(Route::Latest);
     assert_eq!(state.current_issue().map(|i| i.id.as_str()), Some("2018-2"));
-    assert_eq!(state.issues_to_fetch(), vec!["2018-2".to_owned()]);
+    assert_eq!(issues_to_fetch(&state), vec!["2018-2".to_owned()]);
 }
 
 #[test]
 fn an_article_view_wants_the_issue_that_holds_it() {
     let state = loaded(Route::article("2017-15-2"));
-    assert_eq!(state.issues_to_fetch(), vec!["2017-15".to_owned()]);
+    assert_eq!(issues_to_fetch(&state), vec!["2017-15".to_owned()]);
     let (issue, article) = state.article_summary("2017-15-2").unwrap();
     assert_eq!(
         (issue.id.as_str(), article.title.as_str()),
@@ -113,37 +145,33 @@ fn an_article_view_wants_the_issue_that_holds_it() {
 
 #[test]
 fn an_unknown_issue_or_article_wants_nothing() {
-    assert!(loaded(Route::Issue("1999-1".into()))
-        .issues_to_fetch()
-        .is_empty());
-    assert!(loaded(Route::article("1999-1-1"))
-        .issues_to_fetch()
-        .is_empty());
-    assert!(loaded(Route::Issues).issues_to_fetch().is_empty());
+    assert!(issues_to_fetch(&loaded(Route::Issue("1999-1".into()))).is_empty());
+    assert!(issues_to_fetch(&loaded(Route::article("1999-1-1"))).is_empty());
+    assert!(issues_to_fetch(&loaded(Route::Issues)).is_empty());
 }
 
 #[test]
 fn a_requested_issue_is_not_requested_twice() {
     let mut state = loaded(Route::Issue("2018-1".into()));
-    state.apply(Action::IssueRequested("2018-1".into()));
-    assert!(state.issues_to_fetch().is_empty());
-    assert_eq!(state.wanted_progress(), (0, 1));
+    requested(&mut state, &["2018-1"]);
+    assert!(issues_to_fetch(&state).is_empty());
+    assert_eq!(progress(&state), (0, 1));
 }
 
 #[test]
 fn a_loaded_issue_is_ready_and_counts_as_progress() {
     let mut state = loaded(Route::Issue("2018-1".into()));
-    state.apply(Action::IssueRequested("2018-1".into()));
-    state.apply(Action::IssueLoaded("2018-1".into(), Ok(issue("2018-1"))));
-    assert!(state.issues["2018-1"].ready().is_some());
-    assert_eq!(state.wanted_progress(), (1, 1));
+    requested(&mut state, &["2018-1"]);
+    deliver_issue(&mut state, "2018-1", Ok(issue("2018-1")));
+    assert!(state.issue("2018-1").unwrap().ready().is_some());
+    assert_eq!(progress(&state), (1, 1));
 }
 
 #[test]
 fn an_issue_file_holding_another_issue_is_a_mismatch_naming_the_file() {
     let mut state = loaded(Route::Issue("2018-1".into()));
-    state.apply(Action::IssueLoaded("2018-1".into(), Ok(issue("2017-15"))));
-    let Load::Failed(error) = &state.issues["2018-1"] else {
+    deliver_issue(&mut state, "2018-1", Ok(issue("2017-15")));
+    let Some(Load::Failed(error)) = state.issue("2018-1") else {
         panic!("expected a failure")
     };
     assert_eq!(error.file, "issues/2018-1.json");
@@ -154,68 +182,82 @@ fn an_issue_file_holding_another_issue_is_a_mismatch_naming_the_file() {
 fn retrying_a_failed_issue_fetches_it_again() {
     let mut state = loaded(Route::Issue("2018-1".into()));
     let error = LoadError::new("issues/2018-1.json", LoadErrorKind::Network);
-    state.apply(Action::IssueLoaded("2018-1".into(), Err(error)));
-    assert!(state.issues_to_fetch().is_empty());
-    assert_eq!(state.wanted_progress(), (1, 1));
-    state.apply(Action::RetryIssue("2018-1".into()));
-    assert_eq!(state.issues_to_fetch(), vec!["2018-1".to_owned()]);
+    deliver_issue(&mut state, "2018-1", Err(error));
+    assert!(issues_to_fetch(&state).is_empty());
+    assert_eq!(progress(&state), (1, 1));
+    state.apply(Action::RetryFailed);
+    assert_eq!(issues_to_fetch(&state), vec!["2018-1".to_owned()]);
 }
 
 #[test]
 fn a_list_counts_its_unloaded_issue_files_and_retries_them_all() {
     let mut state = loaded(Route::Region(filter("湘潭市", None)));
-    let wanted = state.issues_to_fetch();
+    let wanted = issues_to_fetch(&state);
     assert!(!wanted.is_empty());
     for id in &wanted {
         let error = LoadError::new(format!("issues/{id}.json"), LoadErrorKind::Network);
-        state.apply(Action::IssueRequested(id.clone()));
-        state.apply(Action::IssueLoaded(id.clone(), Err(error)));
+        requested(&mut state, &[id]);
+        deliver_issue(&mut state, id, Err(error));
     }
-    assert_eq!(state.unloaded_wanted(), wanted.len());
+    assert_eq!(state.issue_progress().failed, wanted.len());
     assert!(
-        state.issues_to_fetch().is_empty(),
+        issues_to_fetch(&state).is_empty(),
         "failures are not refetched by themselves"
     );
-    state.apply(Action::RetryFailedIssues);
-    assert_eq!(state.unloaded_wanted(), 0);
-    assert_eq!(state.issues_to_fetch(), wanted);
+    state.apply(Action::RetryFailed);
+    assert_eq!(state.issue_progress().failed, 0);
+    assert_eq!(issues_to_fetch(&state), wanted);
 }
 
 #[test]
 fn a_failed_index_is_retried_with_a_new_attempt() {
     let mut state = State::new(Route::Latest, TextSize::Standard);
     let error = LoadError::new("data/index.json", LoadErrorKind::Malformed);
-    state.apply(Action::IndexLoaded(Err(error.clone())));
-    assert_eq!(state.index, Load::Failed(error));
-    state.apply(Action::RetryIndex);
-    assert_eq!(
-        (state.index.clone(), state.index_attempt),
-        (Load::Pending, 1)
+    state.apply(Action::FileArrived(FileKey::Index, Err(error.clone())));
+    assert_eq!(state.index(), Load::Failed(error));
+    assert!(
+        state.files_to_fetch().is_empty(),
+        "not fetched again by itself"
     );
+    state.apply(Action::RetryFailed);
+    assert_eq!(state.index(), Load::Pending);
+    assert_eq!(state.files_to_fetch(), [FileKey::Index]);
+}
+
+/// The ids of a region's articles as its list shows them.
+fn region_ids(region: RegionFilter) -> Vec<String> {
+    let state = loaded(Route::Region(region));
+    let Some(Ok(page)) = state.page() else {
+        panic!("a region's page is known once the index is here")
+    };
+    let archive = state.archive().unwrap();
+    page.listed
+        .iter()
+        .map(|placed| {
+            archive.issues[placed.issue].articles[placed.article]
+                .id
+                .clone()
+        })
+        .collect()
 }
 
 #[test]
 fn a_prefecture_counts_its_counties_articles_newest_first() {
-    let state = loaded(Route::Latest);
-    let ids: Vec<&str> = state
-        .region_articles(&filter("衡阳市", None))
-        .iter()
-        .map(|(_, article)| article.id.as_str())
-        .collect();
-    assert_eq!(ids, ["2018-2-1", "2017-15-1"]);
-    let changsha = state.region_articles(&filter("长沙市", None));
-    assert_eq!(changsha.len(), 1, "浏阳市 counts for 长沙市");
+    assert_eq!(
+        region_ids(filter("衡阳市", None)),
+        ["2018-2-1", "2017-15-1"]
+    );
+    assert_eq!(
+        region_ids(filter("长沙市", None)),
+        ["2018-2-2"],
+        "浏阳市 counts for 长沙市"
+    );
 }
 
 #[test]
 fn a_county_filter_keeps_only_that_county() {
-    let state = loaded(Route::Latest);
-    let hengshan = state.region_articles(&filter("衡阳市", Some("衡山县")));
-    assert_eq!(hengshan.len(), 1);
-    assert_eq!(hengshan[0].1.id, "2017-15-1");
-    assert!(state
-        .region_articles(&filter("衡阳市", Some("耒阳市")))
-        .is_empty());
+    assert_eq!(region_ids(filter("衡阳市", Some("衡山县"))), ["2017-15-1"]);
+    assert!(region_ids(filter("衡阳市", Some("耒阳市"))).is_empty());
 }
 
 #[test]
@@ -223,7 +265,7 @@ fn a_region_view_fetches_its_issues_newest_first_within_the_limit() {
     let state = loaded(Route::Region(filter("湘潭市", None)));
     assert_eq!(state.wanted_issues(), ["2018-1", "2017-15"]);
     assert_eq!(
-        state.issues_to_fetch(),
+        issues_to_fetch(&state),
         ["2018-1".to_owned(), "2017-15".to_owned()]
     );
 }
@@ -232,33 +274,34 @@ fn a_region_view_fetches_its_issues_newest_first_within_the_limit() {
 fn fetches_in_flight_are_capped() {
     let mut state = loaded(Route::Region(filter("湘潭市", None)));
     for id in ["a", "b", "c"] {
-        state.apply(Action::IssueRequested(id.into()));
+        requested(&mut state, &[id]);
     }
-    assert_eq!(state.issues_to_fetch().len(), MAX_FETCHES_IN_FLIGHT - 3);
-    state.apply(Action::IssueRequested("d".into()));
-    assert!(state.issues_to_fetch().is_empty());
+    assert_eq!(issues_to_fetch(&state).len(), MAX_FETCHES_IN_FLIGHT - 3);
+    requested(&mut state, &["d"]);
+    assert!(issues_to_fetch(&state).is_empty());
 }
 
 #[test]
 fn showing_more_region_articles_grows_the_list_and_only_a_new_region_resets_it() {
     let mut state = loaded(Route::Region(filter("湘潭市", None)));
-    state.apply(Action::ShowMoreRegionArticles);
-    assert_eq!(state.region_limit, 2 * REGION_PAGE_SIZE);
+    let shown = |state: &State| state.visit.as_ref().map(|visit| visit.shown);
+    state.apply(Action::ShowMore);
+    assert_eq!(shown(&state), Some(2 * LIST_PAGE_SIZE));
     state.apply(Action::Navigate(Route::Region(filter("湘潭市", None))));
     assert_eq!(
-        state.region_limit,
-        2 * REGION_PAGE_SIZE,
+        shown(&state),
+        Some(2 * LIST_PAGE_SIZE),
         "same region keeps its length"
     );
     state.apply(Action::Navigate(Route::article("2017-15-1")));
     state.apply(Action::Navigate(Route::Region(filter("湘潭市", None))));
     assert_eq!(
-        state.region_limit,
-        2 * REGION_PAGE_SIZE,
+        shown(&state),
+        Some(2 * LIST_PAGE_SIZE),
         "back from one of its articles, the list is as long as it was"
     );
     state.apply(Action::Navigate(Route::Region(filter("衡阳市", None))));
-    assert_eq!(state.region_limit, REGION_PAGE_SIZE);
+    assert_eq!(shown(&state), Some(LIST_PAGE_SIZE));
 }
 
 #[test]
@@ -293,7 +336,7 @@ fn navigating_changes_only_the_route() {
     });
     state.apply(Action::Navigate(search.clone()));
     assert_eq!(state.route, search);
-    assert_eq!((state.index, state.issues), (before.index, before.issues));
+    assert_eq!(state.files, before.files);
 }
 
 #[test]
@@ -312,10 +355,10 @@ fn clearing_a_region_or_search_returns_to_the_view_before_it() {
         Some("湘潭县"),
     ))));
     state.apply(Action::Navigate(Route::Search(SearchRoute::default())));
-    assert_eq!(state.return_to, Route::Issue("2018-1".into()));
+    assert_eq!(state.return_point(), Route::Issue("2018-1".into()));
     state.apply(Action::Navigate(Route::article("2018-1-1")));
     state.apply(Action::Navigate(Route::Region(filter("衡阳市", None))));
-    assert_eq!(state.return_to, Route::article("2018-1-1"));
+    assert_eq!(state.return_point(), Route::article("2018-1-1"));
 }
 
 #[test]
@@ -328,18 +371,18 @@ fn back_from_a_result_to_its_list_still_clears_to_the_view_before_the_list() {
     state.apply(Action::Navigate(searched.clone()));
     state.apply(Action::Navigate(Route::article("2018-1-1")));
     state.apply(Action::Navigate(searched));
-    assert_eq!(state.return_to, Route::Issue("2018-1".into()));
+    assert_eq!(state.return_point(), Route::Issue("2018-1".into()));
 
     let region = Route::Region(filter("湘潭市", None));
     state.apply(Action::Navigate(Route::Latest));
     state.apply(Action::Navigate(region.clone()));
     state.apply(Action::Navigate(Route::article("2017-15-1")));
     state.apply(Action::Navigate(region));
-    assert_eq!(state.return_to, Route::Latest);
+    assert_eq!(state.return_point(), Route::Latest);
 }
 
 #[test]
 fn a_reader_who_arrives_on_a_region_returns_to_the_newest_issue() {
     let state = State::new(Route::Region(filter("衡阳市", None)), TextSize::Standard);
-    assert_eq!(state.return_to, Route::Latest);
+    assert_eq!(state.return_point(), Route::Latest);
 }

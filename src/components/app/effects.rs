@@ -1,97 +1,52 @@
-//! The reader's side effects, one hook each: loading the index, issue files and search
-//! files, timing searches, following the URL hash, and settling focus after a change of view.
+//! The reader's side effects, one hook each: loading data files, timing searches, following
+//! the URL hash, and settling focus after a change of view.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use lianluo_core::{ArchiveIndex, Issue};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::load::{fetch_data, fetch_manifest, fetch_shard};
+use crate::error::{LoadError, LoadErrorKind};
+use crate::load::fetch_file;
 use crate::route::Route;
 use crate::source::DataSource;
-use crate::state::{check_manifest, Action, State};
+use crate::state::{Action, FileKey, State};
 use crate::storage::remember_text_size;
 use crate::text_size::TextSize;
 use crate::timing;
 
-/// Loads `index.json` once per attempt.
+/// Fetches the files the state wants, as many at once as it allows, and reports each back.
 #[hook]
-pub fn use_index_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
+pub fn use_file_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
     let dispatcher = state.dispatcher();
-    let source = source.clone();
-    use_effect_with(state.index_attempt, move |_| {
-        spawn_local(async move {
-            let result = match &source.index_url {
-                Ok(url) => fetch_data::<ArchiveIndex>(url).await,
-                Err(error) => Err(error.clone()),
-            };
-            dispatcher.dispatch(Action::IndexLoaded(result));
-        });
-    });
-}
-
-/// Fetches the issue files the state asks for.
-#[hook]
-pub fn use_issue_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
-    let dispatcher = state.dispatcher();
-    let wanted: Vec<(String, String)> = state
-        .issues_to_fetch()
+    let wanted: Vec<(FileKey, Result<String, LoadError>)> = state
+        .files_to_fetch()
         .into_iter()
-        .map(|id| {
-            let path = state.issue_path(&id).unwrap_or_default().to_owned();
-            (id, path)
+        .map(|key| {
+            let url = match (&key, state.file_path(&key)) {
+                (FileKey::Index, _) => source.index_url.clone(),
+                (_, Some(path)) => source.file_url(path),
+                // The state wants only files the index names; kept as a failure, not a panic.
+                (_, None) => Err(LoadError::new(format!("{key:?}"), LoadErrorKind::NotFound)),
+            };
+            (key, url)
         })
         .collect();
-    let source = source.clone();
     use_effect_with(wanted, move |wanted| {
-        for (id, path) in wanted.iter().cloned() {
-            dispatcher.dispatch(Action::IssueRequested(id.clone()));
-            let (dispatcher, source) = (dispatcher.clone(), source.clone());
-            spawn_local(async move {
-                let result = match source.file_url(&path) {
-                    Ok(url) => fetch_data::<Issue>(&url).await,
-                    Err(error) => Err(error),
-                };
-                dispatcher.dispatch(Action::IssueLoaded(id, result));
-            });
+        if wanted.is_empty() {
+            return;
         }
-    });
-}
-
-/// Fetches the search manifest and the shards the current query needs.
-#[hook]
-pub fn use_search_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>) {
-    let manifest = state.manifest_to_fetch().map(str::to_owned);
-    let archive = state.index.ready().cloned();
-    let dispatcher = state.dispatcher();
-    let source_for_manifest = source.clone();
-    use_effect_with(manifest, move |manifest| {
-        if let Some(path) = manifest.clone() {
-            dispatcher.dispatch(Action::ManifestRequested);
+        let keys = wanted.iter().map(|(key, _)| key.clone()).collect();
+        dispatcher.dispatch(Action::FilesRequested(keys));
+        for (key, url) in wanted.iter().cloned() {
+            let dispatcher = dispatcher.clone();
             spawn_local(async move {
-                let result = match source_for_manifest.file_url(&path) {
-                    Ok(url) => fetch_manifest(&url).await,
+                let result = match url {
+                    Ok(url) => fetch_file(&key, &url).await,
                     Err(error) => Err(error),
                 };
-                let checked = result.and_then(|m| check_manifest(m, archive.as_deref(), &path));
-                dispatcher.dispatch(Action::ManifestLoaded(checked));
-            });
-        }
-    });
-    let dispatcher = state.dispatcher();
-    let source = source.clone();
-    use_effect_with(state.shards_to_fetch(), move |paths| {
-        for path in paths.iter().cloned() {
-            dispatcher.dispatch(Action::ShardRequested(path.clone()));
-            let (dispatcher, source) = (dispatcher.clone(), source.clone());
-            spawn_local(async move {
-                let result = match source.file_url(&path) {
-                    Ok(url) => fetch_shard(&url).await,
-                    Err(error) => Err(error),
-                };
-                dispatcher.dispatch(Action::ShardLoaded(path, result));
+                dispatcher.dispatch(Action::FileArrived(key, result));
             });
         }
     });
@@ -101,8 +56,11 @@ pub fn use_search_loading(state: &UseReducerHandle<State>, source: &Rc<DataSourc
 /// address is opened) to its results in the DOM.
 #[hook]
 pub fn use_search_timing(state: &UseReducerHandle<State>) {
-    let search = state.search().map(|(search, _)| search.clone());
-    let ready = state.search_settled();
+    let search = match &state.route {
+        Route::Search(search) => Some(search.clone()),
+        _ => None,
+    };
+    let ready = state.search.current().is_some();
     use_effect_with((search, ready), |(search, ready)| match (search, ready) {
         (Some(_), true) => timing::measure(timing::SEARCH_MEASURE, timing::SEARCH_MARK),
         // Typing already set the mark; an address opened directly starts the clock here.

@@ -1,0 +1,148 @@
+//! The reader's one file cache: every data file it has asked for, keyed by what the file is,
+//! whether it is on its way, here, or could not be had.
+//!
+//! The reducer decides which files are wanted ([`State::files_to_fetch`](super::State)); one
+//! effect fetches them and reports each back as [`Action::FileArrived`](super::Action); one
+//! action forgets the failures so that they are fetched again.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lianluo_core::search::{Manifest, Shard};
+use lianluo_core::{ArchiveIndex, Issue};
+
+use crate::error::LoadError;
+
+/// What a data file is: the reader knows how to fetch and read each kind.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FileKey {
+    /// `index.json`, at the address the host's markup gives.
+    Index,
+    /// An issue file, by issue id.
+    Issue(String),
+    /// The search manifest.
+    Manifest,
+    /// A search shard, by its path relative to `index.json`.
+    Shard(String),
+}
+
+/// A data file that arrived, read into the model.
+#[derive(Debug, Clone, PartialEq)]
+pub enum File {
+    /// The archive index.
+    Index(Rc<ArchiveIndex>),
+    /// One issue.
+    Issue(Rc<Issue>),
+    /// The search manifest.
+    Manifest(Rc<Manifest>),
+    /// One search shard.
+    Shard(Rc<Shard>),
+}
+
+/// Something that is being fetched, has arrived, or could not be had.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load<T> {
+    /// Requested, not yet here.
+    Pending,
+    /// Here.
+    Ready(T),
+    /// Could not be loaded; the reader says why.
+    Failed(LoadError),
+}
+
+impl<T> Load<T> {
+    /// The value, when it has arrived.
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Load::Ready(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Whether it arrived or failed: nothing more will happen to it unless retried.
+    pub fn settled(&self) -> bool {
+        !matches!(self, Load::Pending)
+    }
+}
+
+/// Every file asked for so far.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Files {
+    entries: HashMap<FileKey, Load<File>>,
+}
+
+impl Files {
+    /// The file's load, once it was asked for.
+    pub fn get(&self, key: &FileKey) -> Option<&Load<File>> {
+        self.entries.get(key)
+    }
+
+    /// Records that the file is on its way (or arrived, or failed).
+    pub fn set(&mut self, key: FileKey, load: Load<File>) {
+        self.entries.insert(key, load);
+    }
+
+    /// How many files are on their way.
+    pub fn in_flight(&self) -> usize {
+        self.entries.values().filter(|load| !load.settled()).count()
+    }
+
+    /// Forgets the failures among `keys`, so that they count as never asked for.
+    pub fn forget_failed<'a>(&mut self, keys: impl IntoIterator<Item = &'a FileKey>) {
+        for key in keys {
+            if matches!(self.entries.get(key), Some(Load::Failed(_))) {
+                self.entries.remove(key);
+            }
+        }
+    }
+
+    /// The archive index, once it arrived.
+    pub fn archive(&self) -> Option<&Rc<ArchiveIndex>> {
+        match self.entries.get(&FileKey::Index)? {
+            Load::Ready(File::Index(index)) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// The archive index's load, once asked for.
+    pub fn index(&self) -> Option<Load<Rc<ArchiveIndex>>> {
+        self.typed(&FileKey::Index, |file| match file {
+            File::Index(index) => Some(index.clone()),
+            _ => None,
+        })
+    }
+
+    /// An issue file's load, once asked for.
+    pub fn issue(&self, id: &str) -> Option<Load<Rc<Issue>>> {
+        self.typed(&FileKey::Issue(id.to_owned()), |file| match file {
+            File::Issue(issue) => Some(issue.clone()),
+            _ => None,
+        })
+    }
+
+    /// The search manifest's load, once asked for.
+    pub fn manifest(&self) -> Option<Load<Rc<Manifest>>> {
+        self.typed(&FileKey::Manifest, |file| match file {
+            File::Manifest(manifest) => Some(manifest.clone()),
+            _ => None,
+        })
+    }
+
+    /// A search shard's load, once asked for.
+    pub fn shard(&self, path: &str) -> Option<Load<Rc<Shard>>> {
+        self.typed(&FileKey::Shard(path.to_owned()), |file| match file {
+            File::Shard(shard) => Some(shard.clone()),
+            _ => None,
+        })
+    }
+
+    /// A key's load as the type its kind holds. The reducer stores each kind under its own
+    /// key only, so the mismatch arm cannot be reached; it reads as "not asked for".
+    fn typed<T>(&self, key: &FileKey, pick: impl Fn(&File) -> Option<T>) -> Option<Load<T>> {
+        match self.entries.get(key)? {
+            Load::Pending => Some(Load::Pending),
+            Load::Failed(error) => Some(Load::Failed(error.clone())),
+            Load::Ready(file) => pick(file).map(Load::Ready),
+        }
+    }
+}
