@@ -139,6 +139,43 @@ mod tests {
         }
     }
 
+    /// The counts worked out the slow way, independently of the tally: by name, in ordered
+    /// maps, sorted with the standard sort.
+    fn counted_by_name<'a>(regions: impl IntoIterator<Item = &'a Region>) -> Vec<RegionCount> {
+        use std::collections::BTreeMap;
+        let mut prefectures: BTreeMap<&str, (u32, BTreeMap<&str, u32>)> = BTreeMap::new();
+        for region in regions {
+            let Some(prefecture) = region.prefecture.as_deref() else {
+                continue;
+            };
+            let (count, counties) = prefectures.entry(prefecture).or_default();
+            *count += 1;
+            if let Some(county) = region.county.as_deref() {
+                *counties.entry(county).or_default() += 1;
+            }
+        }
+        let mut counts: Vec<RegionCount> = prefectures
+            .into_iter()
+            .map(|(prefecture, (count, counties))| {
+                let mut counties: Vec<CountyCount> = counties
+                    .into_iter()
+                    .map(|(county, count)| CountyCount {
+                        county: county.to_owned(),
+                        count,
+                    })
+                    .collect();
+                counties.sort_by(|a, b| b.count.cmp(&a.count).then(a.county.cmp(&b.county)));
+                RegionCount {
+                    prefecture: prefecture.to_owned(),
+                    count,
+                    counties,
+                }
+            })
+            .collect();
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.prefecture.cmp(&b.prefecture)));
+        counts
+    }
+
     #[test]
     fn a_subset_is_counted_like_the_same_articles_by_name() {
         let regions = [
@@ -157,7 +194,7 @@ mod tests {
             vec![],
             vec![9, 3],
         ] {
-            let by_name = region_counts(subset.iter().filter_map(|&i| regions.get(i)));
+            let by_name = counted_by_name(subset.iter().filter_map(|&i| regions.get(i)));
             assert_eq!(tally.count(subset.iter().copied()), by_name, "{subset:?}");
         }
         let all = tally.count(0..regions.len());
@@ -166,5 +203,28 @@ mod tests {
         assert_eq!(all[0].counties[0].county, "浏阳市");
         assert_eq!(all[0].counties[0].count, 2);
         assert_eq!(all[1].counties.len(), 1);
+        assert_eq!(region_counts(&regions), counted_by_name(&regions));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_subset_is_counted_like_the_slow_way(
+            picks in proptest::collection::vec((0usize..4, 0usize..4), 0..40),
+            subset in proptest::collection::vec(0usize..45, 0..30),
+        ) {
+            const PREFECTURES: [Option<&str>; 4] = [None, Some("长沙市"), Some("衡阳市"), Some("湘潭市")];
+            const COUNTIES: [Option<&str>; 4] = [None, Some("浏阳市"), Some("衡山县"), Some("湘潭县")];
+            let regions: Vec<Region> = picks
+                .iter()
+                .map(|&(p, c)| region(PREFECTURES[p], PREFECTURES[p].and(COUNTIES[c])))
+                .collect();
+            let tally = RegionTally::new(&regions);
+            // Each article at most once, as the reader hands over a query's hits.
+            let mut unique = subset.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            let expected = counted_by_name(unique.iter().filter_map(|&i| regions.get(i)));
+            proptest::prop_assert_eq!(tally.count(unique.iter().copied()), expected);
+        }
     }
 }
