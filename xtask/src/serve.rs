@@ -14,6 +14,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeader;
 
 /// Cache-Control for content-hashed files: their bytes never change under a name.
 pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -27,6 +28,9 @@ pub struct Mount {
     pub prefix: String,
     /// The folder whose files are served.
     pub dir: PathBuf,
+    /// Whether pages of any site may read these files (`Access-Control-Allow-Origin: *`), as
+    /// a data host that opted in to sharing would answer.
+    pub shared: bool,
 }
 
 impl Mount {
@@ -35,6 +39,7 @@ impl Mount {
         Self {
             prefix: "/".to_owned(),
             dir,
+            shared: false,
         }
     }
 
@@ -43,6 +48,15 @@ impl Mount {
         Self {
             prefix: prefix.trim_end_matches('/').to_owned(),
             dir,
+            shared: false,
+        }
+    }
+
+    /// `dir` served under `prefix` to pages of any site.
+    pub fn shared(prefix: &str, dir: PathBuf) -> Self {
+        Self {
+            shared: true,
+            ..Self::at(prefix, dir)
         }
     }
 }
@@ -54,6 +68,11 @@ pub fn router(mounts: Vec<Mount>) -> Router {
         let files = ServeDir::new(mount.dir)
             .precompressed_br()
             .precompressed_gzip();
+        let files = SetResponseHeader::overriding(
+            files,
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            mount.shared.then(|| HeaderValue::from_static("*")),
+        );
         router = if mount.prefix.is_empty() || mount.prefix == "/" {
             router.fallback_service(files)
         } else {
@@ -259,6 +278,7 @@ mod tests {
         let server = spawn(vec![
             Mount::root(site.path().to_path_buf()),
             Mount::at("/e2e/", pages.path().to_path_buf()),
+            Mount::shared("/shared/", site.path().join("data")),
         ])
         .unwrap();
 
@@ -287,6 +307,10 @@ mod tests {
             Some("application/json; charset=utf-8")
         );
         assert_eq!(header(&headers, "cache-control"), Some(CACHE_REVALIDATE));
+
+        assert_eq!(header(&headers, "access-control-allow-origin"), None);
+        let (_, headers) = get(&server.url, "/shared/index.json", "gzip");
+        assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
 
         let (status, _) = get(&server.url, "/e2e/host.html", "gzip");
         assert!(status.contains("200"), "{status}");

@@ -152,8 +152,11 @@ fn end_to_end(run: &mut Run) -> Result<()> {
         bail!("there is no end-to-end suite at {}", suite.display());
     }
     let server = serve::spawn(vec![
-        Mount::root(dist),
+        Mount::root(dist.clone()),
         Mount::at("/e2e", paths::e2e_pages(root)),
+        // The same data as from a site that shares it with any other (for the cross-origin
+        // tests, which read it from the other loopback name).
+        Mount::shared("/shared", dist.join("data")),
     ])?;
     step(format!(
         "Serving dist/ at {} (tests/e2e/pages at /e2e/)",
