@@ -14,6 +14,8 @@ pub mod panic;
 pub mod route;
 pub mod source;
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod static_view;
 pub mod storage;
 pub mod text_size;
 pub mod timing;

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
+use yew::Callback;
 
 use crate::components::app::{App, AppProps};
 use crate::route::Route;
@@ -14,23 +15,29 @@ use crate::storage::recall_text_size;
 ///
 /// `source` is the `data-lianluo-src` value as written in the host's markup; it is resolved
 /// against the page's address. `routing` says whether this reader keeps its view in the URL
-/// hash. `allow_cross_origin` lets the data live on another site.
+/// hash. `allow_cross_origin` lets the data live on another site. `view` is the reader
+/// address (`#/issue/2017-15`) to open when the URL names none (a static issue page's own
+/// issue); empty for the newest issue. `on_ready` is called once the first view shows what
+/// its static rendering shows.
 #[wasm_bindgen(js_name = mountReader)]
 pub fn mount_reader(
     container: HtmlElement,
     source: &str,
     routing: bool,
     allow_cross_origin: bool,
+    view: &str,
+    on_ready: Option<js_sys::Function>,
 ) -> Result<(), JsValue> {
     crate::panic::install(&container);
     let source = DataSource::from_markup(source, allow_cross_origin);
-    let initial_route = if routing {
-        let hash = web_sys::window().and_then(|window| window.location().hash().ok());
-        hash.and_then(|hash| Route::from_hash(&hash))
-            .unwrap_or_default()
-    } else {
-        Route::default()
-    };
+    let own_view = Route::from_hash(view).unwrap_or_default();
+    let hash = web_sys::window()
+        .filter(|_| routing)
+        .and_then(|window| window.location().hash().ok())
+        .filter(|hash| !matches!(hash.as_str(), "" | "#" | "#/"));
+    let initial_route = hash
+        .and_then(|hash| Route::from_hash(&hash))
+        .unwrap_or(own_view);
     // The loader names every reader after the first, so that their landmarks differ.
     let name = container
         .get_attribute("data-reader-name")
@@ -41,6 +48,13 @@ pub fn mount_reader(
         initial_route,
         text_size: recall_text_size(),
         name: name.into(),
+        on_ready: Callback::from(move |()| {
+            if let Some(on_ready) = &on_ready {
+                on_ready.call0(&JsValue::NULL).ok();
+            }
+        }),
+        files: Rc::default(),
+        pages: None,
     };
     // The reader lives as long as the page: its handle is never dropped.
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(container.into(), props).render());

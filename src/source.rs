@@ -31,6 +31,14 @@ impl DataSource {
         source
     }
 
+    /// The source of a view rendered at build time, which fetches nothing.
+    pub fn built() -> Self {
+        DataSource {
+            index_url: Err(LoadError::new("", LoadErrorKind::NoSource)),
+            allow_cross_origin: false,
+        }
+    }
+
     /// The address of a file the archive names (`issues/2017-15.json`), or why it may not be
     /// fetched.
     pub fn file_url(&self, path: &str) -> Result<String, LoadError> {

@@ -150,7 +150,6 @@ impl State {
     fn index_arrived(&mut self, load: &Load<File>) {
         if let Load::Ready(File::Index(archive)) = load {
             self.region_counts = Rc::new(archive.regions.clone());
-            self.search.index_arrived(archive);
         }
     }
 
@@ -158,7 +157,7 @@ impl State {
     fn refresh(&mut self) {
         self.search.follow(&self.route);
         if let Some(archive) = self.files.archive().cloned() {
-            self.search.evaluate(&self.files);
+            self.search.evaluate(&self.files, &archive);
             self.refresh_page(&archive);
         }
     }
@@ -290,6 +289,23 @@ impl State {
             FileKey::Issue(id) => self.issue_summary(id).map(|issue| issue.path.as_str()),
             FileKey::Manifest => self.archive()?.search.as_deref(),
             FileKey::Shard(path) => Some(path),
+        }
+    }
+
+    /// Whether the current view shows what a static rendering of it would: the index has
+    /// arrived (or failed) and so has the issue file an issue or article view shows. Lists
+    /// fill in their entries afterwards, as a live reader does.
+    pub fn view_settled(&self) -> bool {
+        match self.index() {
+            Load::Pending => false,
+            Load::Failed(_) => true,
+            Load::Ready(_) => match self.current_issue() {
+                Some(issue) => self
+                    .files
+                    .get(&FileKey::Issue(issue.id.clone()))
+                    .is_some_and(Load::settled),
+                None => true,
+            },
         }
     }
 

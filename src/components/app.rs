@@ -10,8 +10,8 @@ use lianluo_core::RegionCount;
 use yew::prelude::*;
 
 use effects::{
-    use_file_loading, use_hash_following, use_remembered_text_size, use_search_timing,
-    use_view_settling,
+    use_file_loading, use_hash_following, use_ready_signal, use_remembered_text_size,
+    use_search_timing, use_view_settling,
 };
 use lists::{region_entries, search_outcome};
 
@@ -19,7 +19,7 @@ use super::article_view::ArticleView;
 use super::issue_list::IssueList;
 use super::issue_view::IssueView;
 use super::landmark::ReaderName;
-use super::link::{Link, Navigator};
+use super::link::{Link, Navigator, StaticPages};
 use super::notice::{failure, loading};
 use super::region_filter::RegionPicker;
 use super::region_view::RegionView;
@@ -28,7 +28,7 @@ use super::search_view::SearchView;
 use super::toolbar::Toolbar;
 use crate::route::{RegionFilter, Route, SearchRoute};
 use crate::source::DataSource;
-use crate::state::{Action, Load, State};
+use crate::state::{Action, File, FileKey, Load, State};
 use crate::text_size::TextSize;
 use crate::timing;
 
@@ -47,6 +47,17 @@ pub struct AppProps {
     /// This reader's name within the page, added to its landmarks' names (empty: none).
     #[prop_or_default]
     pub name: AttrValue,
+    /// Files already in hand when the reader starts (a static rendering hands over the index
+    /// and the issue it shows).
+    #[prop_or_default]
+    pub files: Rc<Vec<(FileKey, File)>>,
+    /// Links as static pages need them, when the view is rendered to one.
+    #[prop_or_default]
+    pub pages: Option<StaticPages>,
+    /// Called once, when the first view shows all a static rendering of it shows (the loader
+    /// then takes the static text away).
+    #[prop_or_default]
+    pub on_ready: Callback<()>,
 }
 
 /// A callback that sends the reducer the action `f` makes of its argument.
@@ -80,7 +91,13 @@ fn change_search<T: 'static>(
 /// The whole reader.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(|| State::new(props.initial_route.clone(), props.text_size));
+    let state = use_reducer(|| {
+        let mut state = State::new(props.initial_route.clone(), props.text_size);
+        for (key, file) in props.files.iter().cloned() {
+            state.apply(Action::FileArrived(key, Ok(file)));
+        }
+        state
+    });
     let root = use_node_ref();
 
     use_file_loading(&state, &props.source);
@@ -88,6 +105,7 @@ pub fn App(props: &AppProps) -> Html {
     use_hash_following(&state, props.routing);
     use_view_settling(&state, &root);
     use_remembered_text_size(state.text_size);
+    use_ready_signal(state.view_settled(), &props.on_ready);
 
     let navigator = Navigator {
         routing: props.routing,
@@ -140,9 +158,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    html! {
-        <ContextProvider<ReaderName> context={ReaderName(props.name.clone())}>
-        <ContextProvider<Navigator> context={navigator.clone()}>
+    let reader = html! {
             <div ref={root} class={classes!("reader", state.text_size.class())} lang="zh-CN">
                 <Toolbar route={state.route.clone()} text_size={state.text_size} on_text_size={send(&state, Action::SetTextSize)}>
                     <SearchBox query={shown_query} {on_query} />
@@ -152,6 +168,15 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div class="view">{ view(&state, &navigator) }</div>
             </div>
+    };
+    html! {
+        <ContextProvider<ReaderName> context={ReaderName(props.name.clone())}>
+        <ContextProvider<Navigator> context={navigator.clone()}>
+            if let Some(pages) = &props.pages {
+                <ContextProvider<StaticPages> context={pages.clone()}>{ reader }</ContextProvider<StaticPages>>
+            } else {
+                { reader }
+            }
         </ContextProvider<Navigator>>
         </ContextProvider<ReaderName>>
     }

@@ -47,6 +47,41 @@ impl Navigator {
     }
 }
 
+/// Links as static pages need them: to the page of an issue (`2017-15.html`), an article's
+/// place in it (`2017-15.html#t-2017-15-2`), or the archive page (`index.html`), all in one
+/// folder. Provided as a context when views are rendered to static pages; without it links
+/// are reader addresses in the URL hash.
+#[derive(Clone, PartialEq)]
+pub struct StaticPages {
+    /// The newest issue's id, whose page the newest-issue link opens.
+    pub newest: AttrValue,
+}
+
+impl StaticPages {
+    /// The static page that shows `route`, or the archive page where none does (a region, a
+    /// search).
+    pub fn href(&self, route: &Route) -> String {
+        match route {
+            Route::Latest => format!("{}.html", self.newest),
+            Route::Issue(id) => format!("{id}.html"),
+            Route::Article { id, .. } => match article_issue(id) {
+                Some(issue) => format!("{issue}.html#t-{id}"),
+                None => ARCHIVE_PAGE.to_owned(),
+            },
+            _ => ARCHIVE_PAGE.to_owned(),
+        }
+    }
+}
+
+/// The archive page's name, beside the issue pages.
+pub const ARCHIVE_PAGE: &str = "index.html";
+
+/// The issue an article id belongs to: ids are `{issue id}-{position}` (docs/format.md).
+fn article_issue(id: &str) -> Option<&str> {
+    let (issue, position) = id.rsplit_once('-')?;
+    position.parse::<u32>().ok().map(|_| issue)
+}
+
 /// Props for [`Link`].
 #[derive(Properties, PartialEq)]
 pub struct LinkProps {
@@ -66,6 +101,10 @@ pub struct LinkProps {
 #[function_component]
 pub fn Link(props: &LinkProps) -> Html {
     let navigator = use_context::<Navigator>().expect("Link is rendered inside the app");
+    let href = match use_context::<StaticPages>() {
+        Some(pages) => pages.href(&props.to),
+        None => props.to.to_hash(),
+    };
     let onclick = {
         let (navigator, to) = (navigator.clone(), props.to.clone());
         Callback::from(move |event: MouseEvent| {
@@ -79,8 +118,28 @@ pub fn Link(props: &LinkProps) -> Html {
         })
     };
     html! {
-        <a class={props.class.clone()} href={props.to.to_hash()} aria-current={props.current.clone()} {onclick}>
+        <a class={props.class.clone()} {href} aria-current={props.current.clone()} {onclick}>
             { props.children.clone() }
         </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn static_pages_link_issues_articles_and_the_archive() {
+        let pages = StaticPages {
+            newest: "2018-3".into(),
+        };
+        assert_eq!(pages.href(&Route::Latest), "2018-3.html");
+        assert_eq!(pages.href(&Route::Issue("2017-15".into())), "2017-15.html");
+        assert_eq!(
+            pages.href(&Route::article("2017-15-2")),
+            "2017-15.html#t-2017-15-2"
+        );
+        assert_eq!(pages.href(&Route::Issues), "index.html");
+        assert_eq!(pages.href(&Route::article("odd")), "index.html");
     }
 }

@@ -18,14 +18,20 @@ pub struct SearchState {
     pub query: Option<(String, Rc<Query>)>,
     /// The shards the query needs, once the manifest is here.
     shards: Vec<String>,
-    /// What the index needs to know of each document, from the archive index.
-    docs: Rc<Vec<DocFacts>>,
-    /// Each document's region by position, for counting results per region.
-    regions: Rc<RegionTally>,
+    /// What the index needs to know of each document, and each document's region by
+    /// position: worked out from the archive index when the first query is evaluated.
+    documents: Option<Rc<Documents>>,
     /// The results of the last query evaluated.
     pub results: Option<Results>,
     /// Issues whose result cards have been on screen: their files are fetched for snippets.
     seen_issues: Vec<String>,
+}
+
+/// The archive's documents as searching sees them.
+#[derive(Debug, PartialEq)]
+struct Documents {
+    facts: Vec<DocFacts>,
+    regions: RegionTally,
 }
 
 /// The outcome of one query.
@@ -51,12 +57,6 @@ pub struct Ranked {
 }
 
 impl SearchState {
-    /// Works out what searching needs to know of the archive's documents, once.
-    pub(super) fn index_arrived(&mut self, archive: &ArchiveIndex) {
-        self.docs = Rc::new(doc_facts(archive));
-        self.regions = Rc::new(RegionTally::of_documents(archive));
-    }
-
     /// Parses the query of a search route, when it changed.
     pub(super) fn follow(&mut self, route: &Route) {
         let typed = match route {
@@ -95,7 +95,7 @@ impl SearchState {
 
     /// Evaluates the current query when everything it needs is here and it has not been
     /// evaluated yet; records a failure when a file it needs failed.
-    pub(super) fn evaluate(&mut self, files: &Files) {
+    pub(super) fn evaluate(&mut self, files: &Files, archive: &ArchiveIndex) {
         let Some((typed, query)) = self.query.clone() else {
             return;
         };
@@ -122,8 +122,14 @@ impl SearchState {
                 }
             }
             let shards: Vec<_> = shards.iter().map(Rc::as_ref).collect();
-            match manifest.evaluate(&query, &shards, &self.docs) {
-                Ok(hits) => Ok(self.rank(hits)),
+            let documents = self.documents.get_or_insert_with(|| {
+                Rc::new(Documents {
+                    facts: doc_facts(archive),
+                    regions: RegionTally::of_documents(archive),
+                })
+            });
+            match manifest.evaluate(&query, &shards, &documents.facts) {
+                Ok(hits) => Ok(rank(&documents.regions, hits)),
                 Err(error) => Err(LoadError::new(
                     "search/",
                     LoadErrorKind::Mismatch(error.to_string()),
@@ -136,18 +142,6 @@ impl SearchState {
     fn answered(&mut self, query: String, hits: Result<Ranked, LoadError>) {
         self.results = Some(Results { query, hits });
         self.seen_issues.clear();
-    }
-
-    fn rank(&self, best_first: Vec<Hit>) -> Ranked {
-        let newest_first = newest_first(&best_first);
-        let facets = self
-            .regions
-            .count(best_first.iter().map(|hit| hit.doc as usize));
-        Ranked {
-            best_first: Rc::new(best_first),
-            newest_first: Rc::new(newest_first),
-            facets: Rc::new(facets),
-        }
     }
 
     /// Drops a failed answer, so that the query is evaluated again once its files are here.
@@ -174,7 +168,7 @@ impl SearchState {
 
     /// Where a document is in the archive index.
     pub(super) fn place(&self, doc: u32) -> Option<&DocFacts> {
-        self.docs.get(doc as usize)
+        self.documents.as_ref()?.facts.get(doc as usize)
     }
 
     /// Records the issues whose cards came on screen.
@@ -189,5 +183,16 @@ impl SearchState {
     /// Whether a card of this issue has been on screen.
     pub(super) fn was_seen(&self, id: &str) -> bool {
         self.seen_issues.iter().any(|seen| seen == id)
+    }
+}
+
+/// A query's hits in both orders, with their counts per region.
+fn rank(regions: &RegionTally, best_first: Vec<Hit>) -> Ranked {
+    let newest_first = newest_first(&best_first);
+    let facets = regions.count(best_first.iter().map(|hit| hit.doc as usize));
+    Ranked {
+        best_first: Rc::new(best_first),
+        newest_first: Rc::new(newest_first),
+        facets: Rc::new(facets),
     }
 }

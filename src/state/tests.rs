@@ -386,3 +386,19 @@ fn a_reader_who_arrives_on_a_region_returns_to_the_newest_issue() {
     let state = State::new(Route::Region(filter("衡阳市", None)), TextSize::Standard);
     assert_eq!(state.return_point(), Route::Latest);
 }
+
+#[test]
+fn an_issue_view_is_settled_once_its_file_arrived_or_failed() {
+    let mut state = State::new(Route::Issue("2018-1".into()), TextSize::Standard);
+    assert!(!state.view_settled(), "waiting for the index");
+    state.apply(Action::FileArrived(
+        FileKey::Index,
+        Ok(File::Index(Rc::new(archive()))),
+    ));
+    assert!(!state.view_settled(), "waiting for the issue file");
+    let error = LoadError::new("issues/2018-1.json", LoadErrorKind::Network);
+    deliver_issue(&mut state, "2018-1", Err(error));
+    assert!(state.view_settled());
+    state.apply(Action::Navigate(Route::Region(filter("湘潭市", None))));
+    assert!(state.view_settled(), "a list settles with the index");
+}

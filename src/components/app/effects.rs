@@ -134,6 +134,18 @@ pub fn use_view_settling(state: &UseReducerHandle<State>, root: &NodeRef) {
     });
 }
 
+/// Tells the page, once, that the view shows all its static rendering shows.
+#[hook]
+pub fn use_ready_signal(settled: bool, on_ready: &Callback<()>) {
+    let told = use_mut_ref(|| false);
+    let on_ready = on_ready.clone();
+    use_effect_with(settled, move |settled| {
+        if *settled && !std::mem::replace(&mut *told.borrow_mut(), true) {
+            on_ready.emit(());
+        }
+    });
+}
+
 /// Remembers the reader's text size for their next visit.
 #[hook]
 pub fn use_remembered_text_size(size: TextSize) {
