@@ -1,6 +1,8 @@
 //! `lianluo build SRC_DIR --out DIR`: every issue in SRC_DIR (`.txt` converted, `.json`
-//! checked) becomes `DIR/issues/{id}.json`, with `DIR/index.json` and the search index under
-//! `DIR/search/`. DIR is replaced only when everything succeeded.
+//! checked) becomes `DIR/issues/{id}.json`, with `DIR/index.json`, the search index under
+//! `DIR/search/`, the views as HTML under `DIR/view/`, static pages under `DIR/pages/`, and
+//! with `--site-url` `DIR/sitemap.xml` and `DIR/feed.xml`. DIR is replaced only when
+//! everything succeeded.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -10,12 +12,14 @@ use lianluo_core::archive::{build_archive_index, issue_path};
 use lianluo_core::diagnostic::Diagnostic;
 use lianluo_core::parse::ParseOptions;
 use lianluo_core::search::{build_index, MANIFEST_PATH};
-use lianluo_core::Issue;
+use lianluo_core::{ArchiveIndex, Issue};
 
 use crate::decode::Encoding;
+use crate::feeds::{feed, sitemap};
 use crate::load::{document_from_json, issue_from_text, Document, Loaded};
 use crate::output::StagedDir;
 use crate::report::{to_stderr, Reporter};
+use crate::static_html::{is_shared_page, render_site, HtmlFile, PageSettings};
 use crate::text_options::TextOptions;
 
 /// Most threads used to read issues; reading is CPU-bound and the machines have few cores.
@@ -32,6 +36,13 @@ pub struct BuildArgs {
     /// How the `.txt` files are read.
     #[command(flatten)]
     pub text: TextOptions,
+    /// The data folder's public address (e.g. https://example.gov.cn/lianluo/data/): static
+    /// pages get absolute canonical links, and sitemap.xml and feed.xml are written.
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<String>,
+    /// The reader's loader as the static pages reach it, relative to DIR/pages/.
+    #[arg(long, value_name = "URL", default_value = "../../lianluo.js")]
+    pub reader_script: String,
 }
 
 /// The `.txt` and `.json` files directly in `dir`, sorted by name.
@@ -195,7 +206,16 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         ));
         return;
     }
-    if let Err(e) = write_site(&issues, &args.out) {
+    let site_url = match args.site_url.as_deref().map(site_address) {
+        Some(Ok(url)) => Some(url),
+        Some(Err(problem)) => return reporter.error(Path::new("--site-url"), 1, 1, &problem),
+        None => None,
+    };
+    let settings = PageSettings {
+        reader_script: &args.reader_script,
+        site_url: site_url.as_deref(),
+    };
+    if let Err(e) = write_site(&issues, &args.out, &settings) {
         reporter.error(
             &args.out,
             1,
@@ -206,17 +226,41 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
     }
     let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
     to_stderr(format_args!(
-        "{}: built {} issues, {articles} articles",
+        "{}: built {} issues, {articles} articles, a static page for each",
         args.out.display(),
         issues.len()
     ));
+    if site_url.is_none() {
+        to_stderr(format_args!(
+            "{}: note: sitemap.xml and feed.xml left out; --site-url gives the data folder's public address they need",
+            args.out.display()
+        ));
+    }
+}
+
+/// The data folder's public address, ending in `/`, or why it is not one.
+fn site_address(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    let host = url.split_once("://").map_or("", |(_, rest)| rest);
+    if !scheme_ok || host.is_empty() || host.starts_with('/') || url.contains(char::is_whitespace) {
+        return Err(format!(
+            "{url:?} is not an absolute http(s) address; expected the data folder's address, such as https://example.gov.cn/lianluo/data/"
+        ));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
 }
 
 /// Writes the archive into a staged folder and swaps it in for `out`.
-fn write_site(issues: &[Issue], out: &Path) -> std::io::Result<()> {
+fn write_site(issues: &[Issue], out: &Path, settings: &PageSettings) -> std::io::Result<()> {
     let mut archive = build_archive_index(issues);
     let search_files = build_index(&archive, issues);
     archive.search = Some(MANIFEST_PATH.to_string());
+    let html = render_in_parallel(&archive, issues, settings);
     let staged = StagedDir::new(out)?;
     staged.write("index.json", &serde_json::to_vec(&archive)?)?;
     for issue in issues {
@@ -225,5 +269,52 @@ fn write_site(issues: &[Issue], out: &Path) -> std::io::Result<()> {
     for file in &search_files {
         staged.write(&file.path, &file.bytes)?;
     }
+    for file in &html {
+        staged.write(&file.path, file.text.as_bytes())?;
+    }
+    if let Some(site) = settings.site_url {
+        staged.write("sitemap.xml", sitemap(&archive, site).as_bytes())?;
+        let publisher = issues.iter().find(|issue| {
+            archive
+                .issues
+                .first()
+                .is_some_and(|newest| newest.id == issue.id)
+        });
+        let publisher = publisher.map_or("", |issue| issue.publisher.as_str());
+        staged.write("feed.xml", feed(&archive, site, publisher).as_bytes())?;
+    }
     staged.commit()
+}
+
+/// The site's HTML, the issues shared out over the available cores (each renders its own
+/// pages; the archive page and the shell once).
+fn render_in_parallel(
+    archive: &ArchiveIndex,
+    issues: &[Issue],
+    settings: &PageSettings,
+) -> Vec<HtmlFile> {
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_THREADS);
+    let chunk = issues.len().div_ceil(threads).max(1);
+    thread::scope(|scope| {
+        let workers: Vec<_> = issues
+            .chunks(chunk)
+            .enumerate()
+            .map(|(at, part)| {
+                scope.spawn(move || {
+                    let mut files = render_site(archive, part, settings);
+                    if at > 0 {
+                        // The shared pages come from the first worker alone.
+                        files.retain(|file| !is_shared_page(&file.path));
+                    }
+                    files
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("rendering a view does not panic"))
+            .collect()
+    })
 }

@@ -7,10 +7,12 @@
 mod build;
 mod convert;
 mod decode;
+mod feeds;
 mod json_location;
 mod load;
 mod output;
 mod report;
+mod static_html;
 mod text_options;
 mod validate;
 

@@ -1,0 +1,247 @@
+//! What `lianluo build` writes beside the data: the views as HTML, static pages for every
+//! issue and the archive, and with `--site-url` a sitemap and an Atom feed.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use lianluo_core::Issue;
+
+const SAMPLE: &str = include_str!("../../core/tests/fixtures/lianluo-2017-15.txt");
+const SITE: &str = "https://example.gov.cn/lianluo/data/";
+
+fn build(src: &Path, out: &Path, extra: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_lianluo"))
+        .arg("build")
+        .arg(src)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `count` issues made from the sample: issue `i` is number `i + 1` of year 2000 + i / 25.
+fn archive_of(dir: &Path, count: usize) {
+    let sample: Issue = {
+        let text = tempfile::tempdir().unwrap();
+        let path = text.path().join("sample.txt");
+        fs::write(&path, SAMPLE).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_lianluo"))
+            .arg("convert")
+            .arg(&path)
+            .output()
+            .expect("the binary runs");
+        serde_json::from_slice(&out.stdout).expect("the sample converts")
+    };
+    for i in 0..count {
+        let (year, number) = (2000 + i / 25, i % 25 + 1);
+        let mut issue = sample.clone();
+        issue.id = format!("{year}-{number}");
+        issue.number = number as u32;
+        issue.serial = Some(i as u32 + 1);
+        issue.date = format!("{year}-{:02}-{:02}", number / 3 + 1, number % 28 + 1);
+        for (at, article) in issue.articles.iter_mut().enumerate() {
+            article.id = format!("{}-{}", issue.id, at + 1);
+        }
+        let json = serde_json::to_vec(&issue).unwrap();
+        fs::write(dir.join(format!("{}.json", issue.id)), json).unwrap();
+    }
+}
+
+#[test]
+fn every_issue_gets_a_static_page_and_its_views() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 60);
+    let data = out.path().join("data");
+    build(src.path(), &data, &[]);
+    let pages: Vec<_> = fs::read_dir(data.join("pages"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".html") && name != "index.html")
+        .collect();
+    assert_eq!(pages.len(), 60);
+    for id in ["2000-1", "2002-10"] {
+        let page = read(&data.join(format!("pages/{id}.html")));
+        assert_eq!(page.matches("<h1").count(), 1, "one h1");
+        assert!(page.contains("<html lang=\"zh-CN\">"));
+        assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{id}.html\">")));
+        assert!(page.contains("<meta name=\"description\" content=\"为贯彻落实2015年中央18号文件"));
+        assert!(page.contains("<meta property=\"og:title\" content=\"联络动态 第"));
+        assert!(
+            page.contains(&format!("id=\"t-{id}-2\"")),
+            "article anchors"
+        );
+        assert!(page.contains("<time datetime=\""));
+        assert!(page.contains("data-lianluo-src=\"../index.json\""));
+        assert!(page.contains("<script type=\"module\" src=\"../../lianluo.js\"></script>"));
+        // Nothing inline: the strict Content-Security-Policy holds on static pages.
+        assert_eq!(page.matches("<script").count(), 1);
+        assert!(!page.contains("<style") && !page.contains(" style="));
+        assert!(data.join(format!("view/issue/{id}.html")).is_file());
+        assert!(data.join(format!("view/article/{id}-3.html")).is_file());
+    }
+    let archive_page = read(&data.join("pages/index.html"));
+    assert!(archive_page.contains("共 60 期"));
+    assert!(archive_page.contains("href=\"2002-10.html\""));
+    assert!(read(&data.join("view/latest.html")).contains("第10期（总第60期）"));
+    assert!(data.join("view/shell.html").is_file());
+    assert!(!data.join("sitemap.xml").exists() && !data.join("feed.xml").exists());
+}
+
+#[test]
+fn with_a_site_address_the_sitemap_and_feed_are_written_with_absolute_addresses() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 30);
+    let data = out.path().join("data");
+    build(
+        src.path(),
+        &data,
+        &["--site-url", SITE.trim_end_matches('/')],
+    );
+
+    let sitemap = read(&data.join("sitemap.xml"));
+    let doc = roxmltree::Document::parse(&sitemap).expect("the sitemap is XML");
+    let urlset = doc.root_element();
+    assert_eq!(urlset.tag_name().name(), "urlset");
+    assert_eq!(
+        urlset.tag_name().namespace(),
+        Some("http://www.sitemaps.org/schemas/sitemap/0.9")
+    );
+    let urls: Vec<_> = urlset.children().filter(|n| n.is_element()).collect();
+    assert_eq!(urls.len(), 31, "the archive page and one per issue");
+    for url in &urls {
+        let text = |name: &str| {
+            url.children()
+                .find(|n| n.tag_name().name() == name)
+                .and_then(|n| n.text())
+                .unwrap_or_else(|| panic!("<{name}> in every <url>"))
+        };
+        assert!(
+            text("loc").starts_with(&format!("{SITE}pages/")),
+            "{}",
+            text("loc")
+        );
+        assert_eq!(text("lastmod").len(), 10);
+    }
+
+    let feed = read(&data.join("feed.xml"));
+    let doc = roxmltree::Document::parse(&feed).expect("the feed is XML");
+    let root = doc.root_element();
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    for required in ["title", "id", "updated", "author"] {
+        assert!(
+            root.children().any(|n| n.tag_name().name() == required),
+            "{required}"
+        );
+    }
+    let entries: Vec<_> = root
+        .children()
+        .filter(|n| n.tag_name().name() == "entry")
+        .collect();
+    assert_eq!(entries.len(), 20, "the newest 20");
+    fn child<'a, 'input>(
+        node: roxmltree::Node<'a, 'input>,
+        name: &str,
+    ) -> roxmltree::Node<'a, 'input> {
+        node.children()
+            .find(|n| n.tag_name().name() == name)
+            .unwrap_or_else(|| panic!("<{name}>"))
+    }
+    let newest = entries[0];
+    assert_eq!(
+        child(newest, "title").text(),
+        Some("联络动态 第5期（总第30期）")
+    );
+    assert_eq!(
+        child(newest, "id").text(),
+        Some(&*format!("{SITE}pages/2001-5.html"))
+    );
+    assert_eq!(
+        child(newest, "link").attribute("href"),
+        Some(&*format!("{SITE}pages/2001-5.html"))
+    );
+    assert!(child(newest, "updated")
+        .text()
+        .unwrap()
+        .ends_with("T00:00:00+08:00"));
+    let summary = child(newest, "summary").text().unwrap();
+    assert!(
+        summary.contains("衡阳市：") && summary.contains("；"),
+        "{summary}"
+    );
+
+    let page = read(&data.join("pages/2001-5.html"));
+    assert!(page.contains(&format!(
+        "<link rel=\"canonical\" href=\"{SITE}pages/2001-5.html\">"
+    )));
+    assert!(page.contains(&format!(
+        "<meta property=\"og:url\" content=\"{SITE}pages/2001-5.html\">"
+    )));
+}
+
+#[test]
+fn a_site_address_that_is_not_one_is_refused_and_nothing_is_written() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 1);
+    let data = out.path().join("data");
+    let output = Command::new(env!("CARGO_BIN_EXE_lianluo"))
+        .arg("build")
+        .arg(src.path())
+        .arg("--out")
+        .arg(&data)
+        .args(["--site-url", "example.gov.cn/data"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--site-url:1:1:"));
+    assert!(!data.exists());
+}
+
+#[test]
+fn markup_in_the_data_is_text_in_every_page_and_view() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let poison = "<img src=x onerror=alert(1)><script>alert(1)</script>";
+    archive_of(src.path(), 1);
+    let path = src.path().join("2000-1.json");
+    let mut issue: Issue = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    issue.title.push_str(poison);
+    issue.editor_note = Some(format!("按语{poison}"));
+    issue.articles[0].title.push_str(poison);
+    issue.articles[0].region.printed.push_str(poison);
+    issue.articles[0].blocks[0].text.push_str(poison);
+    issue.email = Some("javascript:alert(1)@x.com".into());
+    issue.phone = Some("javascript:alert(1)".into());
+    fs::write(&path, serde_json::to_vec(&issue).unwrap()).unwrap();
+    let data = out.path().join("data");
+    build(src.path(), &data, &["--site-url", SITE]);
+    for file in [
+        "pages/2000-1.html",
+        "pages/index.html",
+        "view/latest.html",
+        "view/article/2000-1-1.html",
+        "feed.xml",
+    ] {
+        let text = read(&data.join(file));
+        assert!(
+            !text.contains("<img") && !text.contains("<script>"),
+            "{file}"
+        );
+        assert!(!text.contains("href=\"javascript:"), "{file}");
+    }
+    assert!(read(&data.join("pages/2000-1.html")).contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
