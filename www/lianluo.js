@@ -1,24 +1,34 @@
 // The one script a host page includes (as a module). It gives every element that carries
-// data-lianluo-src a shadow root holding the reader's own stylesheet, and mounts a reader in it.
-// It also exports mount(element, options) for pages that add readers themselves.
+// data-lianluo-src a shadow root holding the reader's own stylesheet, shows the text of the view
+// the address names at once (HTML rendered at build time by the reader's own components), and
+// hands over to the reader when its WebAssembly has run. Where the WebAssembly cannot run, the
+// text stays and its links lead to the static pages. It also exports mount(element, options).
 //
-// The WebAssembly and the stylesheet are found relative to this file, so the folder works
-// under any path of any static server.
+// Every file is found relative to this file or to the data address, so the folder works under
+// any path of any static server.
 
-import init, { mountReader } from "./lianluo_reader.js";
-
+const GLUE = new URL("./lianluo_reader.js", import.meta.url).href;
 const STYLESHEET = new URL("./lianluo.css", import.meta.url).href;
 // The build names the WebAssembly like its JavaScript glue (lianluo-<hash>.js and .wasm).
-const ENGINE = new URL("./lianluo_reader.js", import.meta.url).href.replace(/\.js$/, ".wasm");
+const ENGINE = GLUE.replace(/\.js$/, ".wasm");
 const mounted = new WeakSet();
 let engine = null;
 let hashTaken = false;
 let readers = 0;
 
 const OLD_BROWSER = "此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）。";
+const STATIC_ONLY = "搜索和按地区浏览需要较新的浏览器，这里显示的是静态文本。";
 
+// Starts the reader's program once for the page: its glue, then its WebAssembly.
 function startEngine() {
-  if (!engine) engine = init({ module_or_path: ENGINE });
+  if (!engine) {
+    engine = (async () => {
+      if (typeof WebAssembly !== "object") throw new Error(OLD_BROWSER);
+      const glue = await import(GLUE);
+      await glue.default({ module_or_path: ENGINE });
+      return glue;
+    })();
+  }
   return engine;
 }
 
@@ -29,31 +39,84 @@ function optionsFrom(element, options) {
     routing: routing !== "none",
     allowCrossOrigin:
       options.allowCrossOrigin ?? element.hasAttribute("data-lianluo-allow-cross-origin"),
+    view: element.getAttribute("data-lianluo-view") ?? "",
   };
 }
 
-// Said when the reader cannot run here: in words, with a link to the data itself. `reason`
-// is the first sentence: the browser is too old, or the reader's own file did not load.
-function showUnavailable(container, src, reason) {
-  const message = document.createElement("p");
-  message.className = "notice notice-error";
-  message.setAttribute("role", "alert");
-  message.append(reason);
-  let href = null;
+// The data folder's address, when the reader may read it (as the reader itself decides).
+function dataBase(src, allowCrossOrigin) {
   try {
     const url = new URL(src, document.baseURI);
-    if (url.protocol === "http:" || url.protocol === "https:") href = url.href;
-  } catch {
-    href = null;
+    const web = url.protocol === "http:" || url.protocol === "https:";
+    if (src.trim() && web && (allowCrossOrigin || url.origin === location.origin)) return url;
+  } catch {}
+  return null;
+}
+
+// The fragment showing the view a reader address names: an issue, an article, the newest
+// issue; for every other view the reader's waiting frame.
+function fragmentFor(hash) {
+  // Ids are letters, digits and dashes (docs/format.md); anything else names no fragment.
+  const match = /^#\/(issue|article)\/([\w-]+)(?:[?#]|$)/.exec(hash);
+  if (match) return `view/${match[1]}/${match[2]}.html`;
+  return /^#\/?$|^$/.test(hash) ? "view/latest.html" : "view/shell.html";
+}
+
+// The static page that shows what a reader address names (docs/format.md: an article id is
+// its issue's id and its position).
+function pageFor(hash) {
+  const match = /^#\/(issue|article)\/([\w-]+)(?:[?#]|$)/.exec(hash);
+  if (!match) return "pages/index.html";
+  const id = match[2];
+  const issue = match[1] === "issue" ? id : id.replace(/-\d+$/, "");
+  return match[1] === "article" ? `pages/${issue}.html#t-${id}` : `pages/${issue}.html`;
+}
+
+// Markup the build writes; anything else in a fragment is dropped, so that a damaged or
+// tampered file cannot run script or load anything.
+const TAGS = new Set(
+  ("a article button details div dd dl dt footer form h2 h3 h4 header input label li mark " +
+    "nav ol p progress section span summary time ul").split(" "),
+);
+const ATTRIBUTES = /^(class|id|href|lang|role|tabindex|type|for|placeholder|enterkeyhint|autocomplete|datetime|open|value|max|aria-[a-z]+|data-issue)$/;
+
+function cleaned(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  for (const element of [...template.content.querySelectorAll("*")]) {
+    if (!TAGS.has(element.localName)) {
+      element.remove();
+      continue;
+    }
+    for (const { name, value } of [...element.attributes]) {
+      const badLink = name === "href" && !/^(#|https?:|mailto:|tel:)/.test(value);
+      if (!ATTRIBUTES.test(name) || badLink) element.removeAttribute(name);
+    }
   }
-  if (href) {
-    const link = document.createElement("a");
-    link.href = href;
-    link.textContent = "查看数据文件";
-    message.append("您可以直接", link, "。");
+  return template.content;
+}
+
+// The reader's remembered text size, applied to static text so that it does not jump.
+function rememberedSize(root) {
+  let size = null;
+  try {
+    size = localStorage.getItem("lianluo:text-size");
+  } catch {}
+  const reader = root.querySelector(".reader");
+  if (reader && /^size-(standard|large|largest)$/.test(size ?? "")) {
+    reader.classList.remove("size-standard");
+    reader.classList.add(size);
   }
-  container.replaceChildren(message);
-  container.hidden = false;
+}
+
+// The position of `node` below `root`, as child indexes, to find its twin in another tree.
+function pathTo(node, root) {
+  if (!root.contains(node)) return null;
+  const path = [];
+  for (; node !== root; node = node.parentNode) {
+    path.unshift([...node.parentNode.children].indexOf(node));
+  }
+  return path;
 }
 
 /**
@@ -67,9 +130,11 @@ export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError("mount() needs an element");
   if (mounted.has(element)) return;
   mounted.add(element);
-  const { src, routing: wantsRouting, allowCrossOrigin } = optionsFrom(element, options);
+  const { src, routing: wantsRouting, allowCrossOrigin, view } = optionsFrom(element, options);
   const routing = wantsRouting && !hashTaken;
   if (routing) hashTaken = true;
+  const base = dataBase(src, allowCrossOrigin);
+  const engineStarted = startEngine();
 
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: "open" });
   const stylesheet = document.createElement("link");
@@ -86,21 +151,114 @@ export async function mount(element, options = {}) {
   readers += 1;
   const name = element.getAttribute("data-lianluo-name") ?? (readers > 1 ? `阅读器 ${readers}` : "");
   if (name) container.setAttribute("data-reader-name", name);
-  shadow.replaceChildren(stylesheet, container);
 
-  if (typeof WebAssembly !== "object") {
-    showUnavailable(container, src, OLD_BROWSER);
-    return;
+  // The static text: a static page's own (shown through a slot, styled by the page), or the
+  // fragment of the view the address names, fetched beside the WebAssembly.
+  let text = null;
+  let handedOver = false;
+  // Set when the reader cannot run: why, for text that arrives afterwards.
+  let failure = null;
+  const ownText = element.querySelector(":scope > .lianluo");
+  if (ownText) {
+    text = document.createElement("slot");
+    rememberedSize(ownText);
+    shadow.replaceChildren(stylesheet, text, container);
+  } else {
+    shadow.replaceChildren(stylesheet, container);
   }
-  try {
-    await Promise.all([startEngine(), styled]);
+  const wanted = () => (routing ? location.hash : "") || view;
+  const showFragment = async (hash) => {
+    if (!base || ownText) return;
+    try {
+      const response = await fetch(new URL(fragmentFor(hash), base));
+      if (!response.ok) return;
+      const fragment = document.createElement("div");
+      fragment.className = "lianluo lianluo-static";
+      fragment.append(cleaned(await response.text()));
+      rememberedSize(fragment);
+      // Typing in the static search box must not send the page anywhere.
+      fragment.addEventListener("submit", (event) => event.preventDefault());
+      await styled;
+      if (handedOver || hash !== wanted()) return;
+      text?.remove();
+      text = fragment;
+      container.before(fragment);
+      if (failure) showUnavailable({ fragment, ownText, container, base, reason: failure });
+    } catch {}
+  };
+  showFragment(wanted());
+  // Until the reader runs, a followed link shows its view's text too.
+  const following = () => showFragment(wanted());
+  if (routing && !ownText) addEventListener("hashchange", following);
+
+  // The reader takes over in one step, in the same frame: its view is complete and laid out
+  // like the text it replaces, and keeps the reader's focus.
+  const handOver = () => {
+    handedOver = true;
+    removeEventListener("hashchange", following);
+    const focused = ownText ? document.activeElement : shadow.activeElement;
+    const at = text && focused ? pathTo(focused, ownText ?? text) : null;
+    const typed = (ownText ?? text)?.querySelector?.('input[type="search"]')?.value;
     container.hidden = false;
-    mountReader(container, src, routing, allowCrossOrigin);
+    text?.remove();
+    if (ownText) ownText.remove();
+    // What the reader typed into the static search box is searched for by the reader.
+    const box = container.querySelector('input[type="search"]');
+    if (typed && box) {
+      box.value = typed;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    if (at) {
+      let twin = container;
+      for (const index of at) twin = twin?.children[index];
+      twin?.focus?.({ preventScroll: true });
+    }
+  };
+
+  try {
+    const [glue] = await Promise.all([engineStarted, styled]);
+    glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver);
   } catch (error) {
     console.error("联络动态阅读器无法启动：", error);
-    const tooOld = error instanceof WebAssembly.CompileError;
-    showUnavailable(container, src, tooOld ? OLD_BROWSER : `未能加载阅读器程序文件 ${ENGINE}，请检查网络后刷新页面。`);
+    failure = typeof WebAssembly !== "object" || error instanceof WebAssembly.CompileError
+      ? OLD_BROWSER
+      : `未能加载阅读器程序文件 ${ENGINE}，请检查网络后刷新页面。`;
+    const fragment = text && text !== ownText && text.localName !== "slot" ? text : null;
+    showUnavailable({ fragment, ownText, container, base, reason: failure });
   }
+}
+
+// Said when the reader cannot run here. Static text stays, its reader links turned into links
+// to the static pages, with one sentence on what is missing; without it, the reason in words
+// and a link to the archive's static pages.
+function showUnavailable({ fragment, ownText, container, base, reason }) {
+  const notice = document.createElement("p");
+  notice.className = "notice notice-error";
+  notice.setAttribute("role", "status");
+  const shown = fragment ?? ownText;
+  if (shown) {
+    notice.textContent = STATIC_ONLY;
+    shown.classList.add("lianluo-static-only");
+    if (fragment && base) {
+      for (const link of fragment.querySelectorAll('a[href^="#/"]')) {
+        link.href = new URL(pageFor(link.getAttribute("href")), base).href;
+      }
+    }
+    shown.querySelector(".view")?.before(notice);
+    container.replaceChildren();
+    container.hidden = true;
+    return;
+  }
+  notice.setAttribute("role", "alert");
+  notice.append(reason);
+  if (base) {
+    const link = document.createElement("a");
+    link.href = new URL("pages/index.html", base).href;
+    link.textContent = "各期的静态页面";
+    notice.append("您可以阅读", link, "。");
+  }
+  container.replaceChildren(notice);
+  container.hidden = false;
 }
 
 function mountAll() {

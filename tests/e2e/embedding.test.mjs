@@ -216,10 +216,12 @@ test("an allowed other site that shares its data is read through, issue files in
     (root) => root.querySelectorAll("article.article").length,
   );
   assert.equal(articles, 3);
-  // The server itself sent the header: the opt-in works against a real sharing host.
+  // The server itself sent the header: the opt-in works against a real sharing host (the
+  // newest issue's text, shown first, comes from there too).
   assert.deepEqual(served.sort(), [
     ["/shared/index.json", "*"],
     ["/shared/issues/2017-15.json", "*"],
+    ["/shared/view/latest.html", "*"],
   ]);
   assert.deepEqual(problems.pageErrors, []);
 });
@@ -275,18 +277,35 @@ test("under a strict Content-Security-Policy the reader renders without a violat
   assert.match((await page.evaluate(() => globalThis.__violations))[0], /^script-src/);
 });
 
-test("without WebAssembly the reader says so and links the data", async (t) => {
+test("without WebAssembly the newest issue's text stays, saying what needs a newer browser", async (t) => {
   const { page, problems } = await openPage(t, browser);
   await page.addInitScript(() => {
     delete globalThis.WebAssembly;
   });
   await page.goto(at());
+  const notice = page.locator("[data-lianluo-src] .lianluo-static-only .notice");
+  await notice.waitFor();
+  assert.equal(await notice.textContent(), "搜索和按地区浏览需要较新的浏览器，这里显示的是静态文本。");
+  assert.equal(await viewHeading(page), LATEST);
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test("without WebAssembly or static text the reader says so and links the static pages", async (t) => {
+  const { page, problems } = await openPage(t, browser);
+  await page.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
+  // The fixture archives carry no rendered views.
+  await page.goto(at("e2e/data-archive.html"));
   const message = page.locator("[data-lianluo-src] .notice");
   await message.waitFor();
   const text = (await message.textContent()).trim();
   assert.ok(text.startsWith("此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）。"), text);
-  assert.equal(await message.locator("a").getAttribute("href"), at("data/index.json"));
-  assert.equal(await message.locator("a").textContent(), "查看数据文件");
+  assert.equal(
+    await message.locator("a").getAttribute("href"),
+    at("e2e/data-archive/pages/index.html"),
+  );
+  assert.equal(await message.locator("a").textContent(), "各期的静态页面");
   assert.deepEqual(problems.pageErrors, []);
 });
 
@@ -307,7 +326,7 @@ test("a WebAssembly file served as application/octet-stream still runs (hosts th
 test("a missing WebAssembly file is reported as a missing file, not as an old browser", async (t) => {
   const { page } = await openPage(t, browser);
   await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "" }));
-  await page.goto(at());
+  await page.goto(at("e2e/data-archive.html"));
   const message = page.locator("[data-lianluo-src] .notice");
   await message.waitFor();
   const text = await message.textContent();
@@ -315,11 +334,11 @@ test("a missing WebAssembly file is reported as a missing file, not as an old br
   assert.ok(!text.includes("此浏览器无法运行"), text);
 });
 
-test("with scripts off the page says what is needed and links the data", async (t) => {
+test("with scripts off the page says what is needed and links the static pages", async (t) => {
   const { page } = await openPage(t, browser, { javaScriptEnabled: false });
   await page.goto(at());
   const fallback = page.locator("[data-lianluo-src] > p");
   assert.ok((await fallback.textContent()).includes("需要开启 JavaScript 并支持 WebAssembly"));
-  assert.equal(await fallback.locator("a").getAttribute("href"), "data/index.json");
+  assert.equal(await fallback.locator("a").getAttribute("href"), "data/pages/index.html");
   assert.equal(await fallback.isVisible(), true);
 });

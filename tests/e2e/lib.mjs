@@ -90,15 +90,16 @@ export async function openPage(t, browser, { viewport = PHONE, ...contextOptions
 }
 
 /**
- * Waits until the reader mounted on the element matching `host` shows a settled view: the view
- * is rendered and nothing in it is still loading (no loading notice, no pending excerpt, no
- * progress bar). Error messages count as settled.
+ * Waits until the reader mounted on the element matching `host` has taken over from the static
+ * text and shows a settled view: the view is rendered and nothing in it is still loading (no
+ * loading notice, no pending excerpt, no progress bar). Error messages count as settled.
  */
 export async function settle(page, host = "[data-lianluo-src]") {
   await page.waitForFunction(
     (selector) => {
       const root = document.querySelector(selector)?.shadowRoot;
-      const view = root?.querySelector(".reader > .view");
+      if (!root || root.querySelector(".lianluo-static, slot")) return false;
+      const view = root.querySelector(".lianluo:not([hidden]) > .reader > .view");
       if (!view || view.childElementCount === 0) return false;
       return !view.querySelector('.notice[role="status"], .excerpt.pending, progress');
     },
