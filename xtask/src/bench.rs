@@ -8,7 +8,7 @@ use crate::machine::{self, Machine};
 use crate::paths;
 use crate::run::{run, step};
 use crate::serve::{self, Mount};
-use crate::sizes::{first_load_sizes, FileSize};
+use crate::sizes::{first_load_sizes, first_text_sizes, FileSize};
 use crate::synth;
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
@@ -47,7 +47,7 @@ const CHROME_FLAGS: &str = "--headless --no-sandbox --disable-gpu --disable-quic
 struct Report {
     machine: Machine,
     sizes: Sizes,
-    lighthouse: Lighthouse,
+    lighthouse: Vec<Lighthouse>,
     cli: CliTimes,
     search: Value,
     render: Value,
@@ -59,15 +59,24 @@ struct Sizes {
     total_raw: u64,
     total_gzip: u64,
     total_brotli: u64,
+    /// Gzip bytes fetched before the newest issue's text is on screen.
+    first_text_gzip: u64,
 }
 
 #[derive(Debug, Serialize)]
 struct Lighthouse {
+    /// The page measured, relative to the site.
+    page: String,
     performance: f64,
     accessibility: f64,
     best_practices: f64,
+    seo: f64,
     largest_contentful_paint_ms: f64,
+    cumulative_layout_shift: f64,
 }
+
+/// The pages Lighthouse measures: the standalone reader and a static issue page.
+const LIGHTHOUSE_PAGES: [&str; 2] = ["", "data/pages/2017-15.html"];
 
 #[derive(Serialize)]
 struct CliTimes {
@@ -89,9 +98,13 @@ pub fn measure(root: &Path) -> Result<()> {
         total_raw: files.iter().map(|f| f.raw).sum(),
         total_gzip: files.iter().map(|f| f.gzip).sum(),
         total_brotli: files.iter().map(|f| f.brotli).sum(),
+        first_text_gzip: first_text_sizes(&dist)?.iter().map(|f| f.gzip).sum(),
         files,
     };
-    let lighthouse = lighthouse(root, &dist, &out)?;
+    let lighthouse = LIGHTHOUSE_PAGES
+        .iter()
+        .map(|page| lighthouse(root, &dist, &out, page))
+        .collect::<Result<Vec<_>>>()?;
     let cli = cli_times(root, &out)?;
     // The figures gathered so far are worth a report even when a browser run fails.
     let mut search = serde_json::Map::new();
@@ -129,14 +142,20 @@ pub fn measure(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Lighthouse with its mobile defaults against the standalone page, served with gzip by our
+/// Lighthouse with its mobile defaults against `page` of the site, served with gzip by our
 /// own server.
-fn lighthouse(root: &Path, dist: &Path, out: &Path) -> Result<Lighthouse> {
+fn lighthouse(root: &Path, dist: &Path, out: &Path, page: &str) -> Result<Lighthouse> {
     let server = serve::spawn(vec![Mount::root(dist.to_path_buf())])?;
-    step(format!("Lighthouse (mobile defaults) on {}", server.url));
-    let json = out.join("lighthouse.json");
+    let url = format!("{}{page}", server.url);
+    step(format!("Lighthouse (mobile defaults) on {url}"));
+    let name = if page.is_empty() {
+        "index"
+    } else {
+        "static-page"
+    };
+    let json = out.join(format!("lighthouse-{name}.json"));
     run(Command::new(paths::node_bin(root, "lighthouse"))
-        .arg(&server.url)
+        .arg(&url)
         .args(["--output=json", "--quiet"])
         .arg(format!("--output-path={}", json.display()))
         .arg(format!("--chrome-path={}", install::CHROMIUM))
@@ -145,24 +164,30 @@ fn lighthouse(root: &Path, dist: &Path, out: &Path) -> Result<Lighthouse> {
         .current_dir(root))?;
     let result: Value = serde_json::from_str(&fs::read_to_string(&json)?)
         .context("reading Lighthouse's JSON report")?;
-    lighthouse_scores(&result)
+    lighthouse_scores(&result, page)
 }
 
-/// The category scores (0–100) and LCP from a Lighthouse JSON report.
-fn lighthouse_scores(result: &Value) -> Result<Lighthouse> {
+/// The category scores (0–100), LCP and CLS from a Lighthouse JSON report of `page`.
+fn lighthouse_scores(result: &Value, page: &str) -> Result<Lighthouse> {
     let score = |category: &str| {
         result["categories"][category]["score"]
             .as_f64()
             .map(|s| (s * 100.0).round())
             .with_context(|| format!("Lighthouse reported no {category} score"))
     };
+    let audit = |name: &str| {
+        result["audits"][name]["numericValue"]
+            .as_f64()
+            .with_context(|| format!("Lighthouse reported no {name}"))
+    };
     Ok(Lighthouse {
+        page: if page.is_empty() { "/" } else { page }.to_owned(),
         performance: score("performance")?,
         accessibility: score("accessibility")?,
         best_practices: score("best-practices")?,
-        largest_contentful_paint_ms: result["audits"]["largest-contentful-paint"]["numericValue"]
-            .as_f64()
-            .context("Lighthouse reported no LCP")?,
+        seo: score("seo")?,
+        largest_contentful_paint_ms: audit("largest-contentful-paint")?,
+        cumulative_layout_shift: audit("cumulative-layout-shift")?,
     })
 }
 
@@ -419,20 +444,24 @@ fn markdown(report: &Report) -> String {
         "| **total** | {} | {} | {} |\n",
         s.total_raw, s.total_gzip, s.total_brotli
     );
-    let l = &report.lighthouse;
     let _ = writeln!(md, "| measure | value |\n| --- | ---: |");
     let _ = writeln!(
         md,
-        "| Lighthouse performance (mobile) | {} |",
-        l.performance
+        "| bytes before the newest issue's text (gzip; no WebAssembly) | {} |",
+        s.first_text_gzip
     );
-    let _ = writeln!(md, "| Lighthouse accessibility | {} |", l.accessibility);
-    let _ = writeln!(md, "| Lighthouse best practices | {} |", l.best_practices);
-    let _ = writeln!(
-        md,
-        "| Largest Contentful Paint | {:.0} ms |",
-        l.largest_contentful_paint_ms
-    );
+    for l in &report.lighthouse {
+        let _ = writeln!(
+            md,
+            "| Lighthouse (mobile) on `{}`: performance / accessibility / best practices / SEO | {} / {} / {} / {} |",
+            l.page, l.performance, l.accessibility, l.best_practices, l.seo
+        );
+        let _ = writeln!(
+            md,
+            "| LCP / CLS on `{}` | {:.0} ms / {:.3} |",
+            l.page, l.largest_contentful_paint_ms, l.cumulative_layout_shift
+        );
+    }
     let _ = writeln!(
         md,
         "| `lianluo convert` on the sample (median of {CONVERT_RUNS}) | {:.1} ms |",
@@ -469,17 +498,24 @@ mod tests {
             "categories": {
                 "performance": {"score": 0.99},
                 "accessibility": {"score": 1},
-                "best-practices": {"score": 0.96}
+                "best-practices": {"score": 0.96},
+                "seo": {"score": 1}
             },
-            "audits": {"largest-contentful-paint": {"numericValue": 1234.5}}
+            "audits": {
+                "largest-contentful-paint": {"numericValue": 1234.5},
+                "cumulative-layout-shift": {"numericValue": 0.0}
+            }
         });
-        let scores = lighthouse_scores(&report).unwrap();
+        let scores = lighthouse_scores(&report, "").unwrap();
+        assert_eq!(scores.page, "/");
+        assert_eq!(scores.seo, 100.0);
+        assert_eq!(scores.cumulative_layout_shift, 0.0);
         assert_eq!(scores.performance, 99.0);
         assert_eq!(scores.accessibility, 100.0);
         assert_eq!(scores.best_practices, 96.0);
         assert_eq!(scores.largest_contentful_paint_ms, 1234.5);
         let missing = serde_json::json!({"categories": {}});
-        assert!(lighthouse_scores(&missing)
+        assert!(lighthouse_scores(&missing, "")
             .unwrap_err()
             .to_string()
             .contains("performance"));
@@ -505,13 +541,17 @@ mod tests {
                 total_raw: 900,
                 total_gzip: 500,
                 total_brotli: 400,
+                first_text_gzip: 14_000,
             },
-            lighthouse: Lighthouse {
+            lighthouse: vec![Lighthouse {
+                page: "/".into(),
                 performance: 98.0,
                 accessibility: 100.0,
                 best_practices: 100.0,
+                seo: 100.0,
                 largest_contentful_paint_ms: 1500.4,
-            },
+                cumulative_layout_shift: 0.0,
+            }],
             cli: CliTimes {
                 convert_sample_median_ms: 2.25,
                 build_seconds: vec![(535, 0.5), (5000, 4.25)],
@@ -533,8 +573,9 @@ mod tests {
             "Test CPU · 2 cores · 2048 MiB · Debian · 2026-01-01T00:00:00Z",
             "| index.html | 900 | 500 | 400 |",
             "| **total** | 900 | 500 | 400 |",
-            "| Lighthouse performance (mobile) | 98 |",
-            "| Largest Contentful Paint | 1500 ms |",
+            "| bytes before the newest issue's text (gzip; no WebAssembly) | 14000 |",
+            "| Lighthouse (mobile) on `/`: performance / accessibility / best practices / SEO | 98 / 100 / 100 / 100 |",
+            "| LCP / CLS on `/` | 1500 ms / 0.000 |",
             "(median of 31) | 2.2 ms |",
             "| `lianluo build`, 5000 synthetic issues | 4.25 s |",
             "| `换届选举` | 12 篇 | 3456 | 2 | 3 |",

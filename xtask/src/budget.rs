@@ -14,6 +14,9 @@ pub struct Budget {
     pub total_gzip_bytes: u64,
     /// Limit per file pattern (`lianluo-*.wasm`), gzip bytes.
     pub files: BTreeMap<String, u64>,
+    /// Limit on the gzip bytes fetched before the newest issue's text is on screen
+    /// ([`crate::sizes::FIRST_TEXT_FILES`]).
+    pub first_text_gzip_bytes: u64,
 }
 
 impl Budget {
@@ -63,6 +66,17 @@ impl Budget {
         }
         problems
     }
+
+    /// Why the files before the first text break the budget, if they do.
+    pub fn first_text_violation(&self, sizes: &[FileSize]) -> Option<String> {
+        let total: u64 = sizes.iter().map(|s| s.gzip).sum();
+        (total > self.first_text_gzip_bytes).then(|| {
+            format!(
+                "the newest issue's text needs {total} bytes gzip before it shows, over the budget of {}",
+                self.first_text_gzip_bytes
+            )
+        })
+    }
 }
 
 #[cfg(test)]
@@ -81,7 +95,8 @@ mod tests {
     fn budget() -> Budget {
         serde_json::from_str(
             r#"{"about": "test", "total_gzip_bytes": 1000,
-                "files": {"index.html": 100, "lianluo-*.wasm": 900}}"#,
+                "files": {"index.html": 100, "lianluo-*.wasm": 900},
+                "first_text_gzip_bytes": 150}"#,
         )
         .unwrap()
     }
@@ -105,6 +120,15 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("index.html is 101 bytes gzip"));
         assert!(problems[1].contains("total is 1001 bytes"));
+    }
+
+    #[test]
+    fn the_bytes_before_the_first_text_have_their_own_limit() {
+        let within = [size("index.html", 100), size("data/view/latest.html", 50)];
+        assert_eq!(budget().first_text_violation(&within), None);
+        let over = [size("index.html", 100), size("data/view/latest.html", 51)];
+        let problem = budget().first_text_violation(&over).expect("over");
+        assert!(problem.contains("151 bytes gzip"), "{problem}");
     }
 
     #[test]

@@ -43,7 +43,11 @@ enum Command {
         host: IpAddr,
     },
     /// Install what is missing (browser and fonts included), then run every test layer.
-    Test,
+    Test {
+        /// Run only the layers whose names contain this text (e.g. `end-to-end`); CI runs all.
+        #[arg(long, value_name = "TEXT")]
+        only: Option<String>,
+    },
     /// Build dist/ and measure sizes, Lighthouse scores and CLI times; writes target/bench/.
     Bench,
     /// Write a deterministic synthetic archive of issue texts in the printed layout.
@@ -80,7 +84,7 @@ fn dispatch(cli: Cli) -> Result<()> {
             let dist = dist::build(&root)?;
             serve::serve_forever(host, port, serve::Mount::root(dist))
         }
-        Command::Test => test_layers::run_all(&root),
+        Command::Test { only } => test_layers::run_all(&root, only.as_deref()),
         Command::Bench => bench::measure(&root),
         Command::Synth { issues, out, seed } => synth::write_archive(&out, issues, seed),
     }

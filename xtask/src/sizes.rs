@@ -17,6 +17,17 @@ pub const FIRST_LOAD_PATTERNS: [&str; 6] = [
     "lianluo-*.css",
 ];
 
+/// What a browser fetches before the newest issue's text is on screen: the page, its
+/// stylesheet, the loader, the reader's stylesheet and the newest issue's HTML — not the
+/// WebAssembly, its glue or any data file.
+pub const FIRST_TEXT_FILES: [&str; 5] = [
+    "index.html",
+    "page.css",
+    "lianluo.js",
+    "lianluo-*.css",
+    "data/view/latest.html",
+];
+
 /// The sizes of one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FileSize {
@@ -66,6 +77,26 @@ pub fn first_load_sizes(dist: &Path) -> Result<Vec<FileSize>> {
         });
     }
     sizes.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(sizes)
+}
+
+/// Measures the files a browser needs before the newest issue's text shows
+/// ([`FIRST_TEXT_FILES`]); fails when one is missing.
+pub fn first_text_sizes(dist: &Path) -> Result<Vec<FileSize>> {
+    let loaded = first_load_sizes(dist)?;
+    let mut sizes: Vec<FileSize> = loaded
+        .into_iter()
+        .filter(|size| FIRST_TEXT_FILES.iter().any(|p| matches(p, &size.name)))
+        .collect();
+    let view = FIRST_TEXT_FILES[4];
+    let bytes = fs::read(dist.join(view))
+        .with_context(|| format!("reading {view}: does the data hold the rendered views?"))?;
+    sizes.push(FileSize {
+        name: view.to_owned(),
+        raw: bytes.len() as u64,
+        gzip: gzip(&bytes).len() as u64,
+        brotli: brotli(&bytes).len() as u64,
+    });
     Ok(sizes)
 }
 
