@@ -68,7 +68,10 @@ fn argument_help(mut command: Command) -> Command {
 
 /// The command line of `C` with every text a user sees in the run's language.
 pub fn localized<C: CommandFactory>() -> Command {
+    // Named `lianluo` whatever the program file is called (`lianluo.exe` on Windows, where
+    // editors type `lianluo` all the same), so help and usage read the same everywhere.
     let root = help_flag(C::command())
+        .bin_name("lianluo")
         .about(t("help-about", &[]))
         .disable_help_subcommand(true)
         .disable_version_flag(true)
