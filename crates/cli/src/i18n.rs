@@ -113,8 +113,11 @@ impl Catalogue {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             // Counts are numbers so that plural forms (English "1 error", "2 errors") work.
+            // Fluent keeps numbers as f64: longer digit strings (a phone number quoted in a
+            // message) and ones with a leading zero stay text, exactly as written.
+            let is_count = value.len() <= 15 && (!value.starts_with('0') || value == "0");
             let value = match value.parse::<u64>() {
-                Ok(n) if !value.starts_with('0') || value == "0" => FluentValue::from(n),
+                Ok(n) if is_count => FluentValue::from(n),
                 _ => FluentValue::from(value.as_str()),
             };
             fluent_args.set(*name, value);
@@ -259,6 +262,13 @@ mod tests {
             "期号 2017-15 与 a.txt 相同；每期应只有一个文件"
         );
         assert_eq!(zh.severity(Severity::Error), "错误");
+        let digits = |text: &str| [("text", text.to_string())];
+        for quoted in ["12345678901234567", "0731", "2017"] {
+            assert_eq!(
+                en.message("contact-unrecognized", &digits(quoted)),
+                format!("found \"{quoted}\" among the contact details; expected a phone number and an e-mail address")
+            );
+        }
         assert_eq!(en.severity(Severity::Warning), "warning");
     }
 }
