@@ -122,7 +122,8 @@ usage-unknown-command = unknown command '{ $name }'; expected convert, validate 
 usage-unknown-option = unknown option '{ $name }'
 usage-bad-value = '{ $value }' is not a value of { $option }; expected one of: { $valid }
 usage-missing = missing { $names }
-usage-other = { $reason }
+usage-invalid-option = '{ $name }' is not written as expected; see the command's --help
+usage-other = invalid usage ({ $reason })
 usage-usage = Usage: { $usage }
 usage-more = For more, run 'lianluo --help' or 'lianluo COMMAND --help'.
 

@@ -115,7 +115,8 @@ usage-unknown-command = 没有“{ $name }”这个命令；应为 convert、val
 usage-unknown-option = 没有“{ $name }”这个选项
 usage-bad-value = “{ $value }”不是 { $option } 可取的值；应为以下之一：{ $valid }
 usage-missing = 缺少 { $names }
-usage-other = { $reason }
+usage-invalid-option = “{ $name }”的写法有误；请查看该命令的 --help
+usage-other = 命令写法有误（{ $reason }）
 usage-usage = 用法：{ $usage }
 usage-more = 详细说明请运行“lianluo --help”或“lianluo 命令 --help”。
 

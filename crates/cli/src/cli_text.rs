@@ -134,11 +134,15 @@ fn usage_message(error: &clap::Error) -> String {
             "usage-missing",
             &[("names", context(error, ContextKind::InvalidArg).join(", "))],
         ),
-        _ => {
-            // Other mistakes are rare (an option given twice…); clap's sentence says it.
-            let reason = error.kind().as_str().unwrap_or("invalid usage").to_string();
-            t("usage-other", &[("reason", reason)])
-        }
+        // Other mistakes (an option given twice, a value where none goes…) are named by
+        // the option they concern; failing that, by clap's own short description.
+        _ => match context(error, ContextKind::InvalidArg).into_iter().next() {
+            Some(name) => t("usage-invalid-option", &[("name", name)]),
+            None => {
+                let reason = error.kind().as_str().unwrap_or("invalid usage").to_string();
+                t("usage-other", &[("reason", reason)])
+            }
+        },
     }
 }
 

@@ -132,6 +132,14 @@ fn usage_errors_are_in_the_run_language() {
         "{}",
         stderr(&out)
     );
+    let out = lianluo_in(&[], &["convert", "a.txt", "-o", "x", "-o", "y"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out)
+            .starts_with("lianluo: 错误: “--output <OUT>”的写法有误；请查看该命令的 --help\n"),
+        "{}",
+        stderr(&out)
+    );
     let out = lianluo_in(&[("LANG", "en_US.UTF-8")], &["convert"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
