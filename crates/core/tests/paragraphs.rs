@@ -29,7 +29,13 @@ fn issue_paragraphs(body: &[&str]) -> Vec<String> {
 
 #[test]
 fn whole_paragraphs_are_not_joined_and_the_masthead_may_use_soft_breaks() {
-    let body = ["浏阳市：代表之家建设", "浏阳市建成代表之家", "三十二个。"];
+    let body = [
+        "浏阳市：代表之家建设",
+        "浏阳市建成代表之家",
+        "三十二个。",
+        "（一）加强阵地建设",
+        "各乡镇均已完成。",
+    ];
     let outcome = parse_paragraphs(&issue_paragraphs(&body), &ParseOptions::default());
     let issue = outcome.issue.expect("converts");
     assert_eq!(issue.id, "2017-3");
@@ -45,7 +51,9 @@ fn whole_paragraphs_are_not_joined_and_the_masthead_may_use_soft_breaks() {
         blocks,
         [
             (BlockKind::Paragraph, "浏阳市建成代表之家"),
-            (BlockKind::Paragraph, "三十二个。")
+            (BlockKind::Paragraph, "三十二个。"),
+            (BlockKind::Heading, "（一）加强阵地建设"),
+            (BlockKind::Paragraph, "各乡镇均已完成。"),
         ]
     );
     assert_eq!(
