@@ -11,7 +11,57 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// The longest a run of either build may take (the slowest, `build`, takes about a second
+/// under Wine); past it the run is stopped and counted as failed rather than hanging CI.
+const RUN_LIMIT: Duration = Duration::from_secs(60);
+
+/// The longest `wineboot` may take to create the prefix (about 15 s on two cores).
+const WINEBOOT_LIMIT: Duration = Duration::from_secs(180);
+
+/// Runs `command` to completion and returns its output, or stops it after `limit`.
+fn output_within(command: &mut Command, limit: Duration) -> Result<Output> {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("could not start {}", crate::run::describe(command)))?;
+    let read = |stream: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut stream) = stream {
+                let _ = stream.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = read(child.stdout.take().map(|s| Box::new(s) as _));
+    let stderr = read(child.stderr.take().map(|s| Box::new(s) as _));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!(
+                "{} took more than {} s and was stopped",
+                crate::run::describe(command),
+                limit.as_secs()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Ok(Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    })
+}
 
 /// Where `cargo xtask release` writes the archives (named in the README and the 编辑手册).
 pub fn release_dir(root: &Path) -> PathBuf {
@@ -329,7 +379,7 @@ fn wine(root: &Path) -> Result<Command> {
         let mut boot = Command::new(WINE);
         boot.args(["wineboot", "--init"]);
         quiet(&mut boot);
-        let output = boot.output().context("could not start Wine")?;
+        let output = output_within(&mut boot, WINEBOOT_LIMIT)?;
         if !system32.is_dir() {
             bail!(
                 "wineboot did not create the prefix: {}",
@@ -351,6 +401,44 @@ fn wine(root: &Path) -> Result<Command> {
     Ok(command)
 }
 
+/// Runs one case with the Linux build, then the Windows build under Wine, in `dir`.
+fn run_case(root: &Path, binaries: &Binaries, dir: &Path, case: &Case) -> Result<(Seen, Seen)> {
+    let mut results = Vec::new();
+    for windows in [false, true] {
+        if let Some(written) = case.writes {
+            let path = dir.join(written);
+            if path.exists() {
+                fs::remove_dir_all(&path)?;
+            }
+            fs::create_dir_all(&path)?;
+        }
+        let mut command = if windows {
+            let mut command = wine(root)?;
+            command.arg(&binaries.windows);
+            command
+        } else {
+            Command::new(&binaries.linux)
+        };
+        // Wine reads the arguments in the locale's encoding: a UTF-8 locale keeps the Chinese
+        // names whole. LANG says nothing of English, so both speak Chinese.
+        command
+            .args(case.args)
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .current_dir(dir);
+        let output = output_within(&mut command, RUN_LIMIT)?;
+        let written = match case.writes {
+            Some(written) => tree(&dir.join(written))?,
+            None => BTreeMap::new(),
+        };
+        results.push(seen(output, written));
+    }
+    let windows = results.pop().context("two runs")?;
+    let linux = results.pop().context("two runs")?;
+    Ok((linux, windows))
+}
+
 /// Runs every case with both builds and compares what they printed and wrote, byte for byte.
 /// Prints a cargo-style `test result:` line; the counts are returned even when cases differ.
 pub fn windows_matches_linux(root: &Path) -> Result<Counts> {
@@ -363,49 +451,22 @@ pub fn windows_matches_linux(root: &Path) -> Result<Counts> {
     stage_inputs(root, &dir)?;
     let mut counts = Counts::default();
     for case in &CASES {
-        let mut results = Vec::new();
-        for windows in [false, true] {
-            if let Some(written) = case.writes {
-                let path = dir.join(written);
-                if path.exists() {
-                    fs::remove_dir_all(&path)?;
-                }
-                fs::create_dir_all(&path)?;
-            }
-            let mut command = if windows {
-                let mut command = wine(root)?;
-                command.arg(&binaries.windows);
-                command
+        let compared = run_case(root, &binaries, &dir, case).and_then(|(linux, windows)| {
+            if linux == windows {
+                Ok(())
             } else {
-                Command::new(&binaries.linux)
-            };
-            // Wine reads the arguments in the locale's encoding: a UTF-8 locale keeps the
-            // Chinese names whole. LANG says nothing of English, so both speak Chinese.
-            let output = command
-                .args(case.args)
-                .env("LANG", "C.UTF-8")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .current_dir(&dir)
-                .output()
-                .with_context(|| format!("running {}", case.name))?;
-            let written = match case.writes {
-                Some(written) => tree(&dir.join(written))?,
-                None => BTreeMap::new(),
-            };
-            results.push(seen(output, written));
-        }
-        let (linux, windows) = (&results[0], &results[1]);
-        if linux == windows {
-            counts.passed += 1;
-            println!("test {} ... ok", case.name);
-        } else {
-            counts.failed += 1;
-            println!(
-                "test {} ... FAILED: {}",
-                case.name,
-                difference(linux, windows)
-            );
+                bail!("{}", difference(&linux, &windows))
+            }
+        });
+        match compared {
+            Ok(()) => {
+                counts.passed += 1;
+                println!("test {} ... ok", case.name);
+            }
+            Err(problem) => {
+                counts.failed += 1;
+                println!("test {} ... FAILED: {problem:#}", case.name);
+            }
         }
     }
     println!(
@@ -446,6 +507,16 @@ mod tests {
             difference(&linux, &output(0, "")),
             "exit code Some(1) on Linux, Some(0) on Windows"
         );
+    }
+
+    #[test]
+    fn a_run_past_its_limit_is_stopped_and_one_within_it_is_kept() {
+        let slow = output_within(Command::new("sleep").arg("5"), Duration::from_millis(200));
+        let message = format!("{:#}", slow.expect_err("stopped"));
+        assert_eq!(message, "sleep 5 took more than 0 s and was stopped");
+        let quick = output_within(Command::new("echo").arg("联络"), RUN_LIMIT).expect("runs");
+        assert_eq!(quick.stdout, "联络\n".as_bytes());
+        assert_eq!(quick.status.code(), Some(0));
     }
 
     #[test]
