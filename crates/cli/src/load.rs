@@ -117,8 +117,14 @@ pub fn issue_from_docx(bytes: &[u8], options: &ParseOptions) -> Loaded<Issue> {
     loaded
 }
 
+/// Diagnostics about the document as a whole, which no paragraph is the place of.
+const WHOLE_DOCUMENT: [&str; 3] = ["text-empty", "text-binary", "converted-invalid"];
+
 /// A diagnostic located at a paragraph, its message saying which (`第 12 段：…`).
 fn in_paragraph(d: &Diagnostic) -> Diagnostic {
+    if WHOLE_DOCUMENT.contains(&d.id) {
+        return d.clone();
+    }
     let message = Message::new(
         "in-paragraph",
         format!("paragraph {}: {}", d.line, d.message),

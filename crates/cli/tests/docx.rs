@@ -198,26 +198,31 @@ fn word_quirks_are_read_as_the_editor_means_them() {
 fn what_is_not_a_word_document_is_said_so() {
     let dir = tempfile::tempdir().expect("tempdir");
     let sample = docx(&sample_as_word(SAMPLE, 7));
-    let cases: [(&str, Vec<u8>, &str); 4] = [
+    let cases: [(&str, Vec<u8>, &str); 5] = [
         (
             "renamed.docx",
             word::zip_of(&[("readme.txt", "x")]),
-            "holds no Word document body",
+            "this zip archive holds no Word document body",
         ),
         (
             "truncated.docx",
             sample[..sample.len() * 2 / 3].to_vec(),
-            "not a Word document, or the file is incomplete",
+            "this is not a Word document, or the file is incomplete",
         ),
         (
             "text.docx",
             SAMPLE.as_bytes().to_vec(),
-            "not a Word document",
+            "this is not a Word document",
+        ),
+        (
+            "empty.docx",
+            docx(&[Block::Paragraph(Vec::new()), paragraph("\u{3000}")]),
+            "the text is empty; expected an issue's text",
         ),
         (
             "broken.docx",
             word::zip_of(&[("word/document.xml", "<w:document><w:body><w:p></w:body>")]),
-            "damaged",
+            "the Word document is damaged",
         ),
     ];
     for (name, bytes, expected) in cases {
@@ -227,7 +232,7 @@ fn what_is_not_a_word_document_is_said_so() {
         let text = stderr(&out);
         let prefix = format!("{}:1:1: error: ", input.display());
         assert!(
-            text.starts_with(&prefix) && text.contains(expected),
+            text.starts_with(&format!("{prefix}{expected}")),
             "{name}: {text}"
         );
         assert!(!text.contains("panicked"), "{name}");
