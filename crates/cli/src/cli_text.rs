@@ -29,6 +29,9 @@ const ARGUMENT_HELP: [(&str, &str); 10] = [
     ("help", "help-help"),
 ];
 
+/// Where help and version come in the options' list: after every other option.
+const HELP_ORDER: usize = 1000;
+
 /// The help layout with the headings in the run's language.
 fn template(has_subcommands: bool) -> String {
     let usage = t("help-heading-usage", &[]);
@@ -38,7 +41,8 @@ fn template(has_subcommands: bool) -> String {
     } else {
         format!("{}\n{{positionals}}", t("help-heading-arguments", &[]))
     };
-    format!("{{about}}\n\n{usage} {{usage}}\n\n{middle}\n\n{options}\n{{options}}\n")
+    // `usage` carries its own spacing: "Usage: " in English, none after "用法：".
+    format!("{{about}}\n\n{usage}{{usage}}\n\n{middle}\n\n{options}\n{{options}}\n")
 }
 
 /// `command`'s own help flag, described in the run's language.
@@ -48,7 +52,9 @@ fn help_flag(command: Command) -> Command {
             .short('h')
             .long("help")
             .action(ArgAction::Help)
-            .help(t("help-help", &[])),
+            .help(t("help-help", &[]))
+            // Last in the list, after the options of the command and the global --lang.
+            .display_order(HELP_ORDER),
     )
 }
 
@@ -80,7 +86,8 @@ pub fn localized<C: CommandFactory>() -> Command {
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help(t("help-version", &[])),
+                .help(t("help-version", &[]))
+                .display_order(HELP_ORDER + 1),
         )
         .help_template(template(true));
     let mut root = argument_help(root);

@@ -87,7 +87,7 @@ fn help_is_in_the_run_language() {
         "{text}"
     );
     for line in [
-        "用法： lianluo",
+        "用法：lianluo",
         "命令：",
         "选项：",
         "convert   把一期刊物的文本或 Word 文档转换为 JSON。",
