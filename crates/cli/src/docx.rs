@@ -107,6 +107,13 @@ fn skipped_element(element: &BytesStart<'_>) -> Option<bool> {
     }
 }
 
+/// Text that is in the XML but not on the page: a tracked change's moved-away original
+/// (`w:moveFrom`; deletions use `w:delText`, which is never read) and the pronunciation shown
+/// above characters by Word's phonetic guide (`w:rt` of a `w:ruby`).
+fn is_unprinted_text(element: &BytesStart<'_>) -> bool {
+    matches!(element.name().as_ref(), b"w:moveFrom" | b"w:rt")
+}
+
 /// The body's paragraphs from `word/document.xml`.
 pub fn paragraphs_of(xml: &str) -> Result<DocxText, quick_xml::Error> {
     let mut reader = Reader::from_str(xml);
@@ -119,7 +126,11 @@ pub fn paragraphs_of(xml: &str) -> Result<DocxText, quick_xml::Error> {
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let empty = matches!(event, Event::Empty(_));
-                if let Some(table) = skipped_element(e) {
+                if is_unprinted_text(e) {
+                    if !empty {
+                        reader.read_to_end(e.name())?;
+                    }
+                } else if let Some(table) = skipped_element(e) {
                     let number = text.paragraphs.len() + 1;
                     let skipped = if table {
                         Skipped::Table {
@@ -196,6 +207,15 @@ mod tests {
         let text = paragraphs_of(&xml).expect("parses");
         assert_eq!(text.paragraphs, ["湘潭市：加强 领导&\tx\ny", "", ""]);
         assert!(text.skipped.is_empty());
+    }
+
+    #[test]
+    fn deleted_moved_away_and_phonetic_text_is_not_read() {
+        let xml = body(
+            r#"<w:p><w:r><w:t>选举</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:ins><w:r><w:t>任免</w:t></w:r></w:ins><w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:r><w:ruby><w:rt><w:r><w:t>lián</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>联</w:t></w:r></w:rubyBase></w:ruby></w:r><w:hyperlink><w:r><w:t>络</w:t></w:r></w:hyperlink></w:p>"#,
+        );
+        let text = paragraphs_of(&xml).expect("parses");
+        assert_eq!(text.paragraphs, ["选举任免联络"]);
     }
 
     #[test]
