@@ -141,6 +141,51 @@ fn is_root() -> bool {
     probe(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
 }
 
+/// The Rust target the Windows build of `lianluo` is cross-built for.
+pub const WINDOWS_TARGET: &str = "x86_64-pc-windows-gnu";
+
+/// Debian's Wine loader for 64-bit Windows programs (package `wine64`).
+pub const WINE: &str = "/usr/lib/wine/wine64";
+
+/// The linker the Windows target uses (package `mingw-w64`).
+pub const MINGW_LINKER: &str = "/usr/bin/x86_64-w64-mingw32-gcc";
+
+/// What the Windows build and its check under Wine need: the Rust target, Debian's mingw-w64
+/// (the linker and Windows libraries) and wine64.
+pub fn ensure_windows_tools() -> Result<()> {
+    let installed = probe(Command::new("rustup").args(["target", "list", "--installed"]))
+        .context("rustup is needed to add the Windows target; install Rust with rustup")?;
+    if installed.lines().any(|line| line.trim() == WINDOWS_TARGET) {
+        step(format!("Rust target {WINDOWS_TARGET}: installed"));
+    } else {
+        step(format!("Installing the Rust target {WINDOWS_TARGET}"));
+        run(Command::new("rustup").args(["target", "add", WINDOWS_TARGET]))?;
+    }
+    let packages = [("mingw-w64", MINGW_LINKER), ("wine64", WINE)];
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
+        step("mingw-w64 and wine64: installed");
+        return Ok(());
+    }
+    let install = format!("apt-get install -y {}", missing.join(" "));
+    if !is_root() {
+        bail!(
+            "missing: {}. As root, run: apt-get update && {install}",
+            missing.join(", ")
+        );
+    }
+    step(format!("Installing {} from Debian", missing.join(", ")));
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
 /// Whether `fc-list` output lists a Noto CJK family (Sans or Serif).
 fn has_noto_cjk(fc_list: &str) -> bool {
     fc_list

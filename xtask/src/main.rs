@@ -10,6 +10,7 @@ mod install;
 mod machine;
 mod outcome;
 mod paths;
+mod release;
 mod run;
 mod serve;
 mod sizes;
@@ -50,6 +51,14 @@ enum Command {
     },
     /// Build dist/ and measure sizes, Lighthouse scores and CLI times; writes target/bench/.
     Bench,
+    /// Build `lianluo` for x86_64 Linux and Windows into target/lianluo-release/, one archive
+    /// each with its 使用说明.
+    Release {
+        /// Also run the Windows build under Wine and compare it with the Linux build's output
+        /// (the check `cargo xtask test` runs).
+        #[arg(long)]
+        check: bool,
+    },
     /// Write a deterministic synthetic archive of issue texts in the printed layout.
     Synth {
         /// How many issues to write.
@@ -86,6 +95,16 @@ fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Test { only } => test_layers::run_all(&root, only.as_deref()),
         Command::Bench => bench::measure(&root),
+        Command::Release { check } => {
+            release::release(&root)?;
+            if check {
+                let counts = release::windows_matches_linux(&root)?;
+                if counts.failed > 0 {
+                    anyhow::bail!("the Windows build differs from the Linux build");
+                }
+            }
+            Ok(())
+        }
         Command::Synth { issues, out, seed } => synth::write_archive(&out, issues, seed),
     }
 }

@@ -39,7 +39,7 @@ struct LayerResult {
 pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
     let started = Instant::now();
     install::ensure_browser_tools(root)?;
-    let layers: [(&'static str, Layer); 7] = [
+    let layers: [(&'static str, Layer); 8] = [
         ("cargo fmt --check", fmt),
         ("clippy (native)", clippy_native),
         ("clippy (wasm32)", clippy_wasm),
@@ -47,6 +47,7 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         ("wasm-bindgen-test (Chromium)", wasm_tests),
         ("end-to-end (Playwright + axe)", end_to_end),
         ("byte budget (gzip)", byte_budget),
+        ("lianluo.exe under Wine = Linux", windows_build),
     ];
     let mut results = Vec::new();
     let mut shared = Run {
@@ -194,6 +195,12 @@ fn end_to_end(run: &mut Run) -> Result<()> {
         parse_node_test(&output.text),
         "the end-to-end suite",
     )
+}
+
+/// The Windows build of `lianluo`, run under Wine, prints and writes what the Linux build does.
+fn windows_build(run: &mut Run) -> Result<()> {
+    let counts = crate::release::windows_matches_linux(run.root)?;
+    counted(run, true, counts, "the Windows build under Wine")
 }
 
 fn byte_budget(run: &mut Run) -> Result<()> {

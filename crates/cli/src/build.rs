@@ -1,7 +1,7 @@
-//! `lianluo build SRC_DIR --out DIR`: every issue in SRC_DIR (`.txt` converted, `.json`
-//! checked) becomes `DIR/issues/{id}.json`, with `DIR/index.json`, the search index under
-//! `DIR/search/`, the views as HTML under `DIR/view/`, static pages under `DIR/pages/`, and
-//! with `--site-url` `DIR/sitemap.xml` and `DIR/feed.xml`. DIR is replaced only when
+//! `lianluo build SRC_DIR --out DIR`: every issue in SRC_DIR (`.txt` and `.docx` converted,
+//! `.json` checked) becomes `DIR/issues/{id}.json`, with `DIR/index.json`, the search index
+//! under `DIR/search/`, the views as HTML under `DIR/view/`, static pages under `DIR/pages/`,
+//! and with `--site-url` `DIR/sitemap.xml` and `DIR/feed.xml`. DIR is replaced only when
 //! everything succeeded.
 
 use std::collections::HashMap;
@@ -9,14 +9,15 @@ use std::path::{Path, PathBuf};
 use std::thread;
 
 use lianluo_core::archive::{build_archive_index, issue_path};
-use lianluo_core::diagnostic::Diagnostic;
+use lianluo_core::diagnostic::{Diagnostic, Message};
 use lianluo_core::parse::ParseOptions;
 use lianluo_core::search::{build_index, MANIFEST_PATH};
 use lianluo_core::{ArchiveIndex, Issue};
 
 use crate::decode::Encoding;
 use crate::feeds::{feed, sitemap};
-use crate::load::{document_from_json, issue_from_text, Document, Loaded};
+use crate::i18n::t;
+use crate::load::{document_from_json, issue_from_file, Document, Loaded};
 use crate::output::StagedDir;
 use crate::report::{to_stderr, Reporter};
 use crate::static_html::{is_shared_page, render_site, HtmlFile, PageSettings};
@@ -28,7 +29,7 @@ pub const MAX_THREADS: usize = 8;
 /// Arguments of `build`.
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Folder of issue texts (`.txt`) and issue JSON (`.json`).
+    /// Folder of issue Word documents (`.docx`), texts (`.txt`) and issue JSON (`.json`).
     pub src_dir: PathBuf,
     /// The site's data folder to produce; replaced whole, or left as it was on failure.
     #[arg(long, value_name = "DIR")]
@@ -45,7 +46,7 @@ pub struct BuildArgs {
     pub reader_script: String,
 }
 
-/// The `.txt` and `.json` files directly in `dir`, sorted by name.
+/// The `.txt`, `.docx` and `.json` files directly in `dir`, sorted by name.
 fn source_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -54,7 +55,7 @@ fn source_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        if path.is_file() && matches!(ext.as_deref(), Some("txt" | "json")) {
+        if path.is_file() && matches!(ext.as_deref(), Some("txt" | "docx" | "json")) {
             files.push(path);
         }
     }
@@ -66,15 +67,15 @@ fn source_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// delete the sources (it is SRC_DIR or holds it).
 fn unsafe_output(src: &Path, out: &Path) -> Option<String> {
     if out.exists() && !out.is_dir() {
-        return Some("exists and is not a folder; expected a data folder to replace".into());
+        return Some(t("build-out-not-folder", &[]));
     }
     let (Ok(src), Ok(out)) = (src.canonicalize(), out.canonicalize()) else {
         return None;
     };
     src.starts_with(&out).then(|| {
-        format!(
-            "would replace {}, which holds the sources; expected a separate folder",
-            out.display()
+        t(
+            "build-out-holds-sources",
+            &[("dir", out.display().to_string())],
         )
     })
 }
@@ -89,7 +90,8 @@ fn load(path: &Path, options: &ParseOptions, encoding: Option<Encoding>) -> Load
                 diagnostics: vec![Diagnostic::error(
                     1,
                     1,
-                    format!("cannot read the file: {e}"),
+                    Message::new("file-cannot-read", format!("cannot read the file: {e}"))
+                        .arg("reason", e),
                 )],
             }
         }
@@ -106,7 +108,10 @@ fn load(path: &Path, options: &ParseOptions, encoding: Option<Encoding>) -> Load
                 diagnostics.push(Diagnostic::error(
                     1,
                     1,
-                    "this is an archive index; expected an issue",
+                    Message::new(
+                        "build-archive-not-issue",
+                        "this is an archive index; expected an issue",
+                    ),
                 ));
                 None
             }
@@ -114,7 +119,7 @@ fn load(path: &Path, options: &ParseOptions, encoding: Option<Encoding>) -> Load
         };
         Loaded { value, diagnostics }
     } else {
-        issue_from_text(&bytes, options, encoding)
+        issue_from_file(path, &bytes, options, encoding)
     }
 }
 
@@ -148,7 +153,10 @@ fn load_all(
                         diagnostics: vec![Diagnostic::error(
                             1,
                             1,
-                            "internal error while reading this part of the archive",
+                            Message::new(
+                                "build-internal",
+                                "internal error while reading this part of the archive",
+                            ),
                         )],
                     }]
                 })
@@ -165,16 +173,12 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
     let files = match source_files(&args.src_dir) {
         Ok(files) => files,
         Err(e) => {
-            return reporter.error(&args.src_dir, 1, 1, &format!("cannot list the folder: {e}"))
+            let message = t("build-cannot-list", &[("reason", e.to_string())]);
+            return reporter.error(&args.src_dir, 1, 1, &message);
         }
     };
     if files.is_empty() {
-        return reporter.error(
-            &args.src_dir,
-            1,
-            1,
-            "no .txt or .json issue files; expected at least one",
-        );
+        return reporter.error(&args.src_dir, 1, 1, &t("build-no-files", &[]));
     }
     let options = args.text.parse_options();
     let mut issues = Vec::with_capacity(files.len());
@@ -188,10 +192,12 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         }
         let Some(issue) = loaded.value else { continue };
         if let Some(first) = first_file_of.get(&issue.id) {
-            let message = format!(
-                "issue id {} is also the id of {}; expected each issue once",
-                issue.id,
-                first.display()
+            let message = t(
+                "build-duplicate-id",
+                &[
+                    ("id", issue.id.clone()),
+                    ("file", first.display().to_string()),
+                ],
             );
             reporter.error(file, 1, 1, &message);
             continue;
@@ -200,10 +206,11 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         issues.push(issue);
     }
     if reporter.failed() {
-        to_stderr(format_args!(
-            "{}: not built; the previous folder, if any, is unchanged",
-            args.out.display()
-        ));
+        let line = t(
+            "build-not-built",
+            &[("dir", args.out.display().to_string())],
+        );
+        to_stderr(format_args!("{line}"));
         return;
     }
     let site_url = match args.site_url.as_deref().map(site_address) {
@@ -216,25 +223,24 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         site_url: site_url.as_deref(),
     };
     if let Err(e) = write_site(&issues, &args.out, &settings) {
-        reporter.error(
-            &args.out,
-            1,
-            1,
-            &format!("cannot write the data folder (left as it was): {e}"),
-        );
+        let message = t("build-cannot-write", &[("reason", e.to_string())]);
+        reporter.error(&args.out, 1, 1, &message);
         return;
     }
     let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
-    to_stderr(format_args!(
-        "{}: built {} issues, {articles} articles, a static page for each",
-        args.out.display(),
-        issues.len()
-    ));
+    let dir = args.out.display().to_string();
+    let line = t(
+        "build-done",
+        &[
+            ("dir", dir.clone()),
+            ("issues", issues.len().to_string()),
+            ("articles", articles.to_string()),
+        ],
+    );
+    to_stderr(format_args!("{line}"));
     if site_url.is_none() {
-        to_stderr(format_args!(
-            "{}: note: sitemap.xml and feed.xml left out; --site-url gives the data folder's public address they need",
-            args.out.display()
-        ));
+        let line = t("build-no-site-url", &[("dir", dir)]);
+        to_stderr(format_args!("{line}"));
     }
 }
 
@@ -244,9 +250,7 @@ fn site_address(url: &str) -> Result<String, String> {
     let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
     let host = url.split_once("://").map_or("", |(_, rest)| rest);
     if !scheme_ok || host.is_empty() || host.starts_with('/') || url.contains(char::is_whitespace) {
-        return Err(format!(
-            "{url:?} is not an absolute http(s) address; expected the data folder's address, such as https://example.gov.cn/lianluo/data/"
-        ));
+        return Err(t("build-bad-site-url", &[("url", url.to_owned())]));
     }
     Ok(if url.ends_with('/') {
         url.to_owned()

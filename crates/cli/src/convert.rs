@@ -1,9 +1,11 @@
-//! `lianluo convert IN [-o OUT]`: an issue's text to pretty JSON on stdout or in OUT.
+//! `lianluo convert IN [-o OUT]`: an issue's text or Word document to pretty JSON on stdout or
+//! in OUT.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::load::issue_from_text;
+use crate::i18n::t;
+use crate::load::issue_from_file;
 use crate::output::write_file_atomically;
 use crate::report::Reporter;
 use crate::text_options::TextOptions;
@@ -25,9 +27,17 @@ pub struct ConvertArgs {
 pub fn run(args: &ConvertArgs, reporter: &mut Reporter) {
     let bytes = match std::fs::read(&args.input) {
         Ok(b) => b,
-        Err(e) => return reporter.error(&args.input, 1, 1, &format!("cannot read the file: {e}")),
+        Err(e) => {
+            let message = t("file-cannot-read", &[("reason", e.to_string())]);
+            return reporter.error(&args.input, 1, 1, &message);
+        }
     };
-    let loaded = issue_from_text(&bytes, &args.text.parse_options(), args.text.encoding);
+    let loaded = issue_from_file(
+        &args.input,
+        &bytes,
+        &args.text.parse_options(),
+        args.text.encoding,
+    );
     for d in &loaded.diagnostics {
         reporter.diagnostic(&args.input, d);
     }
@@ -36,7 +46,10 @@ pub fn run(args: &ConvertArgs, reporter: &mut Reporter) {
     };
     let mut json = match serde_json::to_vec_pretty(&issue) {
         Ok(json) => json,
-        Err(e) => return reporter.error(&args.input, 1, 1, &format!("cannot write JSON: {e}")),
+        Err(e) => {
+            let message = t("file-cannot-write-json", &[("reason", e.to_string())]);
+            return reporter.error(&args.input, 1, 1, &message);
+        }
     };
     json.push(b'\n');
     let written = match &args.output {
@@ -47,6 +60,7 @@ pub fn run(args: &ConvertArgs, reporter: &mut Reporter) {
             .map_err(|e| (PathBuf::from("<stdout>"), e)),
     };
     if let Err((path, e)) = written {
-        reporter.error(&path, 1, 1, &format!("cannot write the output: {e}"));
+        let message = t("file-cannot-write-output", &[("reason", e.to_string())]);
+        reporter.error(&path, 1, 1, &message);
     }
 }

@@ -3,6 +3,7 @@
 //! refused with a message saying so.
 
 use encoding_rs::{GB18030, GBK, UTF_16BE, UTF_16LE};
+use lianluo_core::diagnostic::Message;
 
 /// An encoding the user can force with `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,7 +27,7 @@ pub struct DecodeError {
     /// Column (in bytes within its line, from 1) of the first offending byte.
     pub column: usize,
     /// What was found and what was expected.
-    pub message: String,
+    pub message: Message,
 }
 
 /// Line and byte column of `offset` in `bytes`.
@@ -67,9 +68,10 @@ fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
             Err(DecodeError {
                 line,
                 column,
-                message:
-                    "found bytes that are not UTF-8; expected UTF-8 text (try --encoding gb18030)"
-                        .into(),
+                message: Message::new(
+                    "decode-not-utf8",
+                    "found bytes that are not UTF-8; expected UTF-8 text (try --encoding gb18030)",
+                ),
             })
         }
     }
@@ -87,10 +89,14 @@ fn decode_gb(
     Err(DecodeError {
         line,
         column,
-        message: format!(
-            "found bytes that are not {}; expected text in that encoding",
-            encoding.name()
-        ),
+        message: Message::new(
+            "decode-not-encoding",
+            format!(
+                "found bytes that are not {}; expected text in that encoding",
+                encoding.name()
+            ),
+        )
+        .arg("encoding", encoding.name()),
     })
 }
 
@@ -131,8 +137,10 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<String, DecodeEr
         return Err(DecodeError {
             line,
             column,
-            message: "found a NUL byte: this is binary data, not text; expected an issue's text"
-                .into(),
+            message: Message::new(
+                "decode-nul",
+                "found a NUL byte: this is binary data, not text; expected an issue's text",
+            ),
         });
     }
     match forced {
@@ -142,13 +150,18 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<String, DecodeEr
         None => decode_utf8(bytes).or_else(|utf8_error| {
             if mostly_utf8(bytes) {
                 return Err(DecodeError {
-                    message: "found bytes that are not UTF-8 in text that otherwise is; expected UTF-8 throughout (the file may be damaged, or use --encoding)".into(),
+                    message: Message::new(
+                        "decode-damaged-utf8",
+                        "found bytes that are not UTF-8 in text that otherwise is; expected UTF-8 throughout (the file may be damaged, or use --encoding)",
+                    ),
                     ..utf8_error
                 });
             }
             decode_gb(bytes, GB18030).map_err(|_| DecodeError {
-                message: "found bytes that are neither UTF-8 nor GB18030; expected an issue's text"
-                    .into(),
+                message: Message::new(
+                    "decode-neither",
+                    "found bytes that are neither UTF-8 nor GB18030; expected an issue's text",
+                ),
                 ..utf8_error
             })
         }),
@@ -190,7 +203,7 @@ mod tests {
         let mut bytes = "联络动态\n第 15 期\n".repeat(20).into_bytes();
         bytes.insert(30, 0xFF);
         let e = decode(&bytes, None).unwrap_err();
-        assert!(e.message.contains("otherwise is"), "{}", e.message);
+        assert_eq!(e.message.id, "decode-damaged-utf8");
         assert_eq!(
             (e.line, e.column),
             (3, 7),
@@ -209,6 +222,6 @@ mod tests {
     fn nul_bytes_are_binary() {
         let e = decode(b"abc\n\x00\x01", None).unwrap_err();
         assert_eq!((e.line, e.column), (2, 1));
-        assert!(e.message.contains("binary"));
+        assert_eq!(e.message.id, "decode-nul");
     }
 }

@@ -1,13 +1,15 @@
 //! Reading one issue or archive index from a file's bytes into a value plus diagnostics, the
 //! same way for `convert`, `validate` and `build`. Nothing here prints: callers report.
 
-use lianluo_core::diagnostic::Diagnostic;
-use lianluo_core::parse::{parse_issue, ParseOptions};
+use lianluo_core::diagnostic::{Diagnostic, Message, Severity};
+use lianluo_core::parse::{parse_issue, parse_paragraphs, ParseOptions};
 use lianluo_core::validate::{validate_archive, validate_issue, Problem};
 use lianluo_core::{ArchiveIndex, Issue};
 use serde::de::DeserializeOwned;
 
 use crate::decode::{decode, Encoding};
+use crate::docx::{read_docx, Skipped};
+use crate::i18n::catalogue;
 use crate::json_location::locate;
 
 /// A value read from a file (when it could be), and what was found on the way.
@@ -57,10 +59,100 @@ pub fn issue_from_text(
         return Loaded::failed(Diagnostic::error(
             1,
             1,
-            "this is JSON, not an issue's text; expected the text exported from the issue's PDF or Word file (check JSON with `lianluo validate`)",
+            Message::new(
+                "text-is-json",
+                "this is JSON, not an issue's text; expected the text exported from the issue's PDF or Word file (check JSON with `lianluo validate`)",
+            ),
         ));
     }
-    let outcome = parse_issue(&text, options);
+    checked(parse_issue(&text, options))
+}
+
+/// Whether `path` names a Word document (`.docx`, any case).
+pub fn is_docx(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+}
+
+/// Converts an issue's Word document to an issue. Diagnostics are located by paragraph: the
+/// line is the paragraph's number and the message names it.
+pub fn issue_from_docx(bytes: &[u8], options: &ParseOptions) -> Loaded<Issue> {
+    let text = match read_docx(bytes) {
+        Ok(text) => text,
+        Err(message) => return Loaded::failed(Diagnostic::error(1, 1, message)),
+    };
+    let mut outcome = parse_paragraphs(&text.paragraphs, options);
+    let severity = if options.strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    for skipped in &text.skipped {
+        let (paragraph, message) = match *skipped {
+            Skipped::Table { before_paragraph } => (
+                before_paragraph,
+                Message::new(
+                    "docx-table-skipped",
+                    "a table before this paragraph was skipped; expected text only (if it belongs to the issue, write its content as paragraphs)",
+                ),
+            ),
+            Skipped::Image { paragraph } => (
+                paragraph,
+                Message::new(
+                    "docx-image-skipped",
+                    "an image in this paragraph was skipped; expected text only",
+                ),
+            ),
+        };
+        let mut d = Diagnostic::warning(paragraph, 1, message);
+        d.severity = severity;
+        outcome.diagnostics.push(d);
+    }
+    if severity == Severity::Error && !text.skipped.is_empty() {
+        outcome.issue = None;
+    }
+    outcome.diagnostics.sort_by_key(|d| (d.line, d.column));
+    let mut loaded = checked(outcome);
+    loaded.diagnostics = loaded.diagnostics.iter().map(in_paragraph).collect();
+    loaded
+}
+
+/// Diagnostics about the document as a whole, which no paragraph is the place of.
+const WHOLE_DOCUMENT: [&str; 3] = ["text-empty", "text-binary", "converted-invalid"];
+
+/// A diagnostic located at a paragraph, its message saying which (`第 12 段：…`).
+fn in_paragraph(d: &Diagnostic) -> Diagnostic {
+    if WHOLE_DOCUMENT.contains(&d.id) {
+        return d.clone();
+    }
+    let message = Message::new(
+        "in-paragraph",
+        format!("paragraph {}: {}", d.line, d.message),
+    )
+    .arg("paragraph", d.line)
+    .arg("message", catalogue().diagnostic(d));
+    let mut located = Diagnostic::error(d.line, d.column, message);
+    located.severity = d.severity;
+    located
+}
+
+/// Reads an issue from a source file's bytes: a Word document by its `.docx` extension,
+/// otherwise text.
+pub fn issue_from_file(
+    path: &std::path::Path,
+    bytes: &[u8],
+    options: &ParseOptions,
+    encoding: Option<Encoding>,
+) -> Loaded<Issue> {
+    if is_docx(path) {
+        issue_from_docx(bytes, options)
+    } else {
+        issue_from_text(bytes, options, encoding)
+    }
+}
+
+/// The parser's outcome, its issue checked against the format's rules.
+fn checked(outcome: lianluo_core::parse::ParseOutcome) -> Loaded<Issue> {
     let mut diagnostics = outcome.diagnostics;
     let issue = outcome.issue.filter(|issue| {
         // The parser builds valid issues; a problem here is a parser bug worth stopping for.
@@ -69,7 +161,11 @@ pub fn issue_from_text(
             diagnostics.push(Diagnostic::error(
                 1,
                 1,
-                format!("the converted issue is invalid at {p}"),
+                Message::new(
+                    "converted-invalid",
+                    format!("the converted issue is invalid at {p}"),
+                )
+                .arg("problem", catalogue().problem(p)),
             ));
         }
         problems.is_empty()
@@ -80,24 +176,29 @@ pub fn issue_from_text(
     }
 }
 
-/// Semantic problems as diagnostics located in the JSON text.
+/// Semantic problems as diagnostics located in the JSON text. Each is said as `path: message`,
+/// the path staying as written in the JSON whatever the language.
 fn located(json: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
     problems
         .into_iter()
         .map(|p| {
             let (line, column) = locate(json, &p.path);
-            Diagnostic::error(line, column, p.to_string())
+            let message = Message::new("json-problem", p.to_string())
+                .arg("path", &p.path)
+                .arg("problem", catalogue().problem_message(&p));
+            Diagnostic::error(line, column, message)
         })
         .collect()
 }
 
-/// Parses JSON as `T`, with serde's line and column on failure.
-fn typed<T: DeserializeOwned>(json: &str, what: &str) -> Result<T, Diagnostic> {
+/// Parses JSON as `T`, with serde's line and column on failure (serde's reason stays in
+/// English: it quotes JSON syntax and Rust types).
+fn typed<T: DeserializeOwned>(json: &str, id: &'static str, what: &str) -> Result<T, Diagnostic> {
     serde_json::from_str(json).map_err(|e| {
         Diagnostic::error(
             e.line().max(1),
             e.column().max(1),
-            format!("not a valid {what}: {e}"),
+            Message::new(id, format!("not a valid {what}: {e}")).arg("reason", e),
         )
     })
 }
@@ -110,12 +211,12 @@ pub fn document_from_json(bytes: &[u8]) -> Loaded<Document> {
         Err(e) => return Loaded::failed(Diagnostic::error(e.line, e.column, e.message)),
     };
     let json = text.as_str();
-    let shape: serde_json::Value = match typed(json, "JSON document") {
+    let shape: serde_json::Value = match typed(json, "json-syntax-document", "JSON document") {
         Ok(v) => v,
         Err(d) => return Loaded::failed(d),
     };
     if shape.get("issues").is_some() {
-        match typed::<ArchiveIndex>(json, "archive index") {
+        match typed::<ArchiveIndex>(json, "json-syntax-archive", "archive index") {
             Ok(index) => {
                 let diagnostics = located(json, validate_archive(&index));
                 let value = diagnostics.is_empty().then_some(Document::Archive(index));
@@ -124,7 +225,7 @@ pub fn document_from_json(bytes: &[u8]) -> Loaded<Document> {
             Err(d) => Loaded::failed(d),
         }
     } else {
-        match typed::<Issue>(json, "issue") {
+        match typed::<Issue>(json, "json-syntax-issue", "issue") {
             Ok(issue) => {
                 let diagnostics = located(json, validate_issue(&issue));
                 let value = diagnostics.is_empty().then_some(Document::Issue(issue));

@@ -1,13 +1,19 @@
-//! `lianluo`: turns 联络动态 issue texts into JSON, checks issue and archive JSON, and builds a
-//! site's data folder (index, issue files, search index).
+//! `lianluo`: turns 联络动态 issue texts and Word documents into JSON, checks issue and
+//! archive JSON, and builds a site's data folder (index, issue files, search index).
 //!
+//! It speaks Chinese, or English when the locale or `--lang en` asks for it (see [`i18n`]).
 //! Exit codes: 0 success, 1 invalid input (every problem is printed as
-//! `FILE:LINE:COL: error: …`), 2 usage.
+//! `FILE:LINE:COL: 错误: …`), 2 usage.
 
 mod build;
+#[cfg(test)]
+mod catalogue_tests;
+mod cli_text;
 mod convert;
 mod decode;
+mod docx;
 mod feeds;
+mod i18n;
 mod json_location;
 mod load;
 mod output;
@@ -18,12 +24,15 @@ mod validate;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 
 /// Convert 联络动态 issue texts to JSON, validate them, build a site's data folder.
 #[derive(Debug, Parser)]
 #[command(name = "lianluo", version, about)]
 struct Cli {
+    /// The language of messages.
+    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,7 +51,18 @@ enum Command {
 const EXIT_INVALID: u8 = 1;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    i18n::init(i18n::lang_for_run(&args));
+    let matches = match cli_text::localized::<Cli>().try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(e) => return cli_text::usage_error(&e),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return cli_text::usage_error(&e),
+    };
     let mut reporter = report::Reporter::default();
     match &cli.command {
         Command::Convert(args) => convert::run(args, &mut reporter),

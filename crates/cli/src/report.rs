@@ -1,11 +1,14 @@
-//! Diagnostics on stderr, one per line as `FILE:LINE:COL: warning|error: message`, the form
-//! editors and their tools (editors' "go to error", grep) understand.
+//! Diagnostics on stderr, one per line as `FILE:LINE:COL: 级别: message` (`错误`/`警告`, or
+//! `error`/`warning` in English), the form editors and their tools (editors' "go to error",
+//! grep) understand. Messages come in the run's language from [`crate::i18n`].
 
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
 
 use lianluo_core::diagnostic::{Diagnostic, Severity};
+
+use crate::i18n::{catalogue, t};
 
 /// Prints a line on stderr. Unlike `eprintln!` it does not panic when stderr is gone (a closed
 /// pipe): the exit code still tells the outcome.
@@ -40,8 +43,9 @@ impl Reporter {
             Severity::Warning => self.warnings += 1,
         }
         to_stderr(format_args!(
-            "{}:{line}:{column}: {severity}: {message}",
-            file.display()
+            "{}:{line}:{column}: {}: {message}",
+            file.display(),
+            catalogue().severity(severity)
         ));
     }
 
@@ -50,9 +54,10 @@ impl Reporter {
         self.report(file, line, column, Severity::Error, message);
     }
 
-    /// Prints a parser diagnostic for `file`.
+    /// Prints a diagnostic for `file`, in the run's language.
     pub fn diagnostic(&mut self, file: &Path, d: &Diagnostic) {
-        self.report(file, d.line, d.column, d.severity, &d.message);
+        let message = catalogue().diagnostic(d);
+        self.report(file, d.line, d.column, d.severity, &message);
     }
 
     /// Whether an error was reported.
@@ -60,13 +65,14 @@ impl Reporter {
         self.errors > 0
     }
 
-    /// `N errors, M warnings`, for a closing line.
+    /// `N errors, M warnings` (`N 个错误，M 个警告`), for a closing line.
     pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        format!(
-            "{}, {}",
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning")
+        t(
+            "summary",
+            &[
+                ("errors", self.errors.to_string()),
+                ("warnings", self.warnings.to_string()),
+            ],
         )
     }
 }

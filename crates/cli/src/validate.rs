@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::t;
 use crate::load::{document_from_json, Document};
 use crate::report::{to_stdout, Reporter};
 
@@ -20,7 +21,8 @@ pub fn run(args: &ValidateArgs, reporter: &mut Reporter) {
         let bytes = match std::fs::read(file) {
             Ok(b) => b,
             Err(e) => {
-                reporter.error(file, 1, 1, &format!("cannot read the file: {e}"));
+                let message = t("file-cannot-read", &[("reason", e.to_string())]);
+                reporter.error(file, 1, 1, &message);
                 continue;
             }
         };
@@ -29,17 +31,27 @@ pub fn run(args: &ValidateArgs, reporter: &mut Reporter) {
             reporter.diagnostic(file, d);
         }
         match loaded.value {
-            Some(Document::Issue(issue)) => to_stdout(format_args!(
-                "{}: valid issue {} ({} articles)",
-                file.display(),
-                issue.id,
-                issue.articles.len()
-            )),
-            Some(Document::Archive(index)) => to_stdout(format_args!(
-                "{}: valid archive index ({} issues)",
-                file.display(),
-                index.issues.len()
-            )),
+            Some(Document::Issue(issue)) => {
+                let line = t(
+                    "validate-valid-issue",
+                    &[
+                        ("file", file.display().to_string()),
+                        ("id", issue.id),
+                        ("articles", issue.articles.len().to_string()),
+                    ],
+                );
+                to_stdout(format_args!("{line}"));
+            }
+            Some(Document::Archive(index)) => {
+                let line = t(
+                    "validate-valid-archive",
+                    &[
+                        ("file", file.display().to_string()),
+                        ("issues", index.issues.len().to_string()),
+                    ],
+                );
+                to_stdout(format_args!("{line}"));
+            }
             None => {}
         }
     }

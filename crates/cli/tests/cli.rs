@@ -10,8 +10,10 @@ use lianluo_core::{ArchiveIndex, Issue};
 
 const SAMPLE: &str = include_str!("../../core/tests/fixtures/lianluo-2017-15.txt");
 
+/// Runs `lianluo` in English, the language these tests' expected messages are in.
 fn lianluo(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lianluo"))
+        .args(["--lang", "en"])
         .args(args)
         .output()
         .expect("the binary runs")

@@ -1,4 +1,8 @@
 //! Diagnostics: what the parser found that it did not expect, where, and what it expected.
+//!
+//! Each message carries an id and the values of its placeholders besides its English wording,
+//! so that a tool can show it in its user's language (the `lianluo` CLI does, from its
+//! catalogue) while the core stays free of any translation machinery.
 
 use std::fmt;
 
@@ -21,6 +25,35 @@ impl fmt::Display for Severity {
     }
 }
 
+/// A message for its user: an id naming it in a catalogue, the values of its placeholders,
+/// and its English wording (for logs, tests and tools without a catalogue).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The message's id in a catalogue, e.g. `masthead-no-date`.
+    pub id: &'static str,
+    /// Placeholder names and their values, in the order given.
+    pub args: Vec<(&'static str, String)>,
+    /// The message in English, placeholders filled in.
+    pub english: String,
+}
+
+impl Message {
+    /// A message `id` whose English wording is `english`.
+    pub fn new(id: &'static str, english: impl Into<String>) -> Self {
+        Self {
+            id,
+            args: Vec::new(),
+            english: english.into(),
+        }
+    }
+
+    /// Adds the value of the placeholder `name`.
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
 /// One problem found in a source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -30,29 +63,34 @@ pub struct Diagnostic {
     pub line: usize,
     /// Column in that line, in characters, from 1 (1 when the whole line is meant).
     pub column: usize,
-    /// What was found and what was expected, in words.
+    /// What was found and what was expected, in English.
     pub message: String,
+    /// The message's id, for showing it in another language.
+    pub id: &'static str,
+    /// The values of the message's placeholders.
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl Diagnostic {
-    /// A warning at `line`:`column`.
-    pub fn warning(line: usize, column: usize, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, line: usize, column: usize, message: Message) -> Self {
         Self {
-            severity: Severity::Warning,
+            severity,
             line,
             column,
-            message: message.into(),
+            message: message.english,
+            id: message.id,
+            args: message.args,
         }
     }
 
+    /// A warning at `line`:`column`.
+    pub fn warning(line: usize, column: usize, message: Message) -> Self {
+        Self::new(Severity::Warning, line, column, message)
+    }
+
     /// An error at `line`:`column`.
-    pub fn error(line: usize, column: usize, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Error,
-            line,
-            column,
-            message: message.into(),
-        }
+    pub fn error(line: usize, column: usize, message: Message) -> Self {
+        Self::new(Severity::Error, line, column, message)
     }
 }
 

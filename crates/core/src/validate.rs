@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::archive::issue_path;
 use crate::calendar::Date;
+use crate::diagnostic::Message;
 use crate::model::{ArchiveIndex, Issue, Region, FORMAT_VERSION};
 
 /// One semantic problem in a value.
@@ -14,8 +15,12 @@ use crate::model::{ArchiveIndex, Issue, Region, FORMAT_VERSION};
 pub struct Problem {
     /// JSON path of the value, e.g. `articles[1].blocks[3].text`.
     pub path: String,
-    /// What is wrong and what was expected.
+    /// What is wrong and what was expected, in English.
     pub message: String,
+    /// The message's id, for showing it in another language.
+    pub id: &'static str,
+    /// The values of the message's placeholders (the path is not among them).
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl fmt::Display for Problem {
@@ -30,10 +35,12 @@ struct Checker {
 }
 
 impl Checker {
-    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn fail(&mut self, path: impl Into<String>, message: Message) {
         self.problems.push(Problem {
             path: path.into(),
-            message: message.into(),
+            message: message.english,
+            id: message.id,
+            args: message.args,
         });
     }
 
@@ -41,20 +48,28 @@ impl Checker {
         if version != FORMAT_VERSION {
             self.fail(
                 "format_version",
-                format!("found version {version}; expected {FORMAT_VERSION}"),
+                Message::new(
+                    "json-version",
+                    format!("found version {version}; expected {FORMAT_VERSION}"),
+                )
+                .arg("found", version)
+                .arg("expected", FORMAT_VERSION),
             );
         }
     }
 
     fn non_empty(&mut self, path: impl Into<String>, text: &str) {
         if text.trim().is_empty() {
-            self.fail(path, "is empty; expected text");
+            self.fail(path, Message::new("json-empty", "is empty; expected text"));
         }
     }
 
     fn positive(&mut self, path: &str, value: u32) {
         if value == 0 {
-            self.fail(path, "is 0; expected a positive number");
+            self.fail(
+                path,
+                Message::new("json-zero", "is 0; expected a positive number"),
+            );
         }
     }
 
@@ -63,7 +78,11 @@ impl Checker {
         if parsed.is_none() {
             self.fail(
                 path,
-                format!("found {date:?}; expected a real date written YYYY-MM-DD"),
+                Message::new(
+                    "json-bad-date",
+                    format!("found {date:?}; expected a real date written YYYY-MM-DD"),
+                )
+                .arg("found", date),
             );
         }
         parsed
@@ -75,7 +94,12 @@ impl Checker {
             if id != expected {
                 self.fail(
                     path,
-                    format!("found {id:?}; expected {expected:?} (year-number)"),
+                    Message::new(
+                        "json-issue-id",
+                        format!("found {id:?}; expected {expected:?} (year-number)"),
+                    )
+                    .arg("found", id)
+                    .arg("expected", &expected),
                 );
             }
         }
@@ -86,10 +110,22 @@ impl Checker {
         if region.county.is_some() && region.prefecture.is_none() {
             self.fail(
                 format!("{path}.county"),
-                "is set without a prefecture; expected both",
+                Message::new(
+                    "json-county-without-prefecture",
+                    "is set without a prefecture; expected both",
+                ),
             );
         }
     }
+}
+
+/// An id found twice where each must be unique.
+fn used_twice(id: &str) -> Message {
+    Message::new(
+        "json-id-twice",
+        format!("{id:?} is used twice; expected unique ids"),
+    )
+    .arg("id", id)
 }
 
 /// Checks an issue; returns every problem found (none when it is valid).
@@ -109,16 +145,19 @@ pub fn validate_issue(issue: &Issue) -> Vec<Problem> {
         c.non_empty("editor_note", note);
     }
     if issue.articles.is_empty() {
-        c.fail("articles", "is empty; expected at least one article");
+        c.fail(
+            "articles",
+            Message::new(
+                "json-no-articles",
+                "is empty; expected at least one article",
+            ),
+        );
     }
     let mut ids = HashSet::new();
     for (i, article) in issue.articles.iter().enumerate() {
         let path = format!("articles[{i}]");
         if !ids.insert(article.id.as_str()) {
-            c.fail(
-                format!("{path}.id"),
-                format!("{:?} is used twice; expected unique ids", article.id),
-            );
+            c.fail(format!("{path}.id"), used_twice(&article.id));
         }
         let prefix = format!("{}-", issue.id);
         let suffix_ok = article
@@ -128,7 +167,12 @@ pub fn validate_issue(issue: &Issue) -> Vec<Problem> {
         if !suffix_ok {
             c.fail(
                 format!("{path}.id"),
-                format!("found {:?}; expected \"{prefix}N\"", article.id),
+                Message::new(
+                    "json-article-id",
+                    format!("found {:?}; expected \"{prefix}N\"", article.id),
+                )
+                .arg("found", &article.id)
+                .arg("expected", format!("{prefix}N")),
             );
         }
         c.non_empty(format!("{path}.title"), &article.title);
@@ -161,7 +205,11 @@ pub fn validate_archive(index: &ArchiveIndex) -> Vec<Problem> {
         if !issue_ids.insert(issue.id.as_str()) {
             c.fail(
                 format!("{path}.id"),
-                format!("{:?} is listed twice; expected unique ids", issue.id),
+                Message::new(
+                    "json-issue-listed-twice",
+                    format!("{:?} is listed twice; expected unique ids", issue.id),
+                )
+                .arg("id", &issue.id),
             );
         }
         c.positive(&format!("{path}.number"), issue.number);
@@ -173,18 +221,26 @@ pub fn validate_archive(index: &ArchiveIndex) -> Vec<Problem> {
         if issue.path != issue_path(&issue.id) {
             c.fail(
                 format!("{path}.path"),
-                format!(
-                    "found {:?}; expected {:?}",
-                    issue.path,
-                    issue_path(&issue.id)
-                ),
+                Message::new(
+                    "json-issue-path",
+                    format!(
+                        "found {:?}; expected {:?}",
+                        issue.path,
+                        issue_path(&issue.id)
+                    ),
+                )
+                .arg("found", &issue.path)
+                .arg("expected", issue_path(&issue.id)),
             );
         }
         if let Some(prev) = previous {
             if (issue.date.as_str(), issue.number) > prev {
                 c.fail(
                     format!("{path}.date"),
-                    "is newer than the issue before it; expected newest first",
+                    Message::new(
+                        "json-not-newest-first",
+                        "is newer than the issue before it; expected newest first",
+                    ),
                 );
             }
         }
@@ -192,18 +248,17 @@ pub fn validate_archive(index: &ArchiveIndex) -> Vec<Problem> {
         for (j, article) in issue.articles.iter().enumerate() {
             let apath = format!("{path}.articles[{j}]");
             if !article_ids.insert(article.id.as_str()) {
-                c.fail(
-                    format!("{apath}.id"),
-                    format!("{:?} is used twice; expected unique ids", article.id),
-                );
+                c.fail(format!("{apath}.id"), used_twice(&article.id));
             }
             if !article.id.starts_with(&format!("{}-", issue.id)) {
                 c.fail(
                     format!("{apath}.id"),
-                    format!(
-                        "found {:?}; expected it to start with \"{}-\"",
-                        article.id, issue.id
-                    ),
+                    Message::new(
+                        "json-article-id",
+                        format!("found {:?}; expected \"{}-N\"", article.id, issue.id),
+                    )
+                    .arg("found", &article.id)
+                    .arg("expected", format!("{}-N", issue.id)),
                 );
             }
             c.non_empty(format!("{apath}.title"), &article.title);
@@ -217,10 +272,15 @@ pub fn validate_archive(index: &ArchiveIndex) -> Vec<Problem> {
         if in_counties > region.count {
             c.fail(
                 format!("regions[{i}].count"),
-                format!(
-                    "is {} but its counties count {in_counties}; expected at least their sum",
-                    region.count
-                ),
+                Message::new(
+                    "json-region-count",
+                    format!(
+                        "is {} but its counties count {in_counties}; expected at least their sum",
+                        region.count
+                    ),
+                )
+                .arg("count", region.count)
+                .arg("counties", in_counties),
             );
         }
     }

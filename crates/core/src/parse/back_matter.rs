@@ -3,7 +3,7 @@
 //! approval number (批准文号：…).
 
 use super::lines::{is_page_number, Line};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::text::{is_han, is_space, normalize, without_spaces};
 
 /// What a back-matter label introduces.
@@ -234,7 +234,11 @@ pub fn read_back_matter(
                         diagnostics.push(Diagnostic::warning(
                             line.number,
                             line.column,
-                            format!("found {:?} among the contact details; expected a phone number and an e-mail address", rest.trim()),
+                            Message::new(
+                                "contact-unrecognized",
+                                format!("found {:?} among the contact details; expected a phone number and an e-mail address", rest.trim()),
+                            )
+                            .arg("text", rest.trim()),
                         ));
                     }
                 }
@@ -246,7 +250,11 @@ pub fn read_back_matter(
                 None => diagnostics.push(Diagnostic::warning(
                     line.number,
                     line.column,
-                    format!("found {value:?} in the back matter; expected a line starting 送：, 责任编辑：, 联系方式： or 批准文号："),
+                    Message::new(
+                        "back-matter-unlabelled",
+                        format!("found {value:?} in the back matter; expected a line starting 送：, 责任编辑：, 联系方式： or 批准文号："),
+                    )
+                    .arg("text", value),
                 )),
             }
         }
@@ -254,22 +262,39 @@ pub fn read_back_matter(
     let missing = [
         (
             back.distribution.is_empty(),
+            "back-matter-no-distribution",
             "the distribution list (送：…)",
         ),
         (
             back.editors.is_empty(),
+            "back-matter-no-editors",
             "the responsible editors (责任编辑：…)",
         ),
-        (back.phone.is_none(), "a contact phone number (联系方式：…)"),
-        (back.email.is_none(), "a contact e-mail address"),
-        (back.approval.is_none(), "the approval number (批准文号：…)"),
+        (
+            back.phone.is_none(),
+            "back-matter-no-phone",
+            "a contact phone number (联系方式：…)",
+        ),
+        (
+            back.email.is_none(),
+            "back-matter-no-email",
+            "a contact e-mail address",
+        ),
+        (
+            back.approval.is_none(),
+            "back-matter-no-approval",
+            "the approval number (批准文号：…)",
+        ),
     ];
-    for (is_missing, what) in missing {
+    for (is_missing, id, what) in missing {
         if is_missing {
             diagnostics.push(Diagnostic::warning(
                 end_line,
                 1,
-                format!("the back matter has no {what}; expected it after the last article"),
+                Message::new(
+                    id,
+                    format!("the back matter has no {what}; expected it after the last article"),
+                ),
             ));
         }
     }

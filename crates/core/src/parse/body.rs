@@ -4,7 +4,7 @@
 
 use super::headings::{heading_parts, is_sub_heading, looks_like_place, MAX_HEADING_CHARS};
 use super::lines::{is_page_number, Line};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Block, BlockKind, Region};
 use crate::text::{is_closing_punctuation, join_lines, normalize};
@@ -69,18 +69,25 @@ fn article_heading(
         return None;
     }
     if !known {
-        let expected = if looks_like_place(parts.region) {
-            "a prefecture, county or township of Hunan; kept as printed"
+        let (id, expected) = if looks_like_place(parts.region) {
+            (
+                "heading-unknown-region",
+                "a prefecture, county or township of Hunan; kept as printed",
+            )
         } else {
-            "a place name (…市, …县, …镇人大) before the colon; read as an article heading because it stands alone"
+            (
+                "heading-not-a-place",
+                "a place name (…市, …县, …镇人大) before the colon; read as an article heading because it stands alone",
+            )
         };
+        let english = format!(
+            "unknown region {:?} in the article heading; expected {expected}",
+            parts.region
+        );
         diagnostics.push(Diagnostic::warning(
             line.number,
             line.column,
-            format!(
-                "unknown region {:?} in the article heading; expected {expected}",
-                parts.region
-            ),
+            Message::new(id, english).arg("region", parts.region),
         ));
     }
     Some(Item::ArticleHeading {
@@ -114,7 +121,12 @@ fn continue_title(
     diagnostics.push(Diagnostic::warning(
         next.number,
         next.column,
-        format!("the heading on line {line} seems to continue on this line; joined as its title \"{title}{separator}{rest}\" (expected a blank line after a heading)"),
+        Message::new(
+            "heading-continues",
+            format!("the heading on line {line} seems to continue on this line; joined as its title \"{title}{separator}{rest}\" (expected a blank line after a heading)"),
+        )
+        .arg("line", line)
+        .arg("title", format!("{title}{separator}{rest}")),
     ));
     title.push_str(separator);
     title.push_str(&rest);
@@ -229,7 +241,11 @@ fn warn_unfinished(items: &[Item], diagnostics: &mut Vec<Diagnostic>) {
                 diagnostics.push(Diagnostic::warning(
                     *line,
                     *column,
-                    format!("the paragraph ending \"…{tail}\" has no closing punctuation and nothing follows it to join; expected 。 or the rest of the sentence"),
+                    Message::new(
+                        "paragraph-unfinished",
+                        format!("the paragraph ending \"…{tail}\" has no closing punctuation and nothing follows it to join; expected 。 or the rest of the sentence"),
+                    )
+                    .arg("tail", &tail),
                 ));
             }
         }
@@ -244,9 +260,21 @@ fn strip_note_label(text: &str) -> Option<&str> {
     })
 }
 
-/// Reads the body lines (between masthead and back matter).
-pub fn read_body(lines: &[Line], cjk_punctuation: bool, diagnostics: &mut Vec<Diagnostic>) -> Body {
-    let items = join_page_breaks(items(lines, cjk_punctuation, diagnostics), cjk_punctuation);
+/// Reads the body lines (between masthead and back matter). `page_breaks`: the text may have
+/// paragraphs cut by page breaks, to be joined (text exported from a PDF); a Word document's
+/// paragraphs are whole and are not.
+pub fn read_body(
+    lines: &[Line],
+    cjk_punctuation: bool,
+    page_breaks: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Body {
+    let items = items(lines, cjk_punctuation, diagnostics);
+    let items = if page_breaks {
+        join_page_breaks(items, cjk_punctuation)
+    } else {
+        items
+    };
     warn_unfinished(&items, diagnostics);
     let first_heading = items
         .iter()
@@ -265,7 +293,10 @@ pub fn read_body(lines: &[Line], cjk_punctuation: bool, diagnostics: &mut Vec<Di
         diagnostics.push(Diagnostic::warning(
             line.or(lines.first().map(|l| l.number)).unwrap_or(1),
             1,
-            "no editor's note; expected a paragraph starting 【编者按】 after the masthead",
+            Message::new(
+                "no-editor-note",
+                "no editor's note; expected a paragraph starting 【编者按】 after the masthead",
+            ),
         ));
     }
     for item in article_items {
@@ -294,10 +325,14 @@ pub fn read_body(lines: &[Line], cjk_punctuation: bool, diagnostics: &mut Vec<Di
             diagnostics.push(Diagnostic::warning(
                 article.line,
                 1,
-                format!(
-                    "the article {:?} has no paragraphs; expected text after its heading",
-                    article.title
-                ),
+                Message::new(
+                    "article-no-paragraphs",
+                    format!(
+                        "the article {:?} has no paragraphs; expected text after its heading",
+                        article.title
+                    ),
+                )
+                .arg("title", &article.title),
             ));
         }
     }
@@ -325,7 +360,10 @@ fn read_note(items: &[Item], diagnostics: &mut Vec<Diagnostic>) -> Option<String
                         diagnostics.push(Diagnostic::warning(
                             *line,
                             *column,
-                            "text before the first article does not start with 【编者按】; kept as the editor's note",
+                            Message::new(
+                                "note-without-label",
+                                "text before the first article does not start with 【编者按】; kept as the editor's note",
+                            ),
                         ));
                         paragraphs.push(text);
                     }

@@ -5,7 +5,7 @@ use super::lines::Line;
 use std::ops::Range;
 
 use crate::calendar::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::numerals::parse_number;
 use crate::text::{is_han, without_spaces};
 
@@ -115,7 +115,7 @@ fn numeric_date(text: &str) -> Option<Result<Date, String>> {
 
 /// Reads one compacted masthead line, which may hold several fields (a publisher and the
 /// date side by side, as PDF extraction often puts them).
-fn fields(text: &str) -> Result<Vec<Field>, String> {
+fn fields(text: &str) -> Result<Vec<Field>, Message> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
@@ -124,7 +124,11 @@ fn fields(text: &str) -> Result<Vec<Field>, String> {
     }
     if let Some((found, range)) = date(text) {
         let date = found.map_err(|printed| {
-            format!("found the date {printed}, which does not exist; expected a real date")
+            Message::new(
+                "masthead-date-nonexistent",
+                format!("found the date {printed}, which does not exist; expected a real date"),
+            )
+            .arg("date", printed)
         })?;
         let mut out = fields(&format!("{}{}", &text[..range.start], &text[range.end..]))?;
         out.push(Field::Date(date));
@@ -162,7 +166,7 @@ pub fn read_masthead(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Masth
     let mut masthead = Masthead::default();
     for line in lines.iter().filter(|l| !l.text.is_empty()) {
         let text = without_spaces(&line.text);
-        let mut warn = |message: String| {
+        let mut warn = |message: Message| {
             diagnostics.push(Diagnostic::warning(line.number, line.column, message));
         };
         let found = match fields(&text) {
@@ -172,13 +176,21 @@ pub fn read_masthead(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Masth
                 continue;
             }
         };
-        let twice = |what: &str| {
-            format!(
-                "found a second {what} in the masthead ({text}); expected one, the first is kept"
+        let twice = |id: &'static str, what: &str| {
+            Message::new(
+                id,
+                format!(
+                    "found a second {what} in the masthead ({text}); expected one, the first is kept"
+                ),
             )
+            .arg("line", &text)
         };
         let unexpected = || {
-            format!("found {text:?} in the masthead; expected the title, 第N期, (总第…期), the publisher (…编) or the date")
+            Message::new(
+                "masthead-unrecognized",
+                format!("found {text:?} in the masthead; expected the title, 第N期, (总第…期), the publisher (…编) or the date"),
+            )
+            .arg("line", &text)
         };
         for field in found {
             let (number, serial) = match field {
@@ -189,21 +201,21 @@ pub fn read_masthead(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Masth
             };
             if let Some(n) = number {
                 match masthead.number {
-                    Some(_) => warn(twice("issue number")),
+                    Some(_) => warn(twice("masthead-second-number", "issue number")),
                     None => masthead.number = Some(n),
                 }
             }
             if let Some(s) = serial {
                 match masthead.serial {
-                    Some(_) => warn(twice("serial number")),
+                    Some(_) => warn(twice("masthead-second-serial", "serial number")),
                     None => masthead.serial = Some(s),
                 }
             }
             match field {
                 Field::Publisher(p) if masthead.publisher.is_none() => masthead.publisher = Some(p),
-                Field::Publisher(_) => warn(twice("publisher")),
+                Field::Publisher(_) => warn(twice("masthead-second-publisher", "publisher")),
                 Field::Date(d) if masthead.date.is_none() => masthead.date = Some(d),
-                Field::Date(_) => warn(twice("date")),
+                Field::Date(_) => warn(twice("masthead-second-date", "date")),
                 Field::Title(t) if masthead.title.is_none() => masthead.title = Some(t),
                 Field::Title(_) | Field::Unrecognized => warn(unexpected()),
                 Field::Pinyin

@@ -1,5 +1,6 @@
 //! The converter from an issue's text (as exported from its PDF or Word file, already decoded)
-//! to an [`Issue`], with diagnostics that say where and what.
+//! or from a Word document's paragraphs to an [`Issue`], with diagnostics that say where and
+//! what.
 //!
 //! The text is read top to bottom: the masthead up to its date line, then the body (editor's
 //! note and articles), then the back matter from its first labelled line (送：, 责任编辑：…).
@@ -9,8 +10,9 @@ mod body;
 mod headings;
 mod lines;
 mod masthead;
+mod paragraphs;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Message, Severity};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Article, Issue, Normalization, FORMAT_VERSION};
 use back_matter::{is_back_matter_line, read_back_matter};
@@ -118,30 +120,57 @@ fn masthead_end(lines: &[Line]) -> usize {
 
 /// Converts an issue's text. Never panics; anything it cannot read is a diagnostic.
 pub fn parse_issue(text: &str, options: &ParseOptions) -> ParseOutcome {
+    if let Some(outcome) = unreadable(text) {
+        return outcome;
+    }
+    parse_lines(&split_lines(text), options, true)
+}
+
+/// Converts an issue from a Word document's paragraphs, in order (empty ones included; a soft
+/// line break inside a paragraph as `\n`). Diagnostics give the paragraph's number, from 1,
+/// as their line. The paragraphs are whole: none is joined to the next as a page break's part.
+pub fn parse_paragraphs(paragraphs: &[String], options: &ParseOptions) -> ParseOutcome {
+    if let Some(outcome) = unreadable(&paragraphs.join("\n")) {
+        return outcome;
+    }
+    parse_lines(&paragraphs::paragraph_lines(paragraphs), options, false)
+}
+
+/// The outcome for a text that is binary data or empty, which has nothing to parse.
+fn unreadable(text: &str) -> Option<ParseOutcome> {
     let mut diagnostics = Vec::new();
     if looks_binary(text) {
         diagnostics.push(Diagnostic::error(
             1,
             1,
-            "the file holds binary data (NUL or control bytes), not text; expected an issue's text",
+            Message::new(
+                "text-binary",
+                "the file holds binary data (NUL or control bytes), not text; expected an issue's text",
+            ),
         ));
-        return ParseOutcome {
+        return Some(ParseOutcome {
             issue: None,
             diagnostics,
-        };
+        });
     }
     if text.trim_matches(crate::text::is_space).is_empty() {
         diagnostics.push(Diagnostic::error(
             1,
             1,
-            "the text is empty; expected an issue's text",
+            Message::new("text-empty", "the text is empty; expected an issue's text"),
         ));
-        return ParseOutcome {
+        return Some(ParseOutcome {
             issue: None,
             diagnostics,
-        };
+        });
     }
-    let lines = split_lines(text);
+    None
+}
+
+/// Converts numbered lines (blank lines separate blocks); `page_breaks` joins paragraphs cut
+/// by a page break.
+fn parse_lines(lines: &[Line], options: &ParseOptions, page_breaks: bool) -> ParseOutcome {
+    let mut diagnostics = Vec::new();
     // Where to report what is missing at the end: the last line with text, not the empty
     // "line" after a final line end.
     let last_line = lines
@@ -149,7 +178,7 @@ pub fn parse_issue(text: &str, options: &ParseOptions) -> ParseOutcome {
         .rev()
         .find(|l| !l.text.is_empty())
         .map_or(1, |l| l.number);
-    let head_end = masthead_end(&lines);
+    let head_end = masthead_end(lines);
     let back_start = lines[head_end..]
         .iter()
         .position(is_back_matter_line)
@@ -159,6 +188,7 @@ pub fn parse_issue(text: &str, options: &ParseOptions) -> ParseOutcome {
     let body = read_body(
         &lines[head_end..back_start],
         options.cjk_punctuation,
+        page_breaks,
         &mut diagnostics,
     );
     let back = if back_start < lines.len() {
@@ -172,7 +202,10 @@ pub fn parse_issue(text: &str, options: &ParseOptions) -> ParseOutcome {
         diagnostics.push(Diagnostic::warning(
             last_line,
             1,
-            "no back matter; expected 送：…, 责任编辑：…, 联系方式：… and 批准文号：… after the last article",
+            Message::new(
+                "back-matter-missing",
+                "no back matter; expected 送：…, 责任编辑：…, 联系方式：… and 批准文号：… after the last article",
+            ),
         ));
         Default::default()
     };
@@ -184,35 +217,51 @@ pub fn parse_issue(text: &str, options: &ParseOptions) -> ParseOutcome {
         diagnostics.push(Diagnostic::error(
             masthead_line,
             1,
-            "the masthead has no issue number; expected a line 第N期 before the date",
+            Message::new(
+                "masthead-no-number",
+                "the masthead has no issue number; expected a line 第N期 before the date",
+            ),
         ));
     }
     if masthead.date.is_none() {
         diagnostics.push(Diagnostic::error(
             masthead_line,
             1,
-            "the masthead has no date; expected a line such as 2017年8月30日 before the first article",
+            Message::new(
+                "masthead-no-date",
+                "the masthead has no date; expected a line such as 2017年8月30日 before the first article",
+            ),
         ));
     }
     if masthead.title.is_none() {
         diagnostics.push(Diagnostic::warning(
             1,
             1,
-            format!("the masthead has no title; expected {DEFAULT_TITLE} on the first line, which is assumed"),
+            Message::new(
+                "masthead-no-title",
+                format!("the masthead has no title; expected {DEFAULT_TITLE} on the first line, which is assumed"),
+            )
+            .arg("title", DEFAULT_TITLE),
         ));
     }
     if masthead.publisher.is_none() {
         diagnostics.push(Diagnostic::warning(
             masthead_line,
             1,
-            "the masthead names no publisher; expected a line ending in 编 (…委员会编)",
+            Message::new(
+                "masthead-no-publisher",
+                "the masthead names no publisher; expected a line ending in 编 (…委员会编)",
+            ),
         ));
     }
     if masthead.serial.is_none() {
         diagnostics.push(Diagnostic::warning(
             masthead_line,
             1,
-            "the masthead has no serial number; expected (总第…期)",
+            Message::new(
+                "masthead-no-serial",
+                "the masthead has no serial number; expected (总第…期)",
+            ),
         ));
     }
     if body.articles.is_empty() {
@@ -221,7 +270,10 @@ pub fn parse_issue(text: &str, options: &ParseOptions) -> ParseOutcome {
                 .get(back_start.saturating_sub(1))
                 .map_or(1, |l| l.number),
             1,
-            "no articles; expected at least one heading line 地区：标题 after the masthead",
+            Message::new(
+                "no-articles",
+                "no articles; expected at least one heading line 地区：标题 after the masthead",
+            ),
         ));
     }
 

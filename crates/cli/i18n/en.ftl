@@ -1,0 +1,154 @@
+# Messages of `lianluo` in English. Every message here exists in zh.ftl with the same
+# placeholders (checked by the catalogue test). Diagnostics read "what was found; what was
+# expected", the form editors and their tools already know.
+
+## Severity words and the closing line
+
+severity-error = error
+severity-warning = warning
+summary = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }
+
+## The parser (crates/core): the text
+
+text-binary = the file holds binary data (NUL or control bytes), not text; expected an issue's text
+text-empty = the text is empty; expected an issue's text
+
+## The parser: the masthead
+
+masthead-no-number = the masthead has no issue number; expected a line 第N期 before the date
+masthead-no-date = the masthead has no date; expected a line such as 2017年8月30日 before the first article
+masthead-no-title = the masthead has no title; expected { $title } on the first line, which is assumed
+masthead-no-publisher = the masthead names no publisher; expected a line ending in 编 (…委员会编)
+masthead-no-serial = the masthead has no serial number; expected (总第…期)
+masthead-date-nonexistent = found the date { $date }, which does not exist; expected a real date
+masthead-second-number = found a second issue number in the masthead ({ $line }); expected one, the first is kept
+masthead-second-serial = found a second serial number in the masthead ({ $line }); expected one, the first is kept
+masthead-second-publisher = found a second publisher in the masthead ({ $line }); expected one, the first is kept
+masthead-second-date = found a second date in the masthead ({ $line }); expected one, the first is kept
+masthead-unrecognized = found "{ $line }" in the masthead; expected the title, 第N期, (总第…期), the publisher (…编) or the date
+
+## The parser: the body
+
+no-articles = no articles; expected at least one heading line 地区：标题 after the masthead
+no-editor-note = no editor's note; expected a paragraph starting 【编者按】 after the masthead
+note-without-label = text before the first article does not start with 【编者按】; kept as the editor's note
+heading-unknown-region = unknown region "{ $region }" in the article heading; expected a prefecture, county or township of Hunan; kept as printed
+heading-not-a-place = unknown region "{ $region }" in the article heading; expected a place name (…市, …县, …镇人大) before the colon; read as an article heading because it stands alone
+heading-continues = the heading on line { $line } seems to continue on this line; joined as its title "{ $title }" (expected a blank line after a heading)
+paragraph-unfinished = the paragraph ending "…{ $tail }" has no closing punctuation and nothing follows it to join; expected 。 or the rest of the sentence
+article-no-paragraphs = the article "{ $title }" has no paragraphs; expected text after its heading
+
+## The parser: the back matter
+
+back-matter-missing = no back matter; expected 送：…, 责任编辑：…, 联系方式：… and 批准文号：… after the last article
+back-matter-unlabelled = found "{ $text }" in the back matter; expected a line starting 送：, 责任编辑：, 联系方式： or 批准文号：
+contact-unrecognized = found "{ $text }" among the contact details; expected a phone number and an e-mail address
+back-matter-no-distribution = the back matter has no the distribution list (送：…); expected it after the last article
+back-matter-no-editors = the back matter has no the responsible editors (责任编辑：…); expected it after the last article
+back-matter-no-phone = the back matter has no a contact phone number (联系方式：…); expected it after the last article
+back-matter-no-email = the back matter has no a contact e-mail address; expected it after the last article
+back-matter-no-approval = the back matter has no the approval number (批准文号：…); expected it after the last article
+
+## Checks of issue and archive JSON (the JSON path is printed before each)
+
+json-version = found version { $found }; expected { $expected }
+json-empty = is empty; expected text
+json-zero = is 0; expected a positive number
+json-bad-date = found "{ $found }"; expected a real date written YYYY-MM-DD
+json-issue-id = found "{ $found }"; expected "{ $expected }" (year-number)
+json-county-without-prefecture = is set without a prefecture; expected both
+json-no-articles = is empty; expected at least one article
+json-id-twice = "{ $id }" is used twice; expected unique ids
+json-article-id = found "{ $found }"; expected "{ $expected }"
+json-issue-listed-twice = "{ $id }" is listed twice; expected unique ids
+json-issue-path = found "{ $found }"; expected "{ $expected }"
+json-not-newest-first = is newer than the issue before it; expected newest first
+json-region-count = is { $count } but its counties count { $counties }; expected at least their sum
+json-problem = { $path }: { $problem }
+json-syntax-document = not a valid JSON document: { $reason }
+json-syntax-issue = not a valid issue: { $reason }
+json-syntax-archive = not a valid archive index: { $reason }
+
+## Reading files
+
+file-cannot-read = cannot read the file: { $reason }
+file-cannot-write-output = cannot write the output: { $reason }
+file-cannot-write-json = cannot write JSON: { $reason }
+decode-nul = found a NUL byte: this is binary data, not text; expected an issue's text
+decode-not-utf8 = found bytes that are not UTF-8; expected UTF-8 text (try --encoding gb18030)
+decode-damaged-utf8 = found bytes that are not UTF-8 in text that otherwise is; expected UTF-8 throughout (the file may be damaged, or use --encoding)
+decode-neither = found bytes that are neither UTF-8 nor GB18030; expected an issue's text
+decode-not-encoding = found bytes that are not { $encoding }; expected text in that encoding
+text-is-json = this is JSON, not an issue's text; expected the text exported from the issue's PDF or Word file (check JSON with `lianluo validate`)
+converted-invalid = the converted issue is invalid at { $problem }
+
+## Word documents
+
+docx-old-word = this is a Word 97–2003 document (.doc); expected a .docx (in Word: Save As, Word Document)
+docx-not-a-zip = this is not a Word document, or the file is incomplete; expected a file saved by Word as .docx
+docx-no-body = this zip archive holds no Word document body (word/document.xml); expected a file saved by Word as .docx
+docx-damaged = the Word document is damaged (its text cannot be unpacked or read); expected a file saved by Word as .docx
+docx-table-skipped = a table before this paragraph was skipped; expected text only (if it belongs to the issue, write its content as paragraphs)
+docx-image-skipped = an image in this paragraph was skipped; expected text only
+in-paragraph = paragraph { $paragraph }: { $message }
+
+## validate
+
+validate-valid-issue = { $file }: valid issue { $id } ({ $articles } articles)
+validate-valid-archive = { $file }: valid archive index ({ $issues } issues)
+
+## build
+
+build-archive-not-issue = this is an archive index; expected an issue
+build-out-not-folder = exists and is not a folder; expected a data folder to replace
+build-out-holds-sources = would replace { $dir }, which holds the sources; expected a separate folder
+build-cannot-list = cannot list the folder: { $reason }
+build-no-files = no .txt, .docx or .json issue files; expected at least one
+build-internal = internal error while reading this part of the archive
+build-duplicate-id = issue id { $id } is also the id of { $file }; expected each issue once
+build-not-built = { $dir }: not built; the previous folder, if any, is unchanged
+build-cannot-write = cannot write the data folder (left as it was): { $reason }
+build-done = { $dir }: built { $issues } issues, { $articles } articles, a static page for each
+build-no-site-url = { $dir }: note: sitemap.xml and feed.xml left out; --site-url gives the data folder's public address they need
+build-bad-site-url = { $url } is not an absolute http(s) address; expected the data folder's address, such as https://example.gov.cn/lianluo/data/
+
+## Usage errors (from the command line)
+
+usage-unknown-command = unknown command '{ $name }'; expected convert, validate or build
+usage-unknown-option = unknown option '{ $name }'
+usage-bad-value = '{ $value }' is not a value of { $option }; expected one of: { $valid }
+usage-missing = missing { $names }
+usage-invalid-option = '{ $name }' is not written as expected; see the command's --help
+usage-other = invalid usage ({ $reason })
+usage-usage = Usage: { $usage }
+usage-more = For more, run 'lianluo --help' or 'lianluo COMMAND --help'.
+
+## Help
+
+help-about = Convert 联络动态 issue texts and Word documents to JSON, validate them, build a site's data folder.
+help-convert = Convert an issue's text or Word document to JSON.
+help-validate = Check issue and archive index JSON files.
+help-build = Build a site's data folder from a folder of issues.
+help-input = The issue: its Word document (.docx) or its text, as exported from its PDF or Word file.
+help-output = Where to write the JSON (replaced whole, or left untouched on failure); stdout if absent.
+help-files = Issue or archive index JSON files.
+help-src-dir = Folder of issue Word documents (.docx), texts (.txt) and issue JSON (.json).
+help-out = The site's data folder to produce; replaced whole, or left as it was on failure.
+help-site-url = The data folder's public address (such as https://example.gov.cn/lianluo/data/): static pages get absolute canonical links, and sitemap.xml and feed.xml are written.
+help-reader-script = Where the static pages find the reader's loader, relative to DIR/pages/ (default: ../../lianluo.js, the folder beside the data).
+help-strict = Treat every warning as an error: write nothing unless the texts are clean.
+help-encoding = The texts' encoding, when detection (UTF-8, else GB18030) is not wanted: utf-8, gb18030 or gbk.
+help-no-cjk-punctuation = Keep half-width , : ; between Chinese characters as printed.
+help-lang = The language of messages, zh or en (default: the system's; Chinese unless it asks for English).
+help-help = Print help.
+help-version = Print version.
+help-heading-usage = Usage:{" "}
+help-heading-commands = Commands:
+help-heading-arguments = Arguments:
+help-heading-options = Options:
