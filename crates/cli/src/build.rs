@@ -123,46 +123,53 @@ fn load(path: &Path, options: &ParseOptions, encoding: Option<Encoding>) -> Load
     }
 }
 
+/// `work` on `items` cut into one run per core (at most [`MAX_THREADS`]), each run told its
+/// place; the runs' results in order, `None` for a run that panicked.
+fn across_cores<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(usize, &[T]) -> Vec<R> + Sync,
+) -> Vec<Option<Vec<R>>> {
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_THREADS);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let work = &work;
+    thread::scope(|scope| {
+        let runs: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(at, part)| scope.spawn(move || work(at, part)))
+            .collect();
+        runs.into_iter().map(|run| run.join().ok()).collect()
+    })
+}
+
 /// Reads every file, spread over the available cores, results in file order.
 fn load_all(
     files: &[PathBuf],
     options: &ParseOptions,
     encoding: Option<Encoding>,
 ) -> Vec<Loaded<Issue>> {
-    let threads = thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, MAX_THREADS);
-    let chunk = files.len().div_ceil(threads).max(1);
-    thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| load(f, options, encoding))
-                        .collect::<Vec<_>>()
-                })
+    let runs = across_cores(files, |_, part| {
+        part.iter().map(|f| load(f, options, encoding)).collect()
+    });
+    runs.into_iter()
+        .flat_map(|run| {
+            run.unwrap_or_else(|| {
+                vec![Loaded {
+                    value: None,
+                    diagnostics: vec![Diagnostic::error(
+                        1,
+                        1,
+                        Message::new(
+                            "build-internal",
+                            "internal error while reading this part of the archive",
+                        ),
+                    )],
+                }]
             })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join().unwrap_or_else(|_| {
-                    vec![Loaded {
-                        value: None,
-                        diagnostics: vec![Diagnostic::error(
-                            1,
-                            1,
-                            Message::new(
-                                "build-internal",
-                                "internal error while reading this part of the archive",
-                            ),
-                        )],
-                    }]
-                })
-            })
-            .collect()
-    })
+        })
+        .collect()
 }
 
 /// Runs `build`.
@@ -264,7 +271,7 @@ fn write_site(issues: &[Issue], out: &Path, settings: &PageSettings) -> std::io:
     let mut archive = build_archive_index(issues);
     let search_files = build_index(&archive, issues);
     archive.search = Some(MANIFEST_PATH.to_string());
-    let html = render_in_parallel(&archive, issues, settings);
+    let html = render_in_parallel(&archive, issues, settings)?;
     let staged = StagedDir::new(out)?;
     staged.write("index.json", &serde_json::to_vec(&archive)?)?;
     for issue in issues {
@@ -290,35 +297,23 @@ fn write_site(issues: &[Issue], out: &Path, settings: &PageSettings) -> std::io:
     staged.commit()
 }
 
-/// The site's HTML, the issues shared out over the available cores (each renders its own
-/// pages; the archive page and the shell once).
+/// The site's HTML, the issues shared out over the available cores (each run renders its
+/// issues' pages; the archive page and the shell come from the first run alone).
 fn render_in_parallel(
     archive: &ArchiveIndex,
     issues: &[Issue],
     settings: &PageSettings,
-) -> Vec<HtmlFile> {
-    let threads = thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, MAX_THREADS);
-    let chunk = issues.len().div_ceil(threads).max(1);
-    thread::scope(|scope| {
-        let workers: Vec<_> = issues
-            .chunks(chunk)
-            .enumerate()
-            .map(|(at, part)| {
-                scope.spawn(move || {
-                    let mut files = render_site(archive, part, settings);
-                    if at > 0 {
-                        // The shared pages come from the first worker alone.
-                        files.retain(|file| !is_shared_page(&file.path));
-                    }
-                    files
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().expect("rendering a view does not panic"))
-            .collect()
-    })
+) -> std::io::Result<Vec<HtmlFile>> {
+    let runs = across_cores(issues, |at, part| {
+        let mut files = render_site(archive, part, settings);
+        if at > 0 {
+            files.retain(|file| !is_shared_page(&file.path));
+        }
+        files
+    });
+    let mut files = Vec::new();
+    for run in runs {
+        files.extend(run.ok_or_else(|| std::io::Error::other("rendering the pages failed"))?);
+    }
+    Ok(files)
 }
