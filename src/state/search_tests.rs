@@ -1,6 +1,6 @@
 //! The search part of the reducer, against a real index built by the core from a tiny archive.
 
-use super::tests::issues_to_fetch;
+use super::tests::{issues_to_fetch, listed_ids};
 use super::*;
 use crate::route::{RegionFilter, SearchRoute, SearchSort};
 use crate::text_size::TextSize;
@@ -149,25 +149,9 @@ fn manifest_wanted(state: &State) -> bool {
 }
 
 fn found_ids(state: &State) -> Vec<String> {
-    let page = state
-        .page()
-        .expect("results known")
-        .as_ref()
-        .expect("no failure");
-    let archive = state.archive().unwrap();
-    assert_eq!(
-        page.total,
-        page.listed.len(),
-        "the fixture's results fit a page"
-    );
-    page.listed
-        .iter()
-        .map(|placed| {
-            archive.issues[placed.issue].articles[placed.article]
-                .id
-                .clone()
-        })
-        .collect()
+    let (ids, total) = listed_ids(state);
+    assert_eq!(total, ids.len(), "the fixture's results fit a page");
+    ids
 }
 
 #[test]
@@ -196,6 +180,10 @@ fn only_the_shards_the_query_names_are_fetched_and_results_wait_for_them() {
         wanted,
         fixture.manifest().shards_for(&parse_query("代表工作室"))
     );
+    // Shards the index has (that a query names a few of many is the core's test).
+    let every = fixture.manifest().shard_paths();
+    assert!(!wanted.is_empty(), "{wanted:?}");
+    assert!(wanted.iter().all(|path| every.contains(path)), "{wanted:?}");
     assert!(state.page().is_none(), "no results before the shards");
     let keys = wanted.iter().cloned().map(FileKey::Shard).collect();
     state.apply(Action::FilesRequested(keys));

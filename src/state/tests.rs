@@ -224,21 +224,24 @@ fn a_failed_index_is_retried_with_a_new_attempt() {
     assert_eq!(state.files_to_fetch(), [FileKey::Index]);
 }
 
-/// The ids of a region's articles as its list shows them.
-fn region_ids(region: RegionFilter) -> Vec<String> {
-    let state = loaded(Route::Region(region));
+/// The ids of the articles the current list shows, and how many it has in all.
+pub(super) fn listed_ids(state: &State) -> (Vec<String>, usize) {
     let Some(Ok(page)) = state.page() else {
-        panic!("a region's page is known once the index is here")
+        panic!("the list's page is known: {:?}", state.page())
     };
     let archive = state.archive().unwrap();
-    page.listed
-        .iter()
-        .map(|placed| {
-            archive.issues[placed.issue].articles[placed.article]
-                .id
-                .clone()
-        })
-        .collect()
+    let ids = page.listed.iter();
+    let ids = ids.map(|placed| {
+        archive.issues[placed.issue].articles[placed.article]
+            .id
+            .clone()
+    });
+    (ids.collect(), page.total)
+}
+
+/// The ids of a region's articles as its list shows them.
+fn region_ids(region: RegionFilter) -> Vec<String> {
+    listed_ids(&loaded(Route::Region(region))).0
 }
 
 #[test]

@@ -15,12 +15,16 @@ before(async () => {
 after(() => browser?.close());
 
 /** Opens `address`, lets `prepare` act on the settled page, and checks it with axe. */
-async function audit(t, { address, heading, host = "[data-lianluo-src]", context = {}, prepare }) {
+async function audit(t, { address, heading, alert, host = "[data-lianluo-src]", context = {}, prepare }) {
   const { page } = await openPage(t, browser, context);
   await page.goto(at(address));
   await settle(page, host);
   if (prepare) await prepare(page);
   assert.equal(await viewHeading(page, host), heading, "the intended view is showing");
+  if (alert) {
+    const said = await page.locator(`${host} [role='alert'] p`).first().textContent();
+    assert.ok(said.startsWith(alert), said);
+  }
   const violations = await axeViolations(page);
   assert.equal(violations.length, 0, `axe found:\n${describeViolations(violations)}`);
 }
@@ -40,13 +44,13 @@ test("the region view", (t) => audit(t, { address: `#/region/${XIANGXI}`, headin
 
 test("the issue list", (t) => audit(t, { address: "#/issues", heading: "往期目录" }));
 
-test("a view that is not found", (t) => audit(t, { address: "#/article/1999-1-1", heading: "" }));
+test("a view that is not found", (t) => audit(t, { address: "#/article/1999-1-1", heading: "", alert: "没有找到这篇文章。" }));
 
 test("an error view (a missing issue file)", (t) =>
   audit(t, { address: "e2e/data-missing-issue.html", host: "#reader", heading: LATEST }));
 
 test("an error view (a missing index)", (t) =>
-  audit(t, { address: "e2e/data-absent.html", host: "#reader", heading: "" }));
+  audit(t, { address: "e2e/data-absent.html", host: "#reader", heading: "", alert: "找不到数据文件" }));
 
 test("the dark colour scheme, issue and region views", async (t) => {
   const context = { colorScheme: "dark" };

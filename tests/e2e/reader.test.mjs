@@ -414,13 +414,11 @@ test(
   async (t) => {
     const { page } = await openReader(t);
     await page.getByRole("button", { name: "特大" }).click();
+    const fontSize = () =>
+      inShadow(page, HOST, (root) => getComputedStyle(root.querySelector(".reader")).fontSize);
+    assert.equal(await fontSize(), "23px", "the largest size is chosen on screen");
     await page.emulateMedia({ media: "print" });
-    const size = await inShadow(
-      page,
-      HOST,
-      (root) => getComputedStyle(root.querySelector(".reader")).fontSize,
-    );
-    assert.equal(size, "16px");
+    assert.equal(await fontSize(), "16px");
   },
 );
 
@@ -441,6 +439,9 @@ test("a mistyped reader address says so, and a host anchor leaves the view alone
   await page.evaluate(() => { location.hash = "#contact"; });
   await page.waitForTimeout(300);
   await showsView(page, "往期目录");
+  // The reader neither took the anchor for one of its addresses nor put its own back.
+  assert.equal(await page.evaluate(() => location.hash), "#contact");
+  assert.deepEqual(await texts(page, "[role='alert'] p"), []);
 });
 
 test("where storage is refused the reader still works and sizes text for the visit", async (t) => {

@@ -180,10 +180,20 @@ test("odd queries never break the reader", async (t) => {
   const { page, problems } = await openPage(t, browser);
   for (const query of ['"', "-", "(.*)[", "😀", "a".repeat(5000), '-"代表"']) {
     await page.goto(at(`#/search?q=${encodeURIComponent(query)}`));
-    await page.waitForFunction(
-      (host) => document.querySelector(host)?.shadowRoot?.querySelector(".search-view [role='status']"),
-      HOST,
+    // This query's own answer: its heading, and a status line under it.
+    const status = await page.waitForFunction(
+      ([host, heading]) => {
+        const view = document.querySelector(host)?.shadowRoot?.querySelector(".search-view");
+        const said = view?.querySelector("[role='status']")?.textContent;
+        return view?.querySelector(".view-heading")?.textContent === heading && said;
+      },
+      [HOST, `搜索：${query}`],
       { timeout: 15_000 },
+    );
+    const said = await status.jsonValue();
+    assert.ok(
+      said === "请输入要搜索的词语。" || said.startsWith("没有找到包含"),
+      `${query.slice(0, 20)}: ${said}`,
     );
   }
   assert.deepEqual(problems.pageErrors, []);

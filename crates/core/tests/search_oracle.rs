@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use lianluo_core::search::{doc_facts, normalize, parse_query, Query, Shard, ShardLayout};
 use proptest::prelude::*;
-use search_support::{build, build_with, Doc};
+use search_support::{build, build_with, doc, Doc};
 
 /// Few characters, so that pairs collide and repeat (人人人), with full-width forms and spaces
 /// that normalisation folds or removes.
@@ -203,4 +203,34 @@ fn a_term_split_across_blocks_does_not_match() {
     let docs_found: Vec<u32> = hits.iter().map(|h| h.doc).collect();
     assert_eq!(docs_found, [1]);
     assert!(hits[0].title_hit);
+}
+
+/// The oracle above holds results exact whatever shards a query names; this holds the
+/// reason for shards at all: a query names a few of many, not every one.
+#[test]
+fn a_query_names_a_few_of_many_shards() {
+    let docs: Vec<Doc> = (0..40)
+        .map(|i| {
+            doc(&[&format!(
+                "第{i}次会议：代表工作室开展换届选举工作，人大代表联络站接待群众"
+            )])
+        })
+        .collect();
+    let layout = ShardLayout {
+        max_own_keys: 0,
+        target_shard_bytes: 64,
+        own_shard_min_bytes: usize::MAX,
+    };
+    let built = build_with(&docs, 4, layout);
+    let every = built.manifest.shard_paths();
+    assert!(every.len() > 10, "{} shards", every.len());
+    for query in ["换届", "代表工作室", "群众 -会议"] {
+        let needed = built.manifest.shards_for(&parse_query(query));
+        assert!(
+            !needed.is_empty() && needed.len() * 3 < every.len(),
+            "{query}: {} of {} shards",
+            needed.len(),
+            every.len()
+        );
+    }
 }

@@ -348,8 +348,7 @@ mod tests {
         assert!(issues[0].text.contains("(总第一期)"));
         assert!(issues[9].text.contains("(总第十期)"));
         assert!(issues[59].text.contains("(总第六十期)"));
-        let mut unique = names.clone();
-        unique.dedup();
+        let unique: std::collections::HashSet<_> = names.iter().collect();
         assert_eq!(unique.len(), 60);
     }
 
