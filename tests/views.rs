@@ -7,11 +7,13 @@ mod common;
 use std::rc::Rc;
 
 use common::fixtures::{bare_summary, issue, summary_of};
-use common::{click, mount, text, Mounted, Recorder, WithNavigator, WithNavigatorProps};
+use common::{
+    click, mount, text, wait_until, Mounted, Recorder, WithNavigator, WithNavigatorProps,
+};
 use lianluo_core::search::parse_query;
 use lianluo_core::ArchiveIndex;
 use lianluo_reader::components::article_view::ArticleView;
-use lianluo_reader::components::issue_list::IssueList;
+use lianluo_reader::components::issue_list::{IssueList, FOLD_YEARS_ABOVE};
 use lianluo_reader::components::region_view::{opening, RegionView};
 use lianluo_reader::components::teaser::{Excerpt, Teaser};
 use lianluo_reader::route::{RegionFilter, Route};
@@ -160,6 +162,52 @@ async fn the_issue_list_groups_issues_by_year_newest_first() {
     );
     click(&view.all("section.year li a")[2]).await;
     assert_eq!(routes.calls(), [Route::Issue("2017-15".to_owned())]);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_archive_folds_every_year_but_the_newest_until_it_is_opened() {
+    // 28 years of 25 issues: more than the list shows unfolded.
+    let issues: Vec<_> = (0..700u32)
+        .map(|i| {
+            let (year, number) = (2025 - i / 25, 25 - i % 25);
+            let id = format!("{year}-{number}");
+            bare_summary(
+                &id,
+                number,
+                700 - i,
+                &format!("{year}-{:02}-01", number / 3 + 1),
+            )
+        })
+        .collect();
+    assert!(issues.len() > FOLD_YEARS_ABOVE);
+    let archive = ArchiveIndex {
+        format_version: lianluo_core::FORMAT_VERSION,
+        title: "联络动态".to_owned(),
+        issues,
+        regions: Vec::new(),
+        search: None,
+    };
+    let view = html! { <IssueList archive={Rc::new(archive)} /> };
+    let view = render(view, &Recorder::new()).await;
+    assert_eq!(view.texts("section.year > h3"), ["2025年"]);
+    assert_eq!(view.all("section.year li").len(), 25);
+    let folded = view.texts("details.year > summary");
+    assert_eq!(folded.len(), 27);
+    assert_eq!(folded[0], "2024年（25 期）");
+    assert!(
+        view.find("details.year li").is_none(),
+        "folded years are not rendered"
+    );
+
+    click(&view.all("details.year > summary")[0]).await;
+    wait_until("the opened year lists its issues", || {
+        view.all("details.year li").len() == 25
+    })
+    .await;
+    assert_eq!(
+        view.texts("details.year li")[0],
+        "第25期（总第675期） · 9月1日 · 0 篇"
+    );
 }
 
 /// The fixture's 浏阳市 article as a region card with `excerpt`.
