@@ -26,7 +26,8 @@ const browser = await chromium.launch({
 });
 const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
 await page.goto(base);
-await page.locator(".view .view-heading").first().waitFor();
+// The reader itself, once it has taken over from the static text.
+await page.locator(".lianluo:not(.lianluo-static):not([hidden]) .view .view-heading").first().waitFor();
 
 const renders = () => page.evaluate(() => performance.getEntriesByName("lianluo:render").length);
 
@@ -54,6 +55,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
 }
 for (let round = 0; round < ROUNDS; round += 1) {
   times.issue_list.push(await timed(() => page.getByRole("link", { name: "往期目录" }).first().click()));
+  // The newest year is always listed, folded or not.
   await timed(() => page.locator("section.year li a").nth(round + 1).click());
 }
 await browser.close();

@@ -71,6 +71,8 @@ for (const query of queries) {
 const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 const page = await context.newPage();
 await page.goto(base);
+// The reader itself, once it has taken over from the static text.
+await page.locator(".lianluo:not(.lianluo-static):not([hidden]) .view .view-heading").first().waitFor();
 const box = page.getByRole("searchbox");
 await box.waitFor();
 // Runs one query from the box; returns its lianluo:search duration, or null when the results

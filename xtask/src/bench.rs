@@ -30,8 +30,9 @@ const BUILD_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 /// The synthetic archive search is measured on: the size of the real archive today.
 const SEARCH_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 
-/// The synthetic archive render times are measured on: the size of the real archive today.
-const RENDER_ARCHIVE_SIZE: u32 = 535;
+/// The synthetic archives render times are measured on: the size of the real archive today,
+/// and ten times as many issues.
+const RENDER_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 
 /// Queries for the search figures: phrases readers look for (DESIGN.md), a frequent pair, a
 /// single character, and two terms with an exclusion.
@@ -268,16 +269,22 @@ fn search_figures(root: &Path, dist: &Path, out: &Path, issues: u32) -> Result<V
 }
 
 /// How long views take to render (`lianluo:render`) in Chromium as a reader moves between
-/// issues, regions, articles and the issue list, on the 535-issue site [`search_figures`]
-/// assembled; `tests/bench/render.mjs` drives Chromium and prints its figures as JSON.
+/// issues, regions, articles and the issue list, on each site of [`RENDER_ARCHIVE_SIZES`]
+/// that [`search_figures`] assembled; `tests/bench/render.mjs` drives Chromium and prints its
+/// figures as JSON. Keyed by the archive's size.
 fn render_figures(root: &Path, out: &Path) -> Result<Value> {
-    let site = out.join(format!("dist-{RENDER_ARCHIVE_SIZE}"));
-    if !site.exists() {
-        bail!("{} was not assembled", site.display());
+    let mut figures = serde_json::Map::new();
+    for issues in RENDER_ARCHIVE_SIZES {
+        let site = out.join(format!("dist-{issues}"));
+        if !site.exists() {
+            bail!("{} was not assembled", site.display());
+        }
+        let server = serve::spawn(vec![Mount::root(site)])?;
+        step(format!("Render times in Chromium on {}", server.url));
+        let measured = browser_script(root, "tests/bench/render.mjs", &server.url, &[])?;
+        figures.insert(issues.to_string(), measured);
     }
-    let server = serve::spawn(vec![Mount::root(site)])?;
-    step(format!("Render times in Chromium on {}", server.url));
-    browser_script(root, "tests/bench/render.mjs", &server.url, &[])
+    Ok(Value::Object(figures))
 }
 
 /// Runs a Playwright script of `tests/bench/` against `url` and reads the JSON it prints.
@@ -310,11 +317,21 @@ fn render_markdown(md: &mut String, render: &Value) {
         let _ = writeln!(md, "\nRender times were not measured: {error}");
         return;
     }
+    let Some(archives) = render.as_object() else {
+        return;
+    };
+    for (issues, kinds) in archives {
+        render_table(md, issues, kinds);
+    }
+}
+
+/// One archive's render figures as a table.
+fn render_table(md: &mut String, issues: &str, kinds: &Value) {
     let _ = writeln!(
         md,
-        "\n| `lianluo:render`, {RENDER_ARCHIVE_SIZE} synthetic issues (one frame: 16.7 ms) | runs | median | p90 | max |\n| --- | ---: | ---: | ---: | ---: |"
+        "\n| `lianluo:render`, {issues} synthetic issues (one frame: 16.7 ms) | runs | median | p90 | max |\n| --- | ---: | ---: | ---: | ---: |"
     );
-    let Some(kinds) = render.as_object() else {
+    let Some(kinds) = kinds.as_object() else {
         return;
     };
     for (kind, figures) in kinds {
@@ -565,7 +582,8 @@ mod tests {
                 "5000": {"error": "browser gone"}
             }),
             render: serde_json::json!({
-                "previous_issue": {"runs": 8, "median": 1.25, "p90": 2.5, "max": 3}
+                "535": {"previous_issue": {"runs": 8, "median": 1.25, "p90": 2.5, "max": 3}},
+                "5000": {"issue_list": {"runs": 8, "median": 4.5, "p90": 6.3, "max": 7}}
             }),
         };
         let md = markdown(&report);
@@ -583,6 +601,8 @@ mod tests {
             "Search index, 535 synthetic issues: 10 files, 2000 bytes raw, 1000 bytes gzip, largest file 300 bytes.",
             "Search on 5000 issues was not measured: browser gone",
             "| previous issue | 8 | 1.2 ms | 2.5 ms | 3.0 ms |",
+            "| `lianluo:render`, 5000 synthetic issues (one frame: 16.7 ms) | runs | median | p90 | max |",
+            "| issue list | 8 | 4.5 ms | 6.3 ms | 7.0 ms |",
         ] {
             assert!(md.contains(expected), "missing {expected:?} in\n{md}");
         }
