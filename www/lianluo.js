@@ -134,7 +134,6 @@ export async function mount(element, options = {}) {
   const routing = wantsRouting && !hashTaken;
   if (routing) hashTaken = true;
   const base = dataBase(src, allowCrossOrigin);
-  const engineStarted = startEngine();
 
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: "open" });
   const stylesheet = document.createElement("link");
@@ -186,7 +185,10 @@ export async function mount(element, options = {}) {
       if (failure) showUnavailable({ fragment, ownText, container, base, reason: failure });
     } catch {}
   };
-  showFragment(wanted());
+  // The text's bytes first, then the program's: on a slow link they would share it, and the
+  // text would wait for 190 KB it does not need.
+  const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const engineStarted = (ownText ? painted() : showFragment(wanted())).then(startEngine);
   // Until the reader runs, a followed link shows its view's text too.
   const following = () => showFragment(wanted());
   if (routing && !ownText) addEventListener("hashchange", following);

@@ -185,7 +185,8 @@ test("odd queries never break the reader", async (t) => {
       ([host, heading]) => {
         const view = document.querySelector(host)?.shadowRoot?.querySelector(".search-view");
         const said = view?.querySelector("[role='status']")?.textContent;
-        return view?.querySelector(".view-heading")?.textContent === heading && said;
+        const answered = said && !said.startsWith("正在加载");
+        return view?.querySelector(".view-heading")?.textContent === heading && answered && said;
       },
       [HOST, `搜索：${query}`],
       { timeout: 15_000 },

@@ -33,8 +33,9 @@ const LOADER_GLUE_LITERAL: &str = "\"./lianluo_reader.js\"";
 const LOADER_CSS_LITERAL: &str = "\"./lianluo.css\"";
 const CSS_FILE: &str = "lianluo.css";
 
-/// The standalone page preloads the glue, the wasm and the styles (`www/index.html` names
-/// them as `href="lianluo_reader.js"` etc.); the build points these at the hashed files.
+/// The standalone page preloads the reader's styles and the newest issue's text, not the
+/// WebAssembly (which the loader fetches once the text shows); it names the styles as
+/// `href="lianluo.css"`, which the build points at the hashed file.
 const PAGE_FILE: &str = "index.html";
 
 /// Builds everything in release mode and replaces `dist/`; returns its path.
@@ -168,18 +169,12 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
     let page_path = www.join(PAGE_FILE);
     let mut page = read_text(&page_path)?;
     let shown = page_path.display().to_string();
-    for (from, to) in [
-        (GLUE_FILE, &glue_name),
-        (WASM_FILE, &wasm_name),
-        (CSS_FILE, &css_name),
-    ] {
-        page = replace_required(
-            &page,
-            &format!("href=\"{from}\""),
-            &format!("href=\"{to}\""),
-            &shown,
-        )?;
-    }
+    page = replace_required(
+        &page,
+        &format!("href=\"{CSS_FILE}\""),
+        &format!("href=\"{css_name}\""),
+        &shown,
+    )?;
     fs::write(staging.join(PAGE_FILE), page)?;
     println!("    {wasm_name}, {glue_name}, {css_name}");
     Ok(())

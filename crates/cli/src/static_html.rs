@@ -40,8 +40,8 @@ pub struct HtmlFile {
 pub struct PageSettings<'a> {
     /// The reader's loader, relative to the pages folder (`../../lianluo.js`).
     pub reader_script: &'a str,
-    /// The data folder's public address, ending in `/`, when known: canonical links and Open
-    /// Graph addresses are then absolute.
+    /// The data folder's public address, ending in `/`, when known: pages then name their
+    /// canonical (and Open Graph) address.
     pub site_url: Option<&'a str>,
 }
 
@@ -169,15 +169,23 @@ fn page(
     settings: &PageSettings,
 ) -> HtmlFile {
     let body = render(Some(archive), issue, route.clone(), Links::Pages);
-    let canonical = page_url(settings.site_url, name);
     let text_of = |text: &str| html_escape::encode_text(text).into_owned();
     let attr = |text: &str| html_escape::encode_double_quoted_attribute(text).into_owned();
-    let og_url = match settings.site_url {
-        Some(_) => format!(
-            "\n<meta property=\"og:url\" content=\"{}\">",
-            attr(&canonical)
-        ),
+    // A canonical address must be absolute to count; without the site's address the page
+    // names none rather than a relative one search engines would ignore.
+    let canonical = match settings.site_url {
+        Some(site) => {
+            let url = attr(&page_url(Some(site), name));
+            format!(
+                "\n<link rel=\"canonical\" href=\"{url}\">\n<meta property=\"og:url\" content=\"{url}\">"
+            )
+        }
         None => String::new(),
+    };
+    // The site's icon beside the loader, so that browsers do not ask for a missing one.
+    let icon = match settings.reader_script.rsplit_once('/') {
+        Some((folder, _)) => format!("{folder}/favicon.svg"),
+        None => "favicon.svg".to_owned(),
     };
     let text = format!(
         r#"<!doctype html>
@@ -186,13 +194,13 @@ fn page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<meta name="description" content="{description}">
-<link rel="canonical" href="{canonical}">
+<meta name="description" content="{description}">{canonical}
 <meta property="og:type" content="{og_type}">
 <meta property="og:title" content="{title_attr}">
-<meta property="og:description" content="{description}">{og_url}
+<meta property="og:description" content="{description}">
 <meta property="og:locale" content="zh_CN">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="{icon}" type="image/svg+xml">
 <link rel="stylesheet" href="{stylesheet}">
 <script type="module" src="{script}"></script>
 </head>
@@ -210,7 +218,7 @@ fn page(
         title = text_of(&head.title),
         title_attr = attr(&head.title),
         description = attr(&head.description),
-        canonical = attr(&canonical),
+        icon = attr(&icon),
         og_type = if issue.is_some() {
             "article"
         } else {
