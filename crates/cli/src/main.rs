@@ -6,9 +6,6 @@
 
 mod build;
 mod convert;
-mod decode;
-mod json_location;
-mod load;
 mod output;
 mod report;
 mod text_options;
@@ -17,6 +14,8 @@ mod validate;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+// The reading side is the crate's library, shared with the fuzz targets.
+use lianluo_cli::{decode, load};
 
 /// Convert 联络动态 issue texts to JSON, validate them, build a site's data folder.
 #[derive(Debug, Parser)]
