@@ -6,6 +6,7 @@ mod bench;
 mod budget;
 mod compress;
 mod dist;
+mod fuzz;
 mod install;
 mod machine;
 mod outcome;
@@ -44,6 +45,12 @@ enum Command {
     },
     /// Install what is missing (browser and fonts included), then run every test layer.
     Test,
+    /// Run every cargo-fuzz target in fuzz/ from its seed corpus; fails on any crash.
+    Fuzz {
+        /// Seconds each target runs.
+        #[arg(long, default_value_t = 300)]
+        seconds: u64,
+    },
     /// Build dist/ and measure sizes, Lighthouse scores and CLI times; writes target/bench/.
     Bench,
     /// Write a deterministic synthetic archive of issue texts in the printed layout.
@@ -81,6 +88,7 @@ fn dispatch(cli: Cli) -> Result<()> {
             serve::serve_forever(host, port, serve::Mount::root(dist))
         }
         Command::Test => test_layers::run_all(&root),
+        Command::Fuzz { seconds } => fuzz::fuzz(&root, seconds),
         Command::Bench => bench::measure(&root),
         Command::Synth { issues, out, seed } => synth::write_archive(&out, issues, seed),
     }
