@@ -187,6 +187,21 @@ pub fn parse_issue(text: &str, options: &ParseOptions) -> ParseOutcome {
             "the masthead has no issue number; expected a line 第N期 before the date",
         ));
     }
+    // Issues and serials count from 1: a 0 would make an issue no reader or tool accepts.
+    if masthead.number == Some(0) {
+        diagnostics.push(Diagnostic::error(
+            masthead_line,
+            1,
+            "the masthead's issue number is 0 (第0期); expected 第1期 or later",
+        ));
+    }
+    if masthead.serial == Some(0) {
+        diagnostics.push(Diagnostic::error(
+            masthead_line,
+            1,
+            "the masthead's serial number is 0 (总第0期); expected 总第1期 or later",
+        ));
+    }
     if masthead.date.is_none() {
         diagnostics.push(Diagnostic::error(
             masthead_line,
