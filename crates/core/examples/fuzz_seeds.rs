@@ -7,6 +7,7 @@
 //! - `search_shard/`: every shard file of the index;
 //! - `search_evaluate/`: a query, a newline, and a shard without its 9-byte header (magic,
 //!   version, build tag), for queries that need that shard;
+//! - `search_manifest/`: the index's manifest, and the same with some fields changed;
 //! - `search_query/`: queries, plain and with quotes, exclusions and full-width forms;
 //! - `validate_json/`: the fixture issues and their archive index as JSON, and the same with
 //!   one thing wrong in each (a semantic problem, a wrong type, a syntax error).
@@ -57,6 +58,22 @@ fn main() {
             );
         }
     }
+
+    let dir = fresh(&corpus, "search_manifest");
+    write(&dir, "manifest.json", &files[0].bytes);
+    let mut changed = manifest.clone();
+    changed.hashed_shards = 1;
+    changed.own_chars.clear();
+    write(
+        &dir,
+        "manifest-fewer-shards.json",
+        pretty(&changed).as_bytes(),
+    );
+    let mut changed = manifest.clone();
+    changed.own_pairs = "代表人".into();
+    changed.own_sizes = "z".into();
+    changed.max_block_chars = 2;
+    write(&dir, "manifest-odd-pairs.json", pretty(&changed).as_bytes());
 
     let dir = fresh(&corpus, "search_query");
     for (q, query) in QUERIES.iter().enumerate() {
