@@ -193,6 +193,80 @@ fn has_noto_cjk(fc_list: &str) -> bool {
         .any(|line| line.contains("Noto") && line.contains("CJK"))
 }
 
+/// The dated nightly toolchain cargo-fuzz builds the fuzz targets with; `fuzz/rust-toolchain.toml`
+/// names the same one, for running cargo-fuzz by hand.
+pub const FUZZ_NIGHTLY: &str = "nightly-2026-10-29";
+
+/// The cargo-fuzz release installed into the project-local tools root.
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
+
+/// The geckodriver release wasm-bindgen-test-runner drives Firefox with.
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// The Debian Firefox ESR the Firefox component tests run in.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+
+/// What `cargo xtask fuzz` and the fuzz layer need: the pinned nightly and cargo-fuzz.
+pub fn ensure_fuzz_tools(root: &Path) -> Result<()> {
+    ensure_toolchain(FUZZ_NIGHTLY)?;
+    ensure_cargo_tool(root, "cargo-fuzz", CARGO_FUZZ_VERSION, true)
+}
+
+/// What the Firefox component tests need: Firefox ESR from Debian, geckodriver from crates.io.
+pub fn ensure_firefox(root: &Path) -> Result<()> {
+    if Path::new(FIREFOX).exists() {
+        step("Firefox ESR: installed");
+    } else if !is_root() {
+        bail!("missing: {FIREFOX}. As root, run: apt-get update && apt-get install -y firefox-esr");
+    } else {
+        step("Installing firefox-esr from Debian");
+        run(Command::new("apt-get").arg("update"))?;
+        run(Command::new("apt-get")
+            .args(["install", "-y", "firefox-esr"])
+            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    }
+    // Without `--locked`, like wasm-bindgen-cli: the way this install was tried and works.
+    ensure_cargo_tool(root, "geckodriver", GECKODRIVER_VERSION, false)
+}
+
+fn ensure_toolchain(toolchain: &str) -> Result<()> {
+    let installed = probe(Command::new("rustup").args(["toolchain", "list"]))
+        .context("rustup is needed to install the nightly toolchain cargo-fuzz uses")?;
+    if installed.lines().any(|line| line.starts_with(toolchain)) {
+        step(format!("Rust toolchain {toolchain}: installed"));
+        return Ok(());
+    }
+    step(format!(
+        "Installing the Rust toolchain {toolchain} (for cargo-fuzz)"
+    ));
+    run(Command::new("rustup").args(["toolchain", "install", toolchain, "--profile", "minimal"]))
+}
+
+/// `cargo install krate --version =version --root target/tools` (with `--locked` when
+/// `locked`), unless the binary of that name there already reports that version.
+fn ensure_cargo_tool(root: &Path, krate: &str, version: &str, locked: bool) -> Result<()> {
+    let path = paths::tools_bin(root).join(krate);
+    let found = probe(Command::new(&path).arg("--version"));
+    if found.as_deref().and_then(reported_version) == Some(version) {
+        step(format!("{krate} {version}: installed"));
+        return Ok(());
+    }
+    step(format!(
+        "Installing {krate} {version} into {}",
+        paths::tools_root(root).display()
+    ));
+    let mut install = Command::new("cargo");
+    install.args(["install", krate]);
+    if locked {
+        install.arg("--locked");
+    }
+    run(install
+        .arg("--version")
+        .arg(format!("={version}"))
+        .arg("--root")
+        .arg(paths::tools_root(root)))
+}
+
 /// The version Cargo.lock records for a registry package, e.g. `0.2.130` for `wasm-bindgen`.
 /// When several versions are locked the first is returned; the viewer pins one.
 pub fn locked_version(cargo_lock: &str, package: &str) -> Option<String> {
@@ -241,6 +315,16 @@ source = \"registry+https://github.com/rust-lang/crates.io-index\"
             Some("0.4.50")
         );
         assert_eq!(locked_version(LOCK, "wasm"), None);
+    }
+
+    #[test]
+    fn the_fuzz_nightly_is_the_one_fuzz_rust_toolchain_names() {
+        let file = paths::repo_root().join("fuzz").join("rust-toolchain.toml");
+        let text = fs::read_to_string(file).unwrap();
+        assert!(
+            text.contains(&format!("channel = \"{FUZZ_NIGHTLY}\"")),
+            "{text}"
+        );
     }
 
     #[test]

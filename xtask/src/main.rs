@@ -6,6 +6,7 @@ mod bench;
 mod budget;
 mod compress;
 mod dist;
+mod fuzz;
 mod install;
 mod machine;
 mod outcome;
@@ -48,6 +49,12 @@ enum Command {
         /// Run only the layers whose names contain this text (e.g. `end-to-end`); CI runs all.
         #[arg(long, value_name = "TEXT")]
         only: Option<String>,
+    },
+    /// Run every cargo-fuzz target in fuzz/ from its seed corpus; fails on any crash.
+    Fuzz {
+        /// Seconds each target runs.
+        #[arg(long, default_value_t = 300)]
+        seconds: u64,
     },
     /// Build dist/ and measure sizes, Lighthouse scores and CLI times; writes target/bench/.
     Bench,
@@ -94,6 +101,7 @@ fn dispatch(cli: Cli) -> Result<()> {
             serve::serve_forever(host, port, serve::Mount::root(dist))
         }
         Command::Test { only } => test_layers::run_all(&root, only.as_deref()),
+        Command::Fuzz { seconds } => fuzz::fuzz(&root, seconds),
         Command::Bench => bench::measure(&root),
         Command::Release { check } => {
             release::release(&root)?;

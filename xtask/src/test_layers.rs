@@ -39,15 +39,17 @@ struct LayerResult {
 pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
     let started = Instant::now();
     install::ensure_browser_tools(root)?;
-    let layers: [(&'static str, Layer); 8] = [
+    let layers: &[(&'static str, Layer)] = &[
         ("cargo fmt --check", fmt),
         ("clippy (native)", clippy_native),
         ("clippy (wasm32)", clippy_wasm),
         ("cargo test (native)", native_tests),
         ("wasm-bindgen-test (Chromium)", wasm_tests),
+        ("wasm-bindgen-test (Firefox)", wasm_tests_firefox),
         ("end-to-end (Playwright + axe)", end_to_end),
         ("byte budget (gzip)", byte_budget),
         ("lianluo.exe under Wine = Linux", windows_build),
+        ("fuzz (cargo-fuzz targets)", fuzz_targets),
     ];
     let mut results = Vec::new();
     let mut shared = Run {
@@ -56,9 +58,9 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         counts: None,
     };
     let chosen = layers
-        .into_iter()
+        .iter()
         .filter(|(name, _)| only.is_none_or(|text| name.contains(text)));
-    for (name, layer) in chosen {
+    for &(name, layer) in chosen {
         step(format!("Layer: {name}"));
         let began = Instant::now();
         let outcome = layer(&mut shared);
@@ -142,6 +144,30 @@ fn wasm_tests(run: &mut Run) -> Result<()> {
         .env("PATH", paths::path_with_tools(run.root))
         .env("CHROMEDRIVER", CHROMEDRIVER);
     cargo_tests(run, &mut command, "wasm-bindgen-test")
+}
+
+/// The same component tests in Firefox ESR: wasm-bindgen-test-runner drives geckodriver.
+fn wasm_tests_firefox(run: &mut Run) -> Result<()> {
+    install::ensure_firefox(run.root)?;
+    let mut command = Command::new("cargo");
+    command
+        .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
+        .env("PATH", paths::path_with_tools(run.root))
+        .env(
+            "GECKODRIVER",
+            paths::tools_bin(run.root).join("geckodriver"),
+        )
+        .env_remove("CHROMEDRIVER");
+    cargo_tests(run, &mut command, "wasm-bindgen-test (Firefox)")
+}
+
+/// Every fuzz target for a short fixed time from its seed corpus: passed and failed count
+/// targets; any crash fails.
+fn fuzz_targets(run: &mut Run) -> Result<()> {
+    let report = crate::fuzz::run_targets(run.root, crate::fuzz::TEST_SECONDS)?;
+    report.print();
+    run.counts = Some(report.counts());
+    report.check()
 }
 
 /// Runs a `cargo test` command in the project and counts its tests.

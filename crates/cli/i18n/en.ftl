@@ -22,6 +22,8 @@ text-empty = the text is empty; expected an issue's text
 ## The parser: the masthead
 
 masthead-no-number = the masthead has no issue number; expected a line 第N期 before the date
+masthead-number-zero = the masthead's issue number is 0 (第0期); expected 第1期 or later
+masthead-serial-zero = the masthead's serial number is 0 (总第0期); expected 总第1期 or later
 masthead-no-date = the masthead has no date; expected a line such as 2017年8月30日 before the first article
 masthead-no-title = the masthead has no title; expected { $title } on the first line, which is assumed
 masthead-no-publisher = the masthead names no publisher; expected a line ending in 编 (…委员会编)

@@ -15,6 +15,8 @@ text-empty = 文本为空；应为一期刊物的文本
 ## 转换：报头
 
 masthead-no-number = 报头中没有期号；日期之前应有“第N期”一行
+masthead-number-zero = 报头中的期号为 0（第0期）；应为第1期或之后
+masthead-serial-zero = 报头中的总期号为 0（总第0期）；应为总第1期或之后
 masthead-no-date = 报头中没有日期；第一篇文章之前应有日期一行，如“2017年8月30日”
 masthead-no-title = 报头中没有刊名；第一行应为“{ $title }”，已按此处理
 masthead-no-publisher = 报头中没有编印单位；应有以“编”结尾的一行（…委员会编）

@@ -10,12 +10,7 @@ mod build;
 mod catalogue_tests;
 mod cli_text;
 mod convert;
-mod decode;
-mod docx;
 mod feeds;
-mod i18n;
-mod json_location;
-mod load;
 mod output;
 mod report;
 mod static_html;
@@ -25,6 +20,8 @@ mod validate;
 use std::process::ExitCode;
 
 use clap::{FromArgMatches, Parser, Subcommand};
+// The reading side is the crate's library, shared with the fuzz targets.
+use lianluo_cli::{decode, i18n, load};
 
 /// Convert 联络动态 issue texts to JSON, validate them, build a site's data folder.
 #[derive(Debug, Parser)]

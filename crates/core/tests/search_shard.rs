@@ -1,10 +1,12 @@
-//! Shard decoding refuses damaged bytes with a message, never a panic.
+//! Shard decoding refuses damaged bytes with a message, never a panic: random, truncated and
+//! bit-flipped shards are refused with an error the reader shows, or, when a flip leaves a
+//! valid shard, searched without a panic; sound shards of random indexes decode.
 
 mod search_support;
 
-use lianluo_core::search::{doc_facts, parse_query, Shard, ShardError};
+use lianluo_core::search::{doc_facts, parse_query, Shard, ShardError, ShardLayout};
 use proptest::prelude::*;
-use search_support::{build, doc};
+use search_support::{build, build_with, doc, Built, Doc};
 
 fn sample_shard() -> Vec<u8> {
     let docs = vec![
@@ -85,13 +87,101 @@ fn a_manifest_of_another_version_is_refused() {
     );
 }
 
+/// Random articles from a small alphabet, so that pairs repeat and longer terms need their
+/// positions.
+fn random_docs() -> impl Strategy<Value = Vec<Doc>> {
+    let block = "[代表人大工作室选举换届a1 ]{1,24}";
+    proptest::collection::vec(proptest::collection::vec(block, 2..4), 1..6)
+}
+
+/// Small shards, so that a few articles give several hashed shards and keys of their own.
+const SMALL: ShardLayout = ShardLayout {
+    max_own_keys: 4,
+    target_shard_bytes: 1024,
+    own_shard_min_bytes: 16,
+};
+
+/// Whether a refusal is one the reader can show: a sentence, at an offset within the bytes.
+fn can_be_shown(err: &ShardError, len: usize) -> bool {
+    err.offset <= len && !err.problem.is_empty() && err.to_string().contains(err.problem)
+}
+
+/// Evaluates a few queries with `shard` in place of the built shard of the same id: hits or
+/// an error with text, never a panic.
+fn search_with(built: &Built, shard: &Shard) -> Result<(), TestCaseError> {
+    let mut shards: Vec<&Shard> = vec![shard];
+    shards.extend(
+        built
+            .shards
+            .iter()
+            .map(|(_, s)| s)
+            .filter(|s| s.id() != shard.id()),
+    );
+    for query in ["代表", "人大代表", "代表 工作室", "选举 -换届", "a1"] {
+        if let Err(e) =
+            built
+                .manifest
+                .evaluate(&parse_query(query), &shards, &doc_facts(&built.archive))
+        {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-        let _ = Shard::decode(&bytes);
-        let mut with_header = b"LLSI\x01\0\0\0\0\0".to_vec();
-        with_header.extend_from_slice(&bytes);
-        let _ = Shard::decode(&with_header);
+    fn every_shard_of_a_random_index_decodes(docs in random_docs()) {
+        let built = build_with(&docs, 2, SMALL);
+        for file in &built.files[1..] {
+            prop_assert!(Shard::decode(&file.bytes).is_ok(), "{}", file.path);
+        }
+    }
+
+    #[test]
+    fn truncated_shards_are_refused_with_a_message(
+        docs in random_docs(),
+        which in any::<prop::sample::Index>(),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let built = build_with(&docs, 2, SMALL);
+        let bytes = &which.get(&built.files[1..]).bytes;
+        let len = cut.index(bytes.len());
+        let err = Shard::decode(&bytes[..len]).unwrap_err();
+        prop_assert!(can_be_shown(&err, len), "{err:?}");
+    }
+
+    #[test]
+    fn bit_flipped_shards_are_refused_with_a_message_or_still_searched(
+        docs in random_docs(),
+        which in any::<prop::sample::Index>(),
+        bit in any::<prop::sample::Index>(),
+    ) {
+        let built = build_with(&docs, 2, SMALL);
+        let mut bytes = which.get(&built.files[1..]).bytes.clone();
+        let bit = bit.index(bytes.len() * 8);
+        bytes[bit / 8] ^= 1 << (bit % 8);
+        match Shard::decode(&bytes) {
+            Err(err) => prop_assert!(can_be_shown(&err, bytes.len()), "{err:?}"),
+            // A flip can leave a valid shard that lists other documents or keys.
+            Ok(shard) => search_with(&built, &shard)?,
+        }
+    }
+
+    #[test]
+    fn random_bytes_are_refused_with_a_message(
+        bytes in proptest::collection::vec(any::<u8>(), 0..300),
+        with_header in any::<bool>(),
+    ) {
+        let mut input = if with_header { b"LLSI\x01\0\0\0\0".to_vec() } else { Vec::new() };
+        input.extend_from_slice(&bytes);
+        match Shard::decode(&input) {
+            Err(err) => prop_assert!(can_be_shown(&err, input.len()), "{err:?}"),
+            Ok(shard) => {
+                let built = build_with(&[doc(&["代表工作室", "人大代表"])], 1, SMALL);
+                search_with(&built, &shard)?;
+            }
+        }
     }
 
     #[test]

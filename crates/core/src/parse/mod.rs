@@ -223,6 +223,27 @@ fn parse_lines(lines: &[Line], options: &ParseOptions, page_breaks: bool) -> Par
             ),
         ));
     }
+    // Issues and serials count from 1: a 0 would make an issue no reader or tool accepts.
+    if masthead.number == Some(0) {
+        diagnostics.push(Diagnostic::error(
+            masthead_line,
+            1,
+            Message::new(
+                "masthead-number-zero",
+                "the masthead's issue number is 0 (第0期); expected 第1期 or later",
+            ),
+        ));
+    }
+    if masthead.serial == Some(0) {
+        diagnostics.push(Diagnostic::error(
+            masthead_line,
+            1,
+            Message::new(
+                "masthead-serial-zero",
+                "the masthead's serial number is 0 (总第0期); expected 总第1期 or later",
+            ),
+        ));
+    }
     if masthead.date.is_none() {
         diagnostics.push(Diagnostic::error(
             masthead_line,
