@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
             }
             Err(e) => {
                 assert!(e.line >= 1 && e.column >= 1, "{e:?}");
-                assert!(!e.message.is_empty());
+                assert!(!e.message.id.is_empty() && !e.message.english.is_empty());
             }
         }
     }
