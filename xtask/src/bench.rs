@@ -8,6 +8,7 @@ use crate::machine::{self, Machine};
 use crate::paths;
 use crate::run::{run, step};
 use crate::serve::{self, Mount};
+use crate::size_profile::{profile, Profile, TOP_FUNCTIONS};
 use crate::sizes::{first_load_sizes, first_text_sizes, FileSize};
 use crate::synth;
 use anyhow::{bail, Context, Result};
@@ -48,6 +49,7 @@ const CHROME_FLAGS: &str = "--headless --no-sandbox --disable-gpu --disable-quic
 struct Report {
     machine: Machine,
     sizes: Sizes,
+    size_profile: Profile,
     lighthouse: Vec<Lighthouse>,
     cli: CliTimes,
     search: Value,
@@ -102,6 +104,8 @@ pub fn measure(root: &Path) -> Result<()> {
         first_text_gzip: first_text_sizes(&dist)?.iter().map(|f| f.gzip).sum(),
         files,
     };
+    step("Profiling the WebAssembly's size by crate and function");
+    let size_profile = size_profile(root, &out)?;
     let lighthouse = LIGHTHOUSE_PAGES
         .iter()
         .map(|page| lighthouse(root, &dist, &out, page))
@@ -124,6 +128,7 @@ pub fn measure(root: &Path) -> Result<()> {
     let report = Report {
         machine: machine::describe(),
         sizes,
+        size_profile,
         lighthouse,
         cli,
         search,
@@ -141,6 +146,16 @@ pub fn measure(root: &Path) -> Result<()> {
         out.join("report.json").display()
     ));
     Ok(())
+}
+
+/// The size profile of the reader's WebAssembly, optimised as shipped but with its names.
+fn size_profile(root: &Path, out: &Path) -> Result<Profile> {
+    let folder = out.join("size-profile");
+    fs::create_dir_all(&folder)?;
+    let bound = crate::dist::bind(root, &folder)?;
+    let named = folder.join("named.wasm");
+    crate::dist::optimise(root, &bound, &named, &["-g"])?;
+    profile(&fs::read(&named)?)
 }
 
 /// Lighthouse with its mobile defaults against `page` of the site, served with gzip by our
@@ -496,7 +511,32 @@ fn markdown(report: &Report) -> String {
         }
     }
     render_markdown(&mut md, &report.render);
+    profile_markdown(&mut md, &report.size_profile);
     md
+}
+
+/// The size profile as three tables: by crate, by module of the reader, largest functions.
+fn profile_markdown(md: &mut String, profile: &Profile) {
+    let _ = writeln!(
+        md,
+        "\nWebAssembly size profile (`wasm-opt -Oz -g`, uncompressed): {} bytes of code, {} of data\n",
+        profile.code_bytes, profile.data_bytes
+    );
+    let tables = [
+        ("crate", &profile.by_crate, 15),
+        ("module of the reader", &profile.by_reader_module, 25),
+        ("function", &profile.top_functions, TOP_FUNCTIONS),
+    ];
+    for (what, rows, limit) in tables {
+        let _ = writeln!(md, "| {what} | bytes | share |\n| --- | ---: | ---: |");
+        for (name, bytes) in rows.iter().take(limit) {
+            let share = 100.0 * *bytes as f64 / profile.code_bytes.max(1) as f64;
+            // Closure names hold `|`, which a table would read as a cell's end.
+            let name = name.replace('|', "\\|");
+            let _ = writeln!(md, "| `{name}` | {bytes} | {share:.1} % |");
+        }
+        md.push('\n');
+    }
 }
 
 #[cfg(test)]
@@ -560,6 +600,13 @@ mod tests {
                 total_brotli: 400,
                 first_text_gzip: 14_000,
             },
+            size_profile: Profile {
+                code_bytes: 1000,
+                data_bytes: 300,
+                by_crate: vec![("yew".into(), 600), ("lianluo_reader".into(), 400)],
+                by_reader_module: vec![("components::issue_list".into(), 400)],
+                top_functions: vec![("lianluo_reader::f::{{closure}}|x|".into(), 250)],
+            },
             lighthouse: vec![Lighthouse {
                 page: "/".into(),
                 performance: 98.0,
@@ -603,6 +650,10 @@ mod tests {
             "| previous issue | 8 | 1.2 ms | 2.5 ms | 3.0 ms |",
             "| `lianluo:render`, 5000 synthetic issues (one frame: 16.7 ms) | runs | median | p90 | max |",
             "| issue list | 8 | 4.5 ms | 6.3 ms | 7.0 ms |",
+            "1000 bytes of code, 300 of data",
+            "| `yew` | 600 | 60.0 % |",
+            "| `components::issue_list` | 400 | 40.0 % |",
+            "| `lianluo_reader::f::{{closure}}\\|x\\|` | 250 | 25.0 % |",
         ] {
             assert!(md.contains(expected), "missing {expected:?} in\n{md}");
         }

@@ -96,6 +96,15 @@ fn build_wasm(root: &Path) -> Result<()> {
         ])
         .current_dir(root))?;
     step("Generating the JavaScript glue (wasm-bindgen --target web)");
+    bind(root, &paths::pkg(root))?;
+    step("Optimising the WebAssembly for size (wasm-opt -Oz)");
+    let optimised = paths::pkg(root).join(WASM_FILE);
+    optimise(root, &optimised, &optimised, &[])
+}
+
+/// Runs wasm-bindgen on the release build of the reader, writing the glue and the module
+/// (`lianluo_reader_bg.wasm`) into `out_dir`.
+pub fn bind(root: &Path, out_dir: &Path) -> Result<PathBuf> {
     let wasm = root
         .join("target")
         .join(WASM_TARGET)
@@ -103,17 +112,21 @@ fn build_wasm(root: &Path) -> Result<()> {
         .join("lianluo_reader.wasm");
     run(Command::new(paths::tools_bin(root).join("wasm-bindgen"))
         .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(paths::pkg(root))
+        .arg(out_dir)
         .arg(wasm)
         .current_dir(root))?;
-    step("Optimising the WebAssembly for size (wasm-opt -Oz)");
-    let optimised = paths::pkg(root).join(WASM_FILE);
+    Ok(out_dir.join(WASM_FILE))
+}
+
+/// `wasm-opt -Oz` with the shipped features and `extra` arguments, from `input` to `output`.
+pub fn optimise(root: &Path, input: &Path, output: &Path, extra: &[&str]) -> Result<()> {
     run(Command::new(paths::node_bin(root, "wasm-opt"))
         .arg("-Oz")
         .args(WASM_OPT_FEATURES)
-        .arg(&optimised)
+        .args(extra)
+        .arg(input)
         .arg("-o")
-        .arg(&optimised)
+        .arg(output)
         .current_dir(root))
 }
 

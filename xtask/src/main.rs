@@ -14,6 +14,7 @@ mod paths;
 mod release;
 mod run;
 mod serve;
+mod size_profile;
 mod sizes;
 mod synth;
 mod test_layers;
