@@ -10,7 +10,6 @@ pub mod format;
 pub mod links;
 pub mod load;
 pub mod locate;
-pub mod panic;
 pub mod route;
 pub mod source;
 pub mod state;

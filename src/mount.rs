@@ -28,7 +28,6 @@ pub fn mount_reader(
     view: &str,
     on_ready: Option<js_sys::Function>,
 ) -> Result<(), JsValue> {
-    crate::panic::install(&container);
     let source = DataSource::from_markup(source, allow_cross_origin);
     let own_view = Route::from_hash(view).unwrap_or_default();
     let hash = web_sys::window()

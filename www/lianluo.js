@@ -18,6 +18,9 @@ let readers = 0;
 
 const OLD_BROWSER = "此浏览器无法运行联络动态阅读器（需要支持 WebAssembly 的浏览器）。";
 const STATIC_ONLY = "搜索和按地区浏览需要较新的浏览器，这里显示的是静态文本。";
+const CRASHED = "阅读器遇到内部错误，已停止运行。请重试；如果问题仍然存在，请告知网站管理员。";
+// Every running reader's container, for the message when the program stops.
+const running = new Set();
 
 // Starts the reader's program once for the page: its glue, then its WebAssembly.
 function startEngine() {
@@ -26,10 +29,42 @@ function startEngine() {
       if (typeof WebAssembly !== "object") throw new Error(OLD_BROWSER);
       const glue = await import(GLUE);
       await glue.default({ module_or_path: ENGINE });
+      addEventListener("error", (event) => stopped(event.error));
+      addEventListener("unhandledrejection", (event) => stopped(event.reason));
       return glue;
     })();
   }
   return engine;
+}
+
+// A fault in the reader's program (a panic, running out of memory) stops it with a trap: a
+// WebAssembly.RuntimeError thrown to whatever called it. The program's state can no longer
+// be trusted, so every reader on the page says so and offers to start again.
+function stopped(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  // WebKit names no file in a trap's stack; where one is named, it must be the reader's.
+  const files = String(error.stack ?? "").match(/[^\s()@]+\.wasm\b/g) ?? [];
+  if (files.length > 0 && !files.some((file) => file.startsWith(ENGINE))) return;
+  for (const container of running) {
+    // The markup of the reader's own failure notices, in its frame.
+    const frame = document.createElement("div");
+    frame.className = "reader";
+    const notice = document.createElement("div");
+    notice.className = "notice notice-error";
+    notice.setAttribute("role", "alert");
+    const words = document.createElement("p");
+    words.textContent = CRASHED;
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "button";
+    retry.textContent = "重试";
+    retry.addEventListener("click", () => location.reload());
+    notice.append(words, retry);
+    frame.append(notice);
+    container.replaceChildren(frame);
+    container.hidden = false;
+  }
+  running.clear();
 }
 
 function optionsFrom(element, options) {
@@ -220,7 +255,13 @@ export async function mount(element, options = {}) {
   try {
     const [glue] = await Promise.all([engineStarted, styled]);
     glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver);
+    running.add(container);
   } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      running.add(container);
+      stopped(error);
+      return;
+    }
     console.error("联络动态阅读器无法启动：", error);
     failure = typeof WebAssembly !== "object" || error instanceof WebAssembly.CompileError
       ? OLD_BROWSER

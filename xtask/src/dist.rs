@@ -3,7 +3,7 @@
 
 use crate::assets::{hashed_name, replace_required, short_hash};
 use crate::compress::{files_under, relative_slash_path, write_siblings};
-use crate::install::WASM_TARGET;
+use crate::install::{NIGHTLY, WASM_TARGET};
 use crate::paths;
 use crate::run::{run, step};
 use anyhow::{Context, Result};
@@ -81,10 +81,23 @@ fn build_data(root: &Path, out: &Path) -> Result<()> {
         .current_dir(root))
 }
 
-/// Release wasm, wasm-bindgen glue into `pkg/`, then wasm-opt in place.
+/// Unstable flags the shipped WebAssembly is built with (docs/development.md, "The
+/// WebAssembly's toolchain"): the standard library compiled for size with the reader rather
+/// than the prebuilt one, and panics that stop the program at once, without formatting a
+/// message no one reads (the loader says what happened).
+const SIZE_FLAGS: [&str; 2] = [
+    "-Zbuild-std=std,panic_abort",
+    "-Zbuild-std-features=optimize_for_size",
+];
+const SIZE_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort";
+
+/// Release wasm with the dated nightly, wasm-bindgen glue into `pkg/`, then wasm-opt in place.
 fn build_wasm(root: &Path) -> Result<()> {
-    step("Building the reader for WebAssembly (release)");
+    step(format!(
+        "Building the reader for WebAssembly (release, {NIGHTLY}, standard library built for size)"
+    ));
     run(Command::new("cargo")
+        .arg(format!("+{NIGHTLY}"))
         .args([
             "build",
             "--release",
@@ -94,6 +107,8 @@ fn build_wasm(root: &Path) -> Result<()> {
             "lianluo-reader",
             "--lib",
         ])
+        .args(SIZE_FLAGS)
+        .env("RUSTFLAGS", SIZE_RUSTFLAGS)
         .current_dir(root))?;
     step("Generating the JavaScript glue (wasm-bindgen --target web)");
     bind(root, &paths::pkg(root))?;

@@ -8,7 +8,7 @@
 //! crashing input is kept where cargo-fuzz puts it, `fuzz/artifacts/<target>/`, and the
 //! output says how to reproduce it.
 
-use crate::install::{self, FUZZ_NIGHTLY};
+use crate::install::{self, NIGHTLY};
 use crate::outcome::Counts;
 use crate::paths;
 use crate::run::{probe, run, run_captured, step};
@@ -148,7 +148,7 @@ pub fn run_targets(root: &Path, seconds: u64) -> Result<Report> {
 fn cargo_fuzz(root: &Path, args: &[&str]) -> Command {
     let mut command = Command::new("cargo");
     command
-        .arg(format!("+{FUZZ_NIGHTLY}"))
+        .arg(format!("+{NIGHTLY}"))
         .arg("fuzz")
         .args(args)
         .env("PATH", paths::path_with_tools(root))

@@ -20,9 +20,12 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// The Debian chromedriver that wasm-bindgen-test-runner drives.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// What `build`, `serve` and `dist` need: the wasm target, wasm-bindgen-cli, the node tools.
+/// What `build`, `serve` and `dist` need: the wasm target, the nightly the shipped wasm is
+/// built with (and its standard library's source), wasm-bindgen-cli, the node tools.
 pub fn ensure_build_tools(root: &Path) -> Result<()> {
     ensure_wasm_target()?;
+    ensure_toolchain(NIGHTLY)?;
+    ensure_rust_src(NIGHTLY)?;
     ensure_wasm_bindgen(root)?;
     ensure_node_modules(root)
 }
@@ -193,9 +196,11 @@ fn has_noto_cjk(fc_list: &str) -> bool {
         .any(|line| line.contains("Noto") && line.contains("CJK"))
 }
 
-/// The dated nightly toolchain cargo-fuzz builds the fuzz targets with; `fuzz/rust-toolchain.toml`
-/// names the same one, for running cargo-fuzz by hand.
-pub const FUZZ_NIGHTLY: &str = "nightly-2026-10-29";
+/// The dated nightly toolchain the shipped WebAssembly is built with (for `-Zbuild-std` and
+/// `-Cpanic=immediate-abort`, docs/development.md) and cargo-fuzz builds the fuzz targets
+/// with; `fuzz/rust-toolchain.toml` names the same one, for running cargo-fuzz by hand. Stable
+/// builds and checks everything else.
+pub const NIGHTLY: &str = "nightly-2026-10-29";
 
 /// The cargo-fuzz release installed into the project-local tools root.
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
@@ -208,7 +213,7 @@ pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 
 /// What `cargo xtask fuzz` and the fuzz layer need: the pinned nightly and cargo-fuzz.
 pub fn ensure_fuzz_tools(root: &Path) -> Result<()> {
-    ensure_toolchain(FUZZ_NIGHTLY)?;
+    ensure_toolchain(NIGHTLY)?;
     ensure_cargo_tool(root, "cargo-fuzz", CARGO_FUZZ_VERSION, true)
 }
 
@@ -231,15 +236,30 @@ pub fn ensure_firefox(root: &Path) -> Result<()> {
 
 fn ensure_toolchain(toolchain: &str) -> Result<()> {
     let installed = probe(Command::new("rustup").args(["toolchain", "list"]))
-        .context("rustup is needed to install the nightly toolchain cargo-fuzz uses")?;
+        .context("rustup is needed to install the dated nightly toolchain")?;
     if installed.lines().any(|line| line.starts_with(toolchain)) {
         step(format!("Rust toolchain {toolchain}: installed"));
         return Ok(());
     }
-    step(format!(
-        "Installing the Rust toolchain {toolchain} (for cargo-fuzz)"
-    ));
+    step(format!("Installing the Rust toolchain {toolchain}"));
     run(Command::new("rustup").args(["toolchain", "install", toolchain, "--profile", "minimal"]))
+}
+
+/// The standard library's source for `toolchain`, which `-Zbuild-std` compiles.
+fn ensure_rust_src(toolchain: &str) -> Result<()> {
+    let installed = probe(Command::new("rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        toolchain,
+    ]))
+    .context("rustup is needed to add the standard library's source")?;
+    if installed.lines().any(|line| line.starts_with("rust-src")) {
+        return Ok(());
+    }
+    step(format!("Installing rust-src for {toolchain}"));
+    run(Command::new("rustup").args(["component", "add", "rust-src", "--toolchain", toolchain]))
 }
 
 /// `cargo install krate --version =version --root target/tools` (with `--locked` when
@@ -321,10 +341,7 @@ source = \"registry+https://github.com/rust-lang/crates.io-index\"
     fn the_fuzz_nightly_is_the_one_fuzz_rust_toolchain_names() {
         let file = paths::repo_root().join("fuzz").join("rust-toolchain.toml");
         let text = fs::read_to_string(file).unwrap();
-        assert!(
-            text.contains(&format!("channel = \"{FUZZ_NIGHTLY}\"")),
-            "{text}"
-        );
+        assert!(text.contains(&format!("channel = \"{NIGHTLY}\"")), "{text}");
     }
 
     #[test]
