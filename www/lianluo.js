@@ -37,11 +37,14 @@ function startEngine() {
   return engine;
 }
 
+const isTrap = (error) =>
+  typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
+
 // A fault in the reader's program (a panic, running out of memory) stops it with a trap: a
 // WebAssembly.RuntimeError thrown to whatever called it. The program's state can no longer
 // be trusted, so every reader on the page says so and offers to start again.
 function stopped(error) {
-  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  if (!isTrap(error)) return;
   // WebKit names no file in a trap's stack; where one is named, it must be the reader's.
   const files = String(error.stack ?? "").match(/[^\s()@]+\.wasm\b/g) ?? [];
   if (files.length > 0 && !files.some((file) => file.startsWith(ENGINE))) return;
@@ -257,7 +260,7 @@ export async function mount(element, options = {}) {
     glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver);
     running.add(container);
   } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) {
+    if (isTrap(error)) {
       running.add(container);
       stopped(error);
       return;
