@@ -224,9 +224,12 @@ export async function mount(element, options = {}) {
     } catch {}
   };
   // The text's bytes first, then the program's: on a slow link they would share it, and the
-  // text would wait for 190 KB it does not need.
+  // text would wait for 170 KB it does not need. And the text's first frame too, before the
+  // program's download and compilation compete with it for the main thread.
   const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  const engineStarted = (ownText ? painted() : showFragment(wanted())).then(startEngine);
+  const engineStarted = (ownText ? Promise.resolve() : showFragment(wanted()))
+    .then(painted)
+    .then(startEngine);
   // Until the reader runs, a followed link shows its view's text too.
   const following = () => showFragment(wanted());
   if (routing && !ownText) addEventListener("hashchange", following);
