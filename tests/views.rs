@@ -13,7 +13,7 @@ use common::{
 use lianluo_core::search::parse_query;
 use lianluo_core::ArchiveIndex;
 use lianluo_reader::components::article_view::ArticleView;
-use lianluo_reader::components::issue_list::{IssueList, FOLD_YEARS_ABOVE};
+use lianluo_reader::components::issue_list::{IssueList, FOLD_DECADES_ABOVE, FOLD_YEARS_ABOVE};
 use lianluo_reader::components::region_view::{opening, RegionView};
 use lianluo_reader::components::teaser::{Excerpt, Teaser};
 use lianluo_reader::route::{RegionFilter, Route};
@@ -164,36 +164,44 @@ async fn the_issue_list_groups_issues_by_year_newest_first() {
     assert_eq!(routes.calls(), [Route::Issue("2017-15".to_owned())]);
 }
 
-#[wasm_bindgen_test]
-async fn a_long_archive_folds_every_year_but_the_newest_until_it_is_opened() {
-    // 28 years of 25 issues: more than the list shows unfolded.
-    let issues: Vec<_> = (0..700u32)
+/// An archive of `years` years of 25 issues each, the newest in 2025.
+fn archive_of_years(years: u32) -> ArchiveIndex {
+    let count = years * 25;
+    let issues = (0..count)
         .map(|i| {
             let (year, number) = (2025 - i / 25, 25 - i % 25);
             let id = format!("{year}-{number}");
             bare_summary(
                 &id,
                 number,
-                700 - i,
+                count - i,
                 &format!("{year}-{:02}-01", number / 3 + 1),
             )
         })
         .collect();
-    assert!(issues.len() > FOLD_YEARS_ABOVE);
-    let archive = ArchiveIndex {
+    ArchiveIndex {
         format_version: lianluo_core::FORMAT_VERSION,
         title: "联络动态".to_owned(),
         issues,
         regions: Vec::new(),
         search: None,
-    };
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_long_archive_folds_every_year_but_the_newest_until_it_is_opened() {
+    // 28 years of 25 issues: more than the list shows unfolded, too few to fold by decade.
+    let archive = archive_of_years(28);
+    assert!(archive.issues.len() > FOLD_YEARS_ABOVE);
     let view = html! { <IssueList archive={Rc::new(archive)} /> };
     let view = render(view, &Recorder::new()).await;
     assert_eq!(view.texts("section.year > h3"), ["2025年"]);
     assert_eq!(view.all("section.year li").len(), 25);
     let folded = view.texts("details.year > summary");
     assert_eq!(folded.len(), 27);
+    assert!(folded.len() <= FOLD_DECADES_ABOVE);
     assert_eq!(folded[0], "2024年（25 期）");
+    assert!(view.find("details.decade").is_none());
     assert!(
         view.find("details.year li").is_none(),
         "folded years are not rendered"
@@ -208,6 +216,46 @@ async fn a_long_archive_folds_every_year_but_the_newest_until_it_is_opened() {
         view.texts("details.year li")[0],
         "第25期（总第675期） · 9月1日 · 0 篇"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_very_long_archive_folds_its_older_years_by_decade() {
+    // 60 years: 2025 listed, 2024 back to 1966 folded into decades.
+    let archive = archive_of_years(60);
+    let view = html! { <IssueList archive={Rc::new(archive)} /> };
+    let view = render(view, &Recorder::new()).await;
+    assert_eq!(view.texts("section.year > h3"), ["2025年"]);
+    let decades = view.texts("details.decade > summary");
+    assert_eq!(
+        decades,
+        [
+            "2020–2029年（125 期）",
+            "2010–2019年（250 期）",
+            "2000–2009年（250 期）",
+            "1990–1999年（250 期）",
+            "1980–1989年（250 期）",
+            "1970–1979年（250 期）",
+            "1960–1969年（100 期）"
+        ]
+    );
+    assert!(
+        view.find("details.year").is_none(),
+        "years are folded inside"
+    );
+
+    click(&view.all("details.decade > summary")[1]).await;
+    wait_until("the opened decade lists its years", || {
+        view.all("details.year").len() == 10
+    })
+    .await;
+    assert_eq!(view.texts("details.year h4")[0], "2019年（25 期）");
+    assert!(view.find("details.year li").is_none());
+
+    click(&view.all("details.year > summary")[0]).await;
+    wait_until("the opened year lists its issues", || {
+        view.all("details.year li").len() == 25
+    })
+    .await;
 }
 
 /// The fixture's 浏阳市 article as a region card with `excerpt`.

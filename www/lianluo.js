@@ -260,6 +260,8 @@ export async function mount(element, options = {}) {
 
   try {
     const [glue] = await Promise.all([engineStarted, styled]);
+    // A task of its own for the reader's first render, apart from the module's instantiation.
+    await new Promise((resolve) => setTimeout(resolve));
     glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver);
     running.add(container);
   } catch (error) {
