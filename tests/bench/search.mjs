@@ -1,6 +1,7 @@
 // Measures search in the browser, for `cargo xtask bench`: what a cold query fetches, and how
-// long warm queries take from the end of the typing pause to results in the DOM (the
-// `lianluo:search` User Timing measure).
+// long new and warm queries take from the end of the typing pause to results in the DOM (the
+// `lianluo:search` User Timing measure). A new query is the first a fresh reader runs: its
+// shards and the issue files of its first cards come over loopback. A warm one ran before.
 //
 // Usage: node tests/bench/search.mjs BASE_URL QUERY... (BASE_URL serves dist/ with the archive
 // to measure under data/). Prints one JSON object on stdout.
@@ -67,17 +68,21 @@ for (const query of queries) {
   await context.close();
 }
 
-// Warm: one page; every query once to fetch its shards, then each again, timed.
-const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-const page = await context.newPage();
-await page.goto(base);
-// The reader itself, once it has taken over from the static text.
-await page.locator(".lianluo:not(.lianluo-static):not([hidden]) .view .view-heading").first().waitFor();
-const box = page.getByRole("searchbox");
-await box.waitFor();
+/** A fresh reader (nothing cached) on the newest issue, once it has taken over from the
+ * static text, and its search box. */
+async function freshReader() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.locator(".lianluo:not(.lianluo-static):not([hidden]) .view .view-heading").first().waitFor();
+  const box = page.getByRole("searchbox");
+  await box.waitFor();
+  return { context, page, box };
+}
+
 // Runs one query from the box; returns its lianluo:search duration, or null when the results
 // showed but no measure was recorded (reported as a miss, with what the page showed).
-const run = async (query) => {
+async function timedQuery(page, box, query) {
   const before = await page.evaluate(() => performance.getEntriesByName("lianluo:search").length);
   await box.fill(query);
   await box.press("Enter");
@@ -98,7 +103,25 @@ const run = async (query) => {
     return null;
   }
   return page.evaluate(() => performance.getEntriesByName("lianluo:search").at(-1).duration);
-};
+}
+
+/** Runs of each query as the first of a fresh reader. Range 2–5. */
+const NEW_ROUNDS = 3;
+const fresh = [];
+let freshMissed = 0;
+for (let round = 0; round < NEW_ROUNDS; round += 1) {
+  for (const query of queries) {
+    const { context, page, box } = await freshReader();
+    const duration = await timedQuery(page, box, query);
+    if (duration === null) freshMissed += 1;
+    else fresh.push(duration);
+    await context.close();
+  }
+}
+
+// Warm: one page; every query once to fetch its shards, then each again, timed.
+const { page, box } = await freshReader();
+const run = (query) => timedQuery(page, box, query);
 for (const query of queries) await run(query);
 const warm = [];
 let missed = 0;
@@ -109,16 +132,20 @@ for (let round = 0; round < 5; round += 1) {
     else warm.push(duration);
   }
 }
-warm.sort((a, b) => a - b);
 await browser.close();
 
+const summary = (values, missedMeasures) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    runs: sorted.length,
+    missed_measures: missedMeasures,
+    median: sorted[Math.floor(sorted.length / 2)],
+    p90: sorted[Math.floor(sorted.length * 0.9)],
+    max: sorted.at(-1),
+  };
+};
 console.log(JSON.stringify({
   cold_query_bytes: cold,
-  warm_ms: {
-    runs: warm.length,
-    missed_measures: missed,
-    median: warm[Math.floor(warm.length / 2)],
-    p90: warm[Math.floor(warm.length * 0.9)],
-    max: warm.at(-1),
-  },
+  new_ms: summary(fresh, freshMissed),
+  warm_ms: summary(warm, missed),
 }, null, 2));
