@@ -67,6 +67,8 @@ pub enum Action {
     SetTextSize(TextSize),
     /// Result cards of these issues came on screen: fetch their files for snippets.
     ResultsSeen(Vec<String>),
+    /// The reader turned to the search box: get ready for a first query.
+    SearchFocused,
 }
 
 impl State {
@@ -119,6 +121,7 @@ impl State {
             }
             Action::SetTextSize(size) => self.text_size = size,
             Action::ResultsSeen(ids) => self.search.seen(ids),
+            Action::SearchFocused => self.search.prime(),
         }
         self.refresh();
     }

@@ -294,9 +294,18 @@ async fn pause(ms: u32) {
 }
 
 async fn search_box(queries: &Recorder<String>) -> (Mounted<SearchBox>, HtmlInputElement) {
+    search_box_telling(queries, &Recorder::new()).await
+}
+
+/// A search box whose queries and first focus are recorded.
+async fn search_box_telling(
+    queries: &Recorder<String>,
+    focused: &Recorder<()>,
+) -> (Mounted<SearchBox>, HtmlInputElement) {
     let props = SearchBoxProps {
         query: "旧查询".into(),
         on_query: queries.callback(),
+        on_first_focus: focused.callback(),
     };
     let view = mount::<SearchBox>(props).await;
     let input: HtmlInputElement = view.one("input[type=search]").unchecked_into();
@@ -313,6 +322,18 @@ async fn the_search_box_is_labelled_and_shows_the_current_query() {
         view.one("form").get_attribute("role").as_deref(),
         Some("search")
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_first_focus_of_the_box_is_told_once() {
+    let focused = Recorder::new();
+    let (_view, input) = search_box_telling(&Recorder::new(), &focused).await;
+    assert!(focused.calls().is_empty());
+    input.focus().expect("the box takes the focus");
+    input.blur().expect("and leaves it");
+    input.focus().expect("the box takes the focus again");
+    settle().await;
+    assert_eq!(focused.calls(), [()]);
 }
 
 #[wasm_bindgen_test]
@@ -337,12 +358,14 @@ async fn a_re_render_while_typing_keeps_the_typed_text_and_a_new_query_replaces_
     view.update(SearchBoxProps {
         query: "旧查询".into(),
         on_query: queries.callback(),
+        on_first_focus: Callback::noop(),
     })
     .await;
     assert_eq!(input.value(), "换届");
     view.update(SearchBoxProps {
         query: "换届选举".into(),
         on_query: queries.callback(),
+        on_first_focus: Callback::noop(),
     })
     .await;
     assert_eq!(input.value(), "换届选举");

@@ -20,6 +20,8 @@ pub struct SearchBoxProps {
     pub query: AttrValue,
     /// The reader asked for this query (after a pause in typing, or at once on Enter).
     pub on_query: Callback<String>,
+    /// The box got the focus for the first time.
+    pub on_first_focus: Callback<()>,
 }
 
 /// A labelled `<input type="search">` in a search landmark.
@@ -64,6 +66,14 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         })
     };
+    let onfocus = {
+        let (focused, on_first_focus) = (use_mut_ref(|| false), props.on_first_focus.clone());
+        Callback::from(move |_: FocusEvent| {
+            if !std::mem::replace(&mut *focused.borrow_mut(), true) {
+                on_first_focus.emit(());
+            }
+        })
+    };
     html! {
         <form class="search-box" role="search" aria-label={name.landmark("搜索")} {onsubmit}>
             <label for="lianluo-search" class="sr-only">{ "搜索全部文章" }</label>
@@ -75,6 +85,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 autocomplete="off"
                 placeholder="搜索全部文章，如：代表工作室"
                 {oninput}
+                {onfocus}
             />
         </form>
     }

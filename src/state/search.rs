@@ -19,18 +19,22 @@ pub struct SearchState {
     /// The shards the query needs, once the manifest is here.
     shards: Vec<String>,
     /// What the index needs to know of each document, and each document's region by
-    /// position: worked out from the archive index when the first query is evaluated.
-    documents: Option<Rc<Documents>>,
+    /// position: worked out from the archive index when the first query is evaluated, or
+    /// once the reader turns to the search box.
+    pub(super) documents: Option<Rc<Documents>>,
     /// The results of the last query evaluated.
     pub results: Option<Results>,
     /// Issues whose result cards have been on screen: their files are fetched for snippets.
     seen_issues: Vec<String>,
+    /// The reader turned to the search box: what every query needs (the manifest, the
+    /// documents) is made ready before the first query is typed.
+    primed: bool,
 }
 
 /// The archive's documents as searching sees them.
 #[derive(Debug, PartialEq)]
-struct Documents {
-    facts: Vec<DocFacts>,
+pub(super) struct Documents {
+    pub(super) facts: Vec<DocFacts>,
     regions: RegionTally,
 }
 
@@ -83,7 +87,7 @@ impl SearchState {
 
     /// The search files the current query needs: the manifest, then its shards.
     pub(super) fn wanted_files(&self, archive: &ArchiveIndex, files: &Files) -> Vec<FileKey> {
-        if self.terms().is_none() || archive.search.is_none() {
+        if (self.terms().is_none() && !self.primed) || archive.search.is_none() {
             return Vec::new();
         }
         let mut wanted = vec![FileKey::Manifest];
@@ -93,9 +97,29 @@ impl SearchState {
         wanted
     }
 
+    /// The reader turned to the search box: the manifest is fetched and the documents are
+    /// worked out now, so that the first query waits for neither.
+    pub(super) fn prime(&mut self) {
+        self.primed = true;
+    }
+
+    /// The documents of `archive` as searching sees them, worked out on first use.
+    fn documents_of(&mut self, archive: &ArchiveIndex) -> Rc<Documents> {
+        let documents = self.documents.get_or_insert_with(|| {
+            Rc::new(Documents {
+                facts: doc_facts(archive),
+                regions: RegionTally::of_documents(archive),
+            })
+        });
+        documents.clone()
+    }
+
     /// Evaluates the current query when everything it needs is here and it has not been
     /// evaluated yet; records a failure when a file it needs failed.
     pub(super) fn evaluate(&mut self, files: &Files, archive: &ArchiveIndex) {
+        if self.primed {
+            self.documents_of(archive);
+        }
         let Some((typed, query)) = self.query.clone() else {
             return;
         };
@@ -122,12 +146,7 @@ impl SearchState {
                 }
             }
             let shards: Vec<_> = shards.iter().map(Rc::as_ref).collect();
-            let documents = self.documents.get_or_insert_with(|| {
-                Rc::new(Documents {
-                    facts: doc_facts(archive),
-                    regions: RegionTally::of_documents(archive),
-                })
-            });
+            let documents = self.documents_of(archive);
             match manifest.evaluate(&query, &shards, &documents.facts) {
                 Ok(hits) => Ok(rank(&documents.regions, hits)),
                 Err(error) => Err(LoadError::new(

@@ -171,6 +171,29 @@ fn the_manifest_is_fetched_only_for_a_search_with_terms() {
 }
 
 #[test]
+fn turning_to_the_search_box_fetches_the_manifest_and_works_out_the_documents_before_a_query() {
+    let fixture = fixture();
+    let mut state = fixture.indexed(Route::Latest);
+    assert!(state.search.documents.is_none());
+    state.apply(Action::SearchFocused);
+    assert!(manifest_wanted(&state));
+    assert!(shards_to_fetch(&state).is_empty(), "no query names a shard yet");
+    let documents = state.search.documents.clone().expect("worked out on focus");
+    assert_eq!(documents.facts.len(), 3, "one per article of the fixture");
+
+    fixture.deliver_manifest(&mut state);
+    state.apply(Action::Navigate(search("代表工作室")));
+    assert!(!shards_to_fetch(&state).is_empty());
+    for path in shards_to_fetch(&state) {
+        let shard = File::Shard(Rc::new(fixture.shard(&path)));
+        state.apply(Action::FileArrived(FileKey::Shard(path), Ok(shard)));
+    }
+    assert_eq!(found_ids(&state), ["2017-15-1", "2018-1-1"]);
+    let used = state.search.documents.clone().expect("still there");
+    assert!(Rc::ptr_eq(&documents, &used), "the query used them, not a new copy");
+}
+
+#[test]
 fn only_the_shards_the_query_names_are_fetched_and_results_wait_for_them() {
     let fixture = fixture();
     let mut state = fixture.indexed(search("代表工作室"));
