@@ -129,14 +129,14 @@ export async function showsView(page, heading, host = "[data-lianluo-src]") {
   assert.equal(await viewHeading(page, host), expected);
 }
 
-/** Evaluates `fn(shadowRoot, arg)` in the page for the reader on the element matching `host`. */
+/**
+ * Evaluates `fn(shadowRoot, arg)` in the page for the reader on the element matching `host`.
+ * `page` is a Playwright page or an engine page (engine.mjs); `fn` travels as its source and
+ * `arg` as JSON.
+ */
 export async function inShadow(page, host, fn, arg) {
-  const root = await page.locator(host).evaluateHandle((element) => element.shadowRoot);
-  try {
-    return await root.evaluate(fn, arg);
-  } finally {
-    await root.dispose();
-  }
+  const root = `document.querySelector(${JSON.stringify(host)}).shadowRoot`;
+  return page.evaluate(`(${fn})(${root}, ${JSON.stringify(arg) ?? "undefined"})`);
 }
 
 /** The text of the reader's error notices (role="alert") on the element matching `host`. */
