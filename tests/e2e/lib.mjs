@@ -7,7 +7,7 @@
 //   E2E_OUT           where screenshots go (default target/e2e)
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -52,6 +52,11 @@ const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 /** An absolute URL for `relative` (e.g. `e2e/two-readers.html`, `#/issues`) on the site. */
 export function at(relative = "") {
   return new URL(relative, BASE_URL).href;
+}
+
+/** A fixture file under `pages/` (e.g. `data-hostile/index.json`), parsed as JSON. */
+export function fixture(relative) {
+  return JSON.parse(readFileSync(new URL(`./pages/${relative}`, import.meta.url), "utf8"));
 }
 
 /** The site's origin with the other loopback name (127.0.0.1 ⇄ localhost): another origin. */
@@ -137,6 +142,33 @@ export async function showsView(page, heading, host = "[data-lianluo-src]") {
 export async function inShadow(page, host, fn, arg) {
   const root = `document.querySelector(${JSON.stringify(host)}).shadowRoot`;
   return page.evaluate(`(${fn})(${root}, ${JSON.stringify(arg) ?? "undefined"})`);
+}
+
+/**
+ * Asserts that nothing in the reader on `host` was made from its data but text: no element
+ * that loads or runs anything, no link other than the reader's own and web addresses, no event
+ * handler attribute, and no script ran (`window.__pwned`, which the hostile fixtures set).
+ * Returns the text of the view, for checks that the data shows as text. `view` names the view
+ * in messages.
+ */
+export async function assertNothingRan(page, host, view) {
+  const found = await inShadow(page, host, (root) => ({
+    elements: [...root.querySelectorAll("img, script, iframe, object, embed, svg, style")].map(
+      (node) => node.tagName,
+    ),
+    links: [...root.querySelectorAll("[href]")]
+      .map((node) => node.getAttribute("href"))
+      .filter((href) => !href.startsWith("#/") && !/^https?:/.test(href)),
+    handlers: [...root.querySelectorAll("*")].flatMap((node) =>
+      [...node.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${node.tagName} ${a.name}`),
+    ),
+    text: root.querySelector(".view").textContent,
+  }));
+  assert.deepEqual(found.elements, [], `${view}: elements made from data`);
+  assert.deepEqual(found.links, [], `${view}: links other than the reader's own`);
+  assert.deepEqual(found.handlers, [], `${view}: event handler attributes`);
+  assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined", `${view}: a script ran`);
+  return found.text;
 }
 
 /** The text of the reader's error notices (role="alert") on the element matching `host`. */
