@@ -72,6 +72,9 @@ test("a hostile host stylesheet does not reach the reader", async (t) => {
 /** Every computed property of the host's own elements, with the page's stylesheets. */
 async function hostPicture(page) {
   return page.evaluate(() => {
+    // Both pages scroll, so that where a scrollbar takes room (Firefox) the taller page's does
+    // not narrow everything.
+    document.documentElement.style.overflowY = "scroll";
     // html and body grow with the reader's content; their sizes (and what derives from them)
     // are allowed to change, nothing else is.
     const sizeDependent = new Set(["height", "block-size", "perspective-origin", "transform-origin"]);
