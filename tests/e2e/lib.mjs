@@ -59,6 +59,18 @@ export function fixture(relative) {
   return JSON.parse(readFileSync(new URL(`./pages/${relative}`, import.meta.url), "utf8"));
 }
 
+/**
+ * The articles of the several-issue fixture (`pages/data-archive`) from `prefecture` (and
+ * `county`, when given), newest issue first, as `{ issue, title }`.
+ */
+export function archiveArticles(prefecture, county) {
+  return fixture("data-archive/index.json").issues.flatMap((issue) =>
+    issue.articles
+      .filter((a) => a.region.prefecture === prefecture && (!county || a.region.county === county))
+      .map((a) => ({ issue: issue.id, title: a.title })),
+  );
+}
+
 /** The site's origin with the other loopback name (127.0.0.1 ⇄ localhost): another origin. */
 export function otherOrigin() {
   const url = new URL(BASE_URL);
