@@ -39,8 +39,8 @@ const POLL_MS = 50;
  *   waitForFunction Waits until `fn(arg)` in the page is truthy and returns that value.
  * @property {(host: string | null, selector: string, options?: {text?: string, hasText?: string}) => Promise<void>}
  *   click Clicks, with the pointer, the first shown element matching `selector` in the shadow
- *   root of `host` (or in the document when `host` is null) whose trimmed text is `text` (or
- *   contains `hasText`), waiting for it to appear.
+ *   root of `host` or among its children (in the document when `host` is null) whose trimmed
+ *   text is `text` (or contains `hasText`), waiting for it to appear.
  * @property {(text: string) => Promise<void>} type Types `text` into the focused element.
  * @property {(key: "Tab" | "Enter" | "Backspace") => Promise<void>} press Presses one key.
  * @property {() => Promise<void>} goBack Goes back in the session history.
@@ -83,15 +83,20 @@ function screenshotFile(name) {
   return path.join(OUT_DIR, `${name}.png`);
 }
 
-/** The page-side finder `click` uses: the element to click, or null while there is none. */
+/**
+ * The page-side finder `click` uses: the element to click, or null while there is none. A
+ * reader's elements are looked for in its shadow root, then among the host's own children
+ * (static text may be shown through a slot).
+ */
 function findShown([host, selector, text, hasText]) {
-  const scope = host ? document.querySelector(host)?.shadowRoot : document;
+  const element = host ? document.querySelector(host) : null;
+  const scopes = host ? [element?.shadowRoot, element] : [document];
   const matches = (node) => {
     const shown = node.textContent.trim();
     if (text !== null && shown !== text) return false;
     return hasText === null || shown.includes(hasText);
   };
-  const all = scope ? [...scope.querySelectorAll(selector)] : [];
+  const all = scopes.flatMap((scope) => (scope ? [...scope.querySelectorAll(selector)] : []));
   // Not getClientRects(): WebKit lays out the content of a closed <details>, only hiding it.
   return all.find((node) => node.checkVisibility() && matches(node)) ?? null;
 }
@@ -181,7 +186,12 @@ async function startWebDriver(server, capabilities) {
       await sleep(POLL_MS);
     }
   };
+  // The viewport last asked for: a window already at that size is left alone (a resize costs
+  // half a second in Firefox).
+  let asked = null;
   const resize = async ({ width, height }) => {
+    if (asked?.width === width && asked?.height === height) return;
+    asked = { width, height };
     // The window's frame and toolbars take some room: size the window so that the viewport
     // comes out as asked, as far as the engine allows. It stays at the screen's corner: under
     // Xvfb without a window manager, the keyboard focus is the window under the pointer, at the

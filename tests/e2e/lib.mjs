@@ -27,6 +27,13 @@ export const BASE_URL = (() => {
 /** Where screenshots are written. */
 export const OUT_DIR = path.resolve(process.env.E2E_OUT ?? path.join("target", "e2e"));
 
+/** The titles of the sample issue's (2017-15) three articles, in order. */
+export const SAMPLE_TITLES = [
+  "加强领导 上下协同 开辟县乡人大工作和建设新航程",
+  "多措并举 精准施策 扎实推进县乡人大工作和建设",
+  "强化领导 严明纪律 坚决打赢换届选举翻身仗",
+];
+
 /** A phone, as most readers hold one. */
 export const PHONE = { width: 390, height: 844 };
 

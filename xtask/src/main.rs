@@ -17,6 +17,7 @@ mod serve;
 mod sizes;
 mod synth;
 mod test_layers;
+mod webdriver;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};

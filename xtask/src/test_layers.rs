@@ -1,15 +1,18 @@
 //! `cargo xtask test`: install what is missing, run every layer, print a summary with counts
 //! and timings. A layer that could not run is a failure, never a skip.
 
+use crate::assets::is_hashed_name;
 use crate::budget::Budget;
+use crate::compress::files_under;
 use crate::install::{self, CHROMEDRIVER, CHROMIUM, WASM_TARGET};
 use crate::outcome::{parse_cargo_test, parse_node_test, Counts};
 use crate::run::{self as command, run_captured, step};
 use crate::serve::{self, Mount};
 use crate::sizes::{first_load_sizes, first_text_sizes};
-use crate::{dist, paths};
-use anyhow::{bail, Result};
-use std::path::Path;
+use crate::{dist, paths, webdriver};
+use anyhow::{bail, Context, Result};
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -47,6 +50,8 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         ("wasm-bindgen-test (Chromium)", wasm_tests),
         ("wasm-bindgen-test (Firefox)", wasm_tests_firefox),
         ("end-to-end (Playwright + axe)", end_to_end),
+        ("end-to-end in WebKit", end_to_end_webkit),
+        ("end-to-end in Firefox", end_to_end_firefox),
         ("byte budget (gzip)", byte_budget),
         ("lianluo.exe under Wine = Linux", windows_build),
         ("fuzz (cargo-fuzz targets)", fuzz_targets),
@@ -153,10 +158,7 @@ fn wasm_tests_firefox(run: &mut Run) -> Result<()> {
     command
         .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
         .env("PATH", paths::path_with_tools(run.root))
-        .env(
-            "GECKODRIVER",
-            paths::tools_bin(run.root).join("geckodriver"),
-        )
+        .env("GECKODRIVER", install::geckodriver(run.root))
         .env_remove("CHROMEDRIVER");
     cargo_tests(run, &mut command, "wasm-bindgen-test (Firefox)")
 }
@@ -176,16 +178,116 @@ fn cargo_tests(run: &mut Run, command: &mut Command, what: &str) -> Result<()> {
     counted(run, output.success, parse_cargo_test(&output.text), what)
 }
 
+/// The end-to-end suite in Chromium: every file in `tests/e2e/`, those of `engines/` included.
 fn end_to_end(run: &mut Run) -> Result<()> {
+    let out = run.root.join("target").join("e2e");
+    node_suite(
+        run,
+        Command::new("node")
+            .args(["--test", "--test-reporter=tap", "tests/e2e/"])
+            .env("CHROMIUM_PATH", CHROMIUM)
+            .env("E2E_OUT", out),
+        "the end-to-end suite",
+    )
+}
+
+/// The engine-neutral part of the suite (`tests/e2e/engines/`) in WebKitGTK: WebKitWebDriver
+/// drives MiniBrowser on a virtual display.
+fn end_to_end_webkit(run: &mut Run) -> Result<()> {
+    install::ensure_webkit()?;
+    let logs = engine_out(run.root, "webkit")?;
+    let display = webdriver::Display::start(&logs.join("xvfb.log"))?;
+    let driver = webdriver::Driver::start(
+        Command::new(install::WEBKIT_WEBDRIVER).env("DISPLAY", display.name()),
+        // The host given explicitly: without it, WebKitWebDriver fails to bind here.
+        |port| vec!["--host=127.0.0.1".to_owned(), format!("--port={port}")],
+        &logs.join("webdriver.log"),
+    )?;
+    engine_suite(run, "webkit", &driver)
+}
+
+/// The engine-neutral part of the suite in Firefox ESR, headless, through geckodriver.
+fn end_to_end_firefox(run: &mut Run) -> Result<()> {
+    install::ensure_firefox(run.root)?;
+    let logs = engine_out(run.root, "firefox")?;
+    let driver = webdriver::Driver::start(
+        Command::new(install::geckodriver(run.root)).args(["--binary", install::FIREFOX]),
+        |port| {
+            vec![
+                "--host".to_owned(),
+                "127.0.0.1".to_owned(),
+                "--port".to_owned(),
+                port.to_string(),
+            ]
+        },
+        &logs.join("webdriver.log"),
+    )?;
+    engine_suite(run, "firefox", &driver)
+}
+
+/// `target/e2e/<engine>/`, created: the engine's screenshots and its servers' logs.
+fn engine_out(root: &Path, engine: &str) -> Result<PathBuf> {
+    let dir = root.join("target").join("e2e").join(engine);
+    fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// Runs `tests/e2e/engines/` in `engine` through the WebDriver server `driver`, one file at a
+/// time (a WebDriver server runs one session at a time).
+fn engine_suite(run: &mut Run, engine: &str, driver: &webdriver::Driver) -> Result<()> {
+    let out = engine_out(run.root, engine)?;
+    node_suite(
+        run,
+        Command::new("node")
+            .args([
+                "--test",
+                "--test-reporter=tap",
+                "--test-concurrency=1",
+                "tests/e2e/engines/",
+            ])
+            .env("E2E_ENGINE", engine)
+            .env("E2E_WEBDRIVER_URL", &driver.url)
+            .env("E2E_OUT", out),
+        &format!("the end-to-end suite in {engine}"),
+    )
+}
+
+/// Runs a `node --test` command of the end-to-end suite from the repository root against the
+/// site [`e2e_server`] serves (`LIANLUO_BASE_URL`), and counts its tests.
+fn node_suite(run: &mut Run, command: &mut Command, what: &str) -> Result<()> {
+    let server = e2e_server(run)?;
+    let output = run_captured(
+        command
+            .env("LIANLUO_BASE_URL", &server.url)
+            .current_dir(run.root),
+    )?;
+    counted(run, output.success, parse_node_test(&output.text), what)
+}
+
+/// Serves what the end-to-end suite opens, on an ephemeral loopback port: `dist/` (built
+/// unless this run built it already) at `/`, `tests/e2e/pages/` at `/e2e/`, and beside them:
+///
+/// - `/shared/`: `dist/data/` as a site that shares it with any other would serve it (for the
+///   cross-origin tests, which read it from the other loopback name);
+/// - `/poisoned/`: a site built by the CLI from an issue whose every text field carries markup
+///   and script, whose static pages and fragments must show it all as text;
+/// - `/no-wasm/` and `/no-glue/`: `dist/` without the WebAssembly, and without the JavaScript
+///   glue that loads it, as a failed or blocked download leaves a site; `/no-wasm/e2e/` has the
+///   host pages. Every engine sees these the same way, where a blocked request would need
+///   Chromium's interception.
+fn e2e_server(run: &mut Run) -> Result<serve::RunningServer> {
     let root = run.root;
-    let dist = dist::build(root)?;
-    run.fresh_dist = true;
     let suite = root.join("tests").join("e2e");
     if !suite.is_dir() {
         bail!("there is no end-to-end suite at {}", suite.display());
     }
-    // A site built by the CLI from an issue whose every text field carries markup and
-    // script: its static pages and fragments must show it all as text.
+    let dist = if run.fresh_dist {
+        paths::dist(root)
+    } else {
+        let built = dist::build(root)?;
+        run.fresh_dist = true;
+        built
+    };
     let poisoned = root.join("target").join("e2e-poisoned");
     command::run(
         Command::new(paths::cli_binary(root))
@@ -195,32 +297,57 @@ fn end_to_end(run: &mut Run) -> Result<()> {
             .arg(&poisoned)
             .args(["--reader-script", "../../lianluo.js"]),
     )?;
+    let no_wasm = root.join("target").join("e2e-no-wasm");
+    copy_site_without(&dist, &no_wasm, |name| is_reader_program(name, "wasm"))?;
+    let no_glue = root.join("target").join("e2e-no-glue");
+    copy_site_without(&dist, &no_glue, |name| is_reader_program(name, "js"))?;
     let server = serve::spawn(vec![
         Mount::at("/poisoned", poisoned),
         Mount::root(dist.clone()),
         Mount::at("/e2e", paths::e2e_pages(root)),
-        // The same data as from a site that shares it with any other (for the cross-origin
-        // tests, which read it from the other loopback name).
         Mount::shared("/shared", dist.join("data")),
+        Mount::at("/no-wasm/e2e", paths::e2e_pages(root)),
+        Mount::at("/no-wasm", no_wasm),
+        Mount::at("/no-glue", no_glue),
     ])?;
     step(format!(
         "Serving dist/ at {} (tests/e2e/pages at /e2e/)",
         server.url
     ));
-    let output = run_captured(
-        Command::new("node")
-            .args(["--test", "--test-reporter=tap", "tests/e2e/"])
-            .env("LIANLUO_BASE_URL", &server.url)
-            .env("CHROMIUM_PATH", CHROMIUM)
-            .env("E2E_OUT", root.join("target").join("e2e"))
-            .current_dir(root),
-    )?;
-    counted(
-        run,
-        output.success,
-        parse_node_test(&output.text),
-        "the end-to-end suite",
-    )
+    Ok(server)
+}
+
+/// Whether `file_name` is the reader's hashed WebAssembly (`extension` "wasm") or glue ("js"),
+/// or a compressed sibling of it; the loader, `lianluo.js`, is neither.
+fn is_reader_program(file_name: &str, extension: &str) -> bool {
+    let base = file_name
+        .strip_suffix(".gz")
+        .or_else(|| file_name.strip_suffix(".br"))
+        .unwrap_or(file_name);
+    is_hashed_name(file_name) && base.ends_with(&format!(".{extension}"))
+}
+
+/// Replaces `to` with a copy of the folder `from` (hard links where the file system allows)
+/// leaving out the files whose names `left_out` picks.
+fn copy_site_without(from: &Path, to: &Path, left_out: impl Fn(&str) -> bool) -> Result<()> {
+    if to.exists() {
+        fs::remove_dir_all(to).with_context(|| format!("removing {}", to.display()))?;
+    }
+    for file in files_under(from)? {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        if left_out(&name) {
+            continue;
+        }
+        let target = to.join(file.strip_prefix(from)?);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        if fs::hard_link(&file, &target).is_err() {
+            fs::copy(&file, &target)
+                .with_context(|| format!("copying {} to {}", file.display(), target.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// The Windows build of `lianluo`, run under Wine, prints and writes what the Linux build does.
@@ -318,5 +445,44 @@ fn print_summary(results: &[LayerResult], total: Duration) {
         if let Some(failure) = &result.failure {
             println!("FAIL {}: {failure}", result.name);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reader_program_is_told_from_the_loader_and_the_stylesheet() {
+        assert!(is_reader_program("lianluo-9a1df66987.wasm", "wasm"));
+        assert!(is_reader_program("lianluo-9a1df66987.wasm.br", "wasm"));
+        assert!(is_reader_program("lianluo-9a1df66987.js.gz", "js"));
+        assert!(!is_reader_program("lianluo-9a1df66987.js", "wasm"));
+        assert!(!is_reader_program("lianluo.js", "js"));
+        assert!(!is_reader_program("lianluo.js.br", "js"));
+        assert!(!is_reader_program("lianluo-ae8936bd25.css", "js"));
+    }
+
+    #[test]
+    fn a_site_is_copied_without_the_files_left_out() {
+        let from = tempfile::tempdir().unwrap();
+        let to = tempfile::tempdir().unwrap();
+        let copy = to.path().join("site");
+        fs::create_dir(from.path().join("data")).unwrap();
+        fs::write(from.path().join("index.html"), "page").unwrap();
+        fs::write(from.path().join("data").join("index.json"), "{}").unwrap();
+        fs::write(from.path().join("lianluo-9a1df66987.wasm"), "\0asm").unwrap();
+        fs::create_dir(&copy).unwrap();
+        fs::write(copy.join("stale.txt"), "from an earlier run").unwrap();
+
+        copy_site_without(from.path(), &copy, |name| is_reader_program(name, "wasm")).unwrap();
+        let mut copied: Vec<String> = files_under(&copy)
+            .unwrap()
+            .iter()
+            .map(|file| crate::compress::relative_slash_path(&copy, file))
+            .collect();
+        copied.sort();
+        assert_eq!(copied, ["data/index.json", "index.html"]);
+        assert_eq!(fs::read_to_string(copy.join("index.html")).unwrap(), "page");
     }
 }

@@ -5,16 +5,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startBrowser } from "../engine.mjs";
-import { at, inShadow, settle, showsView, viewHeading } from "../lib.mjs";
+import { at, inShadow, SAMPLE_TITLES as TITLES, settle, showsView, viewHeading } from "../lib.mjs";
 
 const HOST = "[data-lianluo-src]";
 const LATEST = "联络动态第15期（总第535期）";
 const XIANGXI = "湘西土家族苗族自治州";
-const TITLES = [
-  "加强领导 上下协同 开辟县乡人大工作和建设新航程",
-  "多措并举 精准施策 扎实推进县乡人大工作和建设",
-  "强化领导 严明纪律 坚决打赢换届选举翻身仗",
-];
 
 let browser;
 before(async () => {

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startBrowser } from "../engine.mjs";
-import { at, inShadow, SETTLE_TIMEOUT_MS } from "../lib.mjs";
+import { at, inShadow, settle, SETTLE_TIMEOUT_MS } from "../lib.mjs";
 
 const HOST = "[data-lianluo-src]";
 const SEARCH_BOX = "input[type='search']";
@@ -106,6 +106,8 @@ test("no result is said in words", async (t) => {
 test("typing searches, the hash carries the query, a reload restores it and back returns", async (t) => {
   const page = await browser.open(t);
   await page.goto(at(""));
+  // The reader's own box: the static text's would be replaced under the typing.
+  await settle(page);
   await page.click(HOST, SEARCH_BOX);
   await page.type("换届选举");
   await searched(page, "换届选举");
@@ -130,6 +132,7 @@ test("typing searches, the hash carries the query, a reload restores it and back
 test("typing that pauses keeps the focus in the box; Enter hands it to the results", async (t) => {
   const page = await browser.open(t);
   await page.goto(at(""));
+  await settle(page);
   await page.click(HOST, SEARCH_BOX);
   await page.type("代表");
   await searched(page, "代表");
