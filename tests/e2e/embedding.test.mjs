@@ -1,8 +1,8 @@
 // The parts of the embedding contract that need Chromium's request and response log or a
 // script that runs before the page's own: the files a sub-path page loads, where data may not
 // come from, the headers of a sharing site, a browser without WebAssembly or scripts, and a
-// .wasm served with a wrong type or not at all. The rest runs in every engine, in
-// engines/embedding.test.mjs.
+// .wasm served with a wrong type. The rest runs in every engine, in engines/embedding.test.mjs
+// and engines/text-first.test.mjs.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -134,17 +134,6 @@ test("a WebAssembly file served as application/octet-stream still runs (hosts th
   await page.goto(at());
   await showsView(page, LATEST);
   assert.deepEqual(problems.pageErrors, []);
-});
-
-test("a missing WebAssembly file is reported as a missing file, not as an old browser", async (t) => {
-  const { page } = await openPage(t, browser);
-  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "" }));
-  await page.goto(at("e2e/data-archive.html"));
-  const message = page.locator("[data-lianluo-src] .notice");
-  await message.waitFor();
-  const text = await message.textContent();
-  assert.match(text, /lianluo-[0-9a-f]+\.wasm/, text);
-  assert.ok(!text.includes("此浏览器无法运行"), text);
 });
 
 test("with scripts off the page says what is needed and links the static pages", async (t) => {

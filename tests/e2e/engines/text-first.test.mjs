@@ -109,6 +109,15 @@ test("markup in the data stays text in the fragment shown before the reader", as
   assert.deepEqual(await page.pageErrors(), []);
 });
 
+test("a missing WebAssembly file is reported as a missing file, not as an old browser", async (t) => {
+  const page = await browser.open(t);
+  // The fixture archives carry no rendered views: there is no text to fall back on.
+  await page.goto(at("no-wasm/e2e/data-archive.html"));
+  const shown = await page.waitForFunction(shownOnceItSays, ["#reader", "未能加载阅读器程序文件"]);
+  assert.match(shown.text, /lianluo-[0-9a-f]+\.wasm/, shown.text);
+  assert.ok(!shown.text.includes("此浏览器无法运行"), shown.text);
+});
+
 test("a static page becomes the full reader with scripts on, at its own issue", async (t) => {
   const page = await browser.open(t);
   await page.goto(at("data/pages/2017-15.html"));
