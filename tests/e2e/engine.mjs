@@ -6,9 +6,10 @@
 //   E2E_ENGINE         chromium (the default), webkit or firefox
 //   E2E_WEBDRIVER_URL  the WebDriver server for webkit and firefox, e.g. http://127.0.0.1:4444
 //
-// A WebDriver server runs one session at a time: run these files one after another
-// (`node --test --test-concurrency=1`). Each file keeps one browser session for all its tests
-// (a fresh session costs seconds); between tests the page goes blank and its storage is cleared.
+// A WebDriver server runs one session at a time: run these files in one process
+// (`node tests/e2e/one-session.mjs`), where they share one session, or one after another
+// (`node --test --test-concurrency=1 tests/e2e/engines/`). Between tests the page goes blank
+// and its storage is cleared.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -56,12 +57,35 @@ const POLL_MS = 50;
  *   command the test sent to it (a script cannot watch a page before it runs).
  */
 
+/** The browser of this process, shared by every test file that runs in it, and its users. */
+let shared = null;
+let users = 0;
+
 /**
- * Starts the engine's browser for a test file. `open(t, { viewport })` gives a page at that
- * size (a phone by default) for the test `t`; `close()` ends the browser.
+ * The engine's browser for a test file: `open(t, { viewport })` gives a page at that size (a
+ * phone by default) for the test `t`; `close()` ends the file's use of it. Files that run in one
+ * process (one-session.mjs) share one browser: a WebDriver session takes seconds to start, and
+ * Firefox's first page in a fresh profile seconds more.
  * @returns {Promise<{open: (t: object, options?: {viewport?: {width: number, height: number}}) => Promise<EnginePage>, close: () => Promise<void>}>}
  */
 export async function startBrowser() {
+  users += 1;
+  shared ??= launchEngine();
+  const browser = await shared;
+  return {
+    open: browser.open,
+    close: async () => {
+      users -= 1;
+      if (users === 0) {
+        shared = null;
+        await browser.close();
+      }
+    },
+  };
+}
+
+/** Starts the browser `E2E_ENGINE` names. */
+async function launchEngine() {
   if (ENGINE === "chromium") return startPlaywright();
   if (!(ENGINE in CAPABILITIES)) {
     throw new Error(`E2E_ENGINE=${ENGINE}: the engines are chromium, webkit and firefox`);

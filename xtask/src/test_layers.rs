@@ -232,19 +232,15 @@ fn engine_out(root: &Path, engine: &str) -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// Runs `tests/e2e/engines/` in `engine` through the WebDriver server `driver`, one file at a
-/// time (a WebDriver server runs one session at a time).
+/// Runs `tests/e2e/engines/` in `engine` through the WebDriver server `driver`: every file in
+/// one process, sharing one browser session (a WebDriver server runs one at a time, and each
+/// costs seconds to start).
 fn engine_suite(run: &mut Run, engine: &str, driver: &webdriver::Driver) -> Result<()> {
     let out = engine_out(run.root, engine)?;
     node_suite(
         run,
         Command::new("node")
-            .args([
-                "--test",
-                "--test-reporter=tap",
-                "--test-concurrency=1",
-                "tests/e2e/engines/",
-            ])
+            .args(["--test-reporter=tap", "tests/e2e/one-session.mjs"])
             .env("E2E_ENGINE", engine)
             .env("E2E_WEBDRIVER_URL", &driver.url)
             .env("E2E_OUT", out),
