@@ -1,15 +1,13 @@
 //! `cargo xtask test`: install what is missing, run every layer, print a summary with counts
 //! and timings. A layer that could not run is a failure, never a skip.
 
-use crate::assets::is_hashed_name;
 use crate::budget::Budget;
-use crate::compress::files_under;
 use crate::install::{self, CHROMEDRIVER, CHROMIUM, WASM_TARGET};
 use crate::outcome::{parse_cargo_test, parse_node_test, Counts};
-use crate::run::{self as command, run_captured, step};
-use crate::serve::{self, Mount};
+use crate::run::{run_captured, step};
+use crate::serve;
 use crate::sizes::{first_load_sizes, first_text_sizes};
-use crate::{dist, paths, webdriver};
+use crate::{dist, e2e_site, paths, webdriver};
 use anyhow::{bail, Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -260,90 +258,22 @@ fn node_suite(run: &mut Run, command: &mut Command, what: &str) -> Result<()> {
     counted(run, output.success, parse_node_test(&output.text), what)
 }
 
-/// Serves what the end-to-end suite opens, on an ephemeral loopback port: `dist/` (built
-/// unless this run built it already) at `/`, `tests/e2e/pages/` at `/e2e/`, and beside them:
-///
-/// - `/shared/`: `dist/data/` as a site that shares it with any other would serve it (for the
-///   cross-origin tests, which read it from the other loopback name);
-/// - `/poisoned/`: a site built by the CLI from an issue whose every text field carries markup
-///   and script, whose static pages and fragments must show it all as text;
-/// - `/no-wasm/` and `/no-glue/`: `dist/` without the WebAssembly, and without the JavaScript
-///   glue that loads it, as a failed or blocked download leaves a site; `/no-wasm/e2e/` has the
-///   host pages. Every engine sees these the same way, where a blocked request would need
-///   Chromium's interception.
+/// Serves the end-to-end site ([`e2e_site`]) on an ephemeral loopback port, with `dist/` of
+/// this run (built unless a layer built it already).
 fn e2e_server(run: &mut Run) -> Result<serve::RunningServer> {
-    let root = run.root;
-    let suite = root.join("tests").join("e2e");
-    if !suite.is_dir() {
-        bail!("there is no end-to-end suite at {}", suite.display());
-    }
     let dist = if run.fresh_dist {
-        paths::dist(root)
+        paths::dist(run.root)
     } else {
-        let built = dist::build(root)?;
+        let built = dist::build(run.root)?;
         run.fresh_dist = true;
         built
     };
-    let poisoned = root.join("target").join("e2e-poisoned");
-    command::run(
-        Command::new(paths::cli_binary(root))
-            .arg("build")
-            .arg(paths::e2e_pages(root).join("poisoned-src"))
-            .arg("--out")
-            .arg(&poisoned)
-            .args(["--reader-script", "../../lianluo.js"]),
-    )?;
-    let no_wasm = root.join("target").join("e2e-no-wasm");
-    copy_site_without(&dist, &no_wasm, |name| is_reader_program(name, "wasm"))?;
-    let no_glue = root.join("target").join("e2e-no-glue");
-    copy_site_without(&dist, &no_glue, |name| is_reader_program(name, "js"))?;
-    let server = serve::spawn(vec![
-        Mount::at("/poisoned", poisoned),
-        Mount::root(dist.clone()),
-        Mount::at("/e2e", paths::e2e_pages(root)),
-        Mount::shared("/shared", dist.join("data")),
-        Mount::at("/no-wasm/e2e", paths::e2e_pages(root)),
-        Mount::at("/no-wasm", no_wasm),
-        Mount::at("/no-glue", no_glue),
-    ])?;
+    let server = serve::spawn(e2e_site::mounts(run.root, &dist)?)?;
     step(format!(
         "Serving dist/ at {} (tests/e2e/pages at /e2e/)",
         server.url
     ));
     Ok(server)
-}
-
-/// Whether `file_name` is the reader's hashed WebAssembly (`extension` "wasm") or glue ("js"),
-/// or a compressed sibling of it; the loader, `lianluo.js`, is neither.
-fn is_reader_program(file_name: &str, extension: &str) -> bool {
-    let base = file_name
-        .strip_suffix(".gz")
-        .or_else(|| file_name.strip_suffix(".br"))
-        .unwrap_or(file_name);
-    is_hashed_name(file_name) && base.ends_with(&format!(".{extension}"))
-}
-
-/// Replaces `to` with a copy of the folder `from` (hard links where the file system allows)
-/// leaving out the files whose names `left_out` picks.
-fn copy_site_without(from: &Path, to: &Path, left_out: impl Fn(&str) -> bool) -> Result<()> {
-    if to.exists() {
-        fs::remove_dir_all(to).with_context(|| format!("removing {}", to.display()))?;
-    }
-    for file in files_under(from)? {
-        let name = file.file_name().unwrap_or_default().to_string_lossy();
-        if left_out(&name) {
-            continue;
-        }
-        let target = to.join(file.strip_prefix(from)?);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        if fs::hard_link(&file, &target).is_err() {
-            fs::copy(&file, &target)
-                .with_context(|| format!("copying {} to {}", file.display(), target.display()))?;
-        }
-    }
-    Ok(())
 }
 
 /// The Windows build of `lianluo`, run under Wine, prints and writes what the Linux build does.
@@ -441,44 +371,5 @@ fn print_summary(results: &[LayerResult], total: Duration) {
         if let Some(failure) = &result.failure {
             println!("FAIL {}: {failure}", result.name);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_reader_program_is_told_from_the_loader_and_the_stylesheet() {
-        assert!(is_reader_program("lianluo-9a1df66987.wasm", "wasm"));
-        assert!(is_reader_program("lianluo-9a1df66987.wasm.br", "wasm"));
-        assert!(is_reader_program("lianluo-9a1df66987.js.gz", "js"));
-        assert!(!is_reader_program("lianluo-9a1df66987.js", "wasm"));
-        assert!(!is_reader_program("lianluo.js", "js"));
-        assert!(!is_reader_program("lianluo.js.br", "js"));
-        assert!(!is_reader_program("lianluo-ae8936bd25.css", "js"));
-    }
-
-    #[test]
-    fn a_site_is_copied_without_the_files_left_out() {
-        let from = tempfile::tempdir().unwrap();
-        let to = tempfile::tempdir().unwrap();
-        let copy = to.path().join("site");
-        fs::create_dir(from.path().join("data")).unwrap();
-        fs::write(from.path().join("index.html"), "page").unwrap();
-        fs::write(from.path().join("data").join("index.json"), "{}").unwrap();
-        fs::write(from.path().join("lianluo-9a1df66987.wasm"), "\0asm").unwrap();
-        fs::create_dir(&copy).unwrap();
-        fs::write(copy.join("stale.txt"), "from an earlier run").unwrap();
-
-        copy_site_without(from.path(), &copy, |name| is_reader_program(name, "wasm")).unwrap();
-        let mut copied: Vec<String> = files_under(&copy)
-            .unwrap()
-            .iter()
-            .map(|file| crate::compress::relative_slash_path(&copy, file))
-            .collect();
-        copied.sort();
-        assert_eq!(copied, ["data/index.json", "index.html"]);
-        assert_eq!(fs::read_to_string(copy.join("index.html")).unwrap(), "page");
     }
 }
