@@ -11,14 +11,13 @@
 // (`node --test --test-concurrency=1 tests/e2e/engines/`). Between tests the page goes blank
 // and its storage is cleared.
 
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { writeFileSync } from "node:fs";
 import { Capabilities, Key, WebDriver } from "selenium-webdriver";
 import http from "selenium-webdriver/http/index.js";
-import { launch, openPage, OUT_DIR, PHONE, SETTLE_TIMEOUT_MS } from "./lib.mjs";
+import { launch, openPage, PHONE, screenshot, screenshotPath, SETTLE_TIMEOUT_MS } from "./lib.mjs";
 
 /** The engine under test: `chromium`, `webkit` or `firefox`. */
-export const ENGINE = (process.env.E2E_ENGINE || "chromium").toLowerCase();
+const ENGINE = (process.env.E2E_ENGINE || "chromium").toLowerCase();
 
 /** W3C capabilities that start each WebDriver engine as `cargo xtask test` runs it. */
 const CAPABILITIES = {
@@ -44,8 +43,9 @@ const POLL_MS = 50;
  *   text is `text` (or contains `hasText`), waiting for it to appear.
  * @property {(text: string) => Promise<void>} type Types `text` into the focused element.
  * @property {(key: "Tab" | "Enter" | "Backspace") => Promise<void>} press Presses one key.
- * @property {() => Promise<void>} goBack Goes back in the session history.
- * @property {() => Promise<void>} goForward Goes forward in the session history.
+ * @property {() => Promise<void>} goBack Goes back in the session history; over WebDriver it
+ *   returns at once, so wait for what the previous entry shows.
+ * @property {() => Promise<void>} goForward Goes forward in the session history, likewise.
  * @property {() => Promise<void>} reload Reloads and waits for the load event.
  * @property {(viewport: {width: number, height: number}) => Promise<void>} resize Asks for a
  *   viewport size; WebKit's and Firefox's windows do not go narrower than 450–500 px.
@@ -101,12 +101,6 @@ async function launchEngine() {
   return startWebDriver(server, CAPABILITIES[ENGINE]);
 }
 
-/** Where a screenshot named `name` goes. */
-function screenshotFile(name) {
-  mkdirSync(OUT_DIR, { recursive: true });
-  return path.join(OUT_DIR, `${name}.png`);
-}
-
 /**
  * The page-side finder `click` uses: the element to click, or null while there is none. A
  * reader's elements are looked for in its shadow root, then among the host's own children
@@ -157,11 +151,7 @@ async function startPlaywright() {
         },
         resize: (size) => page.setViewportSize(size),
         waitForTimeout: (ms) => page.waitForTimeout(ms),
-        screenshot: async (name) => {
-          const file = screenshotFile(name);
-          await page.screenshot({ path: file });
-          return file;
-        },
+        screenshot: (name) => screenshot(page, name),
         pageErrors: async () => [...problems.pageErrors],
       };
     },
@@ -251,8 +241,8 @@ async function startWebDriver(server, capabilities) {
         },
         type: (text) => driver.actions().sendKeys(text).perform(),
         press: (key) => driver.actions().sendKeys(KEYS[key]).perform(),
-        // Through the page: over WebDriver, "back" waits for a load that a change of the hash
-        // alone never brings.
+        // Through the page: after a change of the hash alone, WebKitWebDriver's Back lands
+        // on an older entry than the previous one.
         goBack: () => driver.executeScript("history.back();"),
         goForward: () => driver.executeScript("history.forward();"),
         reload: () => driver.navigate().refresh(),
@@ -263,7 +253,7 @@ async function startWebDriver(server, capabilities) {
           await driver.executeAsyncScript(
             "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)));",
           );
-          const file = screenshotFile(name);
+          const file = screenshotPath(name);
           writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64"));
           return file;
         },

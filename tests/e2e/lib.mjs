@@ -240,10 +240,15 @@ export function describeViolations(violations) {
     .join("\n");
 }
 
-/** Saves a screenshot of the viewport as `OUT_DIR/<name>.png` and returns its path. */
-export async function screenshot(page, name) {
+/** Where the screenshot named `name` goes: `OUT_DIR/<name>.png` (the folder is created). */
+export function screenshotPath(name) {
   mkdirSync(OUT_DIR, { recursive: true });
-  const file = path.join(OUT_DIR, `${name}.png`);
+  return path.join(OUT_DIR, `${name}.png`);
+}
+
+/** Saves a screenshot of a Playwright page's viewport as `OUT_DIR/<name>.png`; returns its path. */
+export async function screenshot(page, name) {
+  const file = screenshotPath(name);
   await page.screenshot({ path: file });
   return file;
 }
