@@ -95,3 +95,15 @@ test("no navigation landmark is empty", async (t) => {
     );
   assert.deepEqual(empty, []);
 });
+
+test("the search results view", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.goto(at(`#/search?q=${encodeURIComponent("代表 换届")}`));
+  await settle(page);
+  assert.equal(await viewHeading(page), "搜索：代表换届", "the intended view is showing");
+  await page.waitForFunction(() =>
+    document.querySelector("[data-lianluo-src]").shadowRoot.querySelector(".search-view .summary"),
+  );
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+});

@@ -7,7 +7,7 @@
 //   E2E_OUT           where screenshots go (default target/e2e)
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -26,6 +26,13 @@ export const BASE_URL = (() => {
 
 /** Where screenshots are written. */
 export const OUT_DIR = path.resolve(process.env.E2E_OUT ?? path.join("target", "e2e"));
+
+/** The titles of the sample issue's (2017-15) three articles, in order. */
+export const SAMPLE_TITLES = [
+  "加强领导 上下协同 开辟县乡人大工作和建设新航程",
+  "多措并举 精准施策 扎实推进县乡人大工作和建设",
+  "强化领导 严明纪律 坚决打赢换届选举翻身仗",
+];
 
 /** A phone, as most readers hold one. */
 export const PHONE = { width: 390, height: 844 };
@@ -52,6 +59,23 @@ const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 /** An absolute URL for `relative` (e.g. `e2e/two-readers.html`, `#/issues`) on the site. */
 export function at(relative = "") {
   return new URL(relative, BASE_URL).href;
+}
+
+/** A fixture file under `pages/` (e.g. `data-hostile/index.json`), parsed as JSON. */
+export function fixture(relative) {
+  return JSON.parse(readFileSync(new URL(`./pages/${relative}`, import.meta.url), "utf8"));
+}
+
+/**
+ * The articles of the several-issue fixture (`pages/data-archive`) from `prefecture` (and
+ * `county`, when given), newest issue first, as `{ issue, title }`.
+ */
+export function archiveArticles(prefecture, county) {
+  return fixture("data-archive/index.json").issues.flatMap((issue) =>
+    issue.articles
+      .filter((a) => a.region.prefecture === prefecture && (!county || a.region.county === county))
+      .map((a) => ({ issue: issue.id, title: a.title })),
+  );
 }
 
 /** The site's origin with the other loopback name (127.0.0.1 ⇄ localhost): another origin. */
@@ -129,14 +153,41 @@ export async function showsView(page, heading, host = "[data-lianluo-src]") {
   assert.equal(await viewHeading(page, host), expected);
 }
 
-/** Evaluates `fn(shadowRoot, arg)` in the page for the reader on the element matching `host`. */
+/**
+ * Evaluates `fn(shadowRoot, arg)` in the page for the reader on the element matching `host`.
+ * `page` is a Playwright page or an engine page (engine.mjs); `fn` travels as its source and
+ * `arg` as JSON.
+ */
 export async function inShadow(page, host, fn, arg) {
-  const root = await page.locator(host).evaluateHandle((element) => element.shadowRoot);
-  try {
-    return await root.evaluate(fn, arg);
-  } finally {
-    await root.dispose();
-  }
+  const root = `document.querySelector(${JSON.stringify(host)}).shadowRoot`;
+  return page.evaluate(`(${fn})(${root}, ${JSON.stringify(arg) ?? "undefined"})`);
+}
+
+/**
+ * Asserts that nothing in the reader on `host` was made from its data but text: no element
+ * that loads or runs anything, no link other than the reader's own and web addresses, no event
+ * handler attribute, and no script ran (`window.__pwned`, which the hostile fixtures set).
+ * Returns the text of the view, for checks that the data shows as text. `view` names the view
+ * in messages.
+ */
+export async function assertNothingRan(page, host, view) {
+  const found = await inShadow(page, host, (root) => ({
+    elements: [...root.querySelectorAll("img, script, iframe, object, embed, svg, style")].map(
+      (node) => node.tagName,
+    ),
+    links: [...root.querySelectorAll("[href]")]
+      .map((node) => node.getAttribute("href"))
+      .filter((href) => !href.startsWith("#/") && !/^https?:/.test(href)),
+    handlers: [...root.querySelectorAll("*")].flatMap((node) =>
+      [...node.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${node.tagName} ${a.name}`),
+    ),
+    text: root.querySelector(".view").textContent,
+  }));
+  assert.deepEqual(found.elements, [], `${view}: elements made from data`);
+  assert.deepEqual(found.links, [], `${view}: links other than the reader's own`);
+  assert.deepEqual(found.handlers, [], `${view}: event handler attributes`);
+  assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined", `${view}: a script ran`);
+  return found.text;
 }
 
 /** The text of the reader's error notices (role="alert") on the element matching `host`. */
@@ -189,10 +240,15 @@ export function describeViolations(violations) {
     .join("\n");
 }
 
-/** Saves a screenshot of the viewport as `OUT_DIR/<name>.png` and returns its path. */
-export async function screenshot(page, name) {
+/** Where the screenshot named `name` goes: `OUT_DIR/<name>.png` (the folder is created). */
+export function screenshotPath(name) {
   mkdirSync(OUT_DIR, { recursive: true });
-  const file = path.join(OUT_DIR, `${name}.png`);
+  return path.join(OUT_DIR, `${name}.png`);
+}
+
+/** Saves a screenshot of a Playwright page's viewport as `OUT_DIR/<name>.png`; returns its path. */
+export async function screenshot(page, name) {
+  const file = screenshotPath(name);
   await page.screenshot({ path: file });
   return file;
 }

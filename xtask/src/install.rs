@@ -5,7 +5,7 @@ use crate::paths;
 use crate::run::{probe, run, step};
 use anyhow::{bail, Context, Result};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The WebAssembly target the reader is built for.
@@ -164,24 +164,31 @@ pub fn ensure_windows_tools() -> Result<()> {
         step(format!("Installing the Rust target {WINDOWS_TARGET}"));
         run(Command::new("rustup").args(["target", "add", WINDOWS_TARGET]))?;
     }
-    let packages = [("mingw-w64", MINGW_LINKER), ("wine64", WINE)];
+    ensure_debian_packages(&[("mingw-w64", MINGW_LINKER), ("wine64", WINE)])
+}
+
+/// Installs, from Debian, each of `packages` (name, a file it provides) whose file is missing:
+/// as root with apt-get; otherwise it stops and says what to run.
+fn ensure_debian_packages(packages: &[(&str, &str)]) -> Result<()> {
+    let names = |list: &[&str]| list.join(", ");
+    let all: Vec<&str> = packages.iter().map(|(package, _)| *package).collect();
     let missing: Vec<&str> = packages
         .iter()
         .filter(|(_, file)| !Path::new(file).exists())
         .map(|(package, _)| *package)
         .collect();
     if missing.is_empty() {
-        step("mingw-w64 and wine64: installed");
+        step(format!("{}: installed", names(&all)));
         return Ok(());
     }
     let install = format!("apt-get install -y {}", missing.join(" "));
     if !is_root() {
         bail!(
             "missing: {}. As root, run: apt-get update && {install}",
-            missing.join(", ")
+            names(&missing)
         );
     }
-    step(format!("Installing {} from Debian", missing.join(", ")));
+    step(format!("Installing {} from Debian", names(&missing)));
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
         .args(["install", "-y"])
@@ -217,21 +224,27 @@ pub fn ensure_fuzz_tools(root: &Path) -> Result<()> {
     ensure_cargo_tool(root, "cargo-fuzz", CARGO_FUZZ_VERSION, true)
 }
 
-/// What the Firefox component tests need: Firefox ESR from Debian, geckodriver from crates.io.
+/// What the Firefox layers need: Firefox ESR from Debian, geckodriver from crates.io.
 pub fn ensure_firefox(root: &Path) -> Result<()> {
-    if Path::new(FIREFOX).exists() {
-        step("Firefox ESR: installed");
-    } else if !is_root() {
-        bail!("missing: {FIREFOX}. As root, run: apt-get update && apt-get install -y firefox-esr");
-    } else {
-        step("Installing firefox-esr from Debian");
-        run(Command::new("apt-get").arg("update"))?;
-        run(Command::new("apt-get")
-            .args(["install", "-y", "firefox-esr"])
-            .env("DEBIAN_FRONTEND", "noninteractive"))?;
-    }
+    ensure_debian_packages(&[("firefox-esr", FIREFOX)])?;
     // Without `--locked`, like wasm-bindgen-cli: the way this install was tried and works.
     ensure_cargo_tool(root, "geckodriver", GECKODRIVER_VERSION, false)
+}
+
+/// The geckodriver installed by [`ensure_firefox`].
+pub fn geckodriver(root: &Path) -> PathBuf {
+    paths::tools_bin(root).join("geckodriver")
+}
+
+/// Debian's WebDriver server for WebKitGTK (package `webkit2gtk-driver`); it drives MiniBrowser.
+pub const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+
+/// The virtual X server MiniBrowser runs under, having no headless mode (package `xvfb`).
+pub const XVFB: &str = "/usr/bin/Xvfb";
+
+/// What the WebKit end-to-end layer needs: WebKitWebDriver (with MiniBrowser) and Xvfb.
+pub fn ensure_webkit() -> Result<()> {
+    ensure_debian_packages(&[("webkit2gtk-driver", WEBKIT_WEBDRIVER), ("xvfb", XVFB)])
 }
 
 fn ensure_toolchain(toolchain: &str) -> Result<()> {

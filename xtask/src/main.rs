@@ -6,6 +6,7 @@ mod bench;
 mod budget;
 mod compress;
 mod dist;
+mod e2e_site;
 mod fuzz;
 mod install;
 mod machine;
@@ -18,6 +19,7 @@ mod size_profile;
 mod sizes;
 mod synth;
 mod test_layers;
+mod webdriver;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -44,6 +46,10 @@ enum Command {
         /// Address to listen on; loopback unless you choose otherwise.
         #[arg(long, default_value = "127.0.0.1")]
         host: IpAddr,
+        /// Also serve what the end-to-end suite opens beside dist/ (tests/e2e/README.md), to
+        /// run the suite by hand.
+        #[arg(long)]
+        e2e: bool,
     },
     /// Install what is missing (browser and fonts included), then run every test layer.
     Test {
@@ -96,10 +102,15 @@ fn dispatch(cli: Cli) -> Result<()> {
             dist::build(&root)?;
             Ok(())
         }
-        Command::Serve { port, host } => {
+        Command::Serve { port, host, e2e } => {
             install::ensure_build_tools(&root)?;
             let dist = dist::build(&root)?;
-            serve::serve_forever(host, port, serve::Mount::root(dist))
+            let mounts = if e2e {
+                e2e_site::mounts(&root, &dist)?
+            } else {
+                vec![serve::Mount::root(dist)]
+            };
+            serve::serve_forever(host, port, mounts)
         }
         Command::Test { only } => test_layers::run_all(&root, only.as_deref()),
         Command::Fuzz { seconds } => fuzz::fuzz(&root, seconds),

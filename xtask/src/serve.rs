@@ -143,8 +143,8 @@ pub fn cache_control(file_name: &str) -> &'static str {
     }
 }
 
-/// Serves in the foreground until Ctrl-C.
-pub fn serve_forever(host: IpAddr, port: u16, mount: Mount) -> Result<()> {
+/// Serves `mounts` in the foreground until Ctrl-C.
+pub fn serve_forever(host: IpAddr, port: u16, mounts: Vec<Mount>) -> Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(async move {
         let address = SocketAddr::new(host, port);
@@ -153,9 +153,13 @@ pub fn serve_forever(host: IpAddr, port: u16, mount: Mount) -> Result<()> {
             .with_context(|| {
                 format!("could not listen on {address}; is the port in use? try --port")
             })?;
-        println!("Serving {} at {}", mount.dir.display(), url_for(address));
+        for mount in &mounts {
+            let prefix = mount.prefix.trim_matches('/');
+            let at = url_for(address) + prefix + if prefix.is_empty() { "" } else { "/" };
+            println!("Serving {} at {at}", mount.dir.display());
+        }
         println!("Press Ctrl-C to stop.");
-        axum::serve(listener, router(vec![mount]))
+        axum::serve(listener, router(mounts))
             .with_graceful_shutdown(async {
                 tokio::signal::ctrl_c().await.ok();
             })

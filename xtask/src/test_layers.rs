@@ -4,12 +4,13 @@
 use crate::budget::Budget;
 use crate::install::{self, CHROMEDRIVER, CHROMIUM, WASM_TARGET};
 use crate::outcome::{parse_cargo_test, parse_node_test, Counts};
-use crate::run::{self as command, run_captured, step};
-use crate::serve::{self, Mount};
+use crate::run::{run_captured, step};
+use crate::serve;
 use crate::sizes::{first_load_sizes, first_text_sizes};
-use crate::{dist, paths};
-use anyhow::{bail, Result};
-use std::path::Path;
+use crate::{dist, e2e_site, paths, webdriver};
+use anyhow::{bail, Context, Result};
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -47,6 +48,8 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         ("wasm-bindgen-test (Chromium)", wasm_tests),
         ("wasm-bindgen-test (Firefox)", wasm_tests_firefox),
         ("end-to-end (Playwright + axe)", end_to_end),
+        ("end-to-end in WebKit", end_to_end_webkit),
+        ("end-to-end in Firefox", end_to_end_firefox),
         ("byte budget (gzip)", byte_budget),
         ("lianluo.exe under Wine = Linux", windows_build),
         ("fuzz (cargo-fuzz targets)", fuzz_targets),
@@ -153,10 +156,7 @@ fn wasm_tests_firefox(run: &mut Run) -> Result<()> {
     command
         .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
         .env("PATH", paths::path_with_tools(run.root))
-        .env(
-            "GECKODRIVER",
-            paths::tools_bin(run.root).join("geckodriver"),
-        )
+        .env("GECKODRIVER", install::geckodriver(run.root))
         .env_remove("CHROMEDRIVER");
     cargo_tests(run, &mut command, "wasm-bindgen-test (Firefox)")
 }
@@ -176,51 +176,104 @@ fn cargo_tests(run: &mut Run, command: &mut Command, what: &str) -> Result<()> {
     counted(run, output.success, parse_cargo_test(&output.text), what)
 }
 
+/// The end-to-end suite in Chromium: every file in `tests/e2e/`, those of `engines/` included.
 fn end_to_end(run: &mut Run) -> Result<()> {
-    let root = run.root;
-    let dist = dist::build(root)?;
-    run.fresh_dist = true;
-    let suite = root.join("tests").join("e2e");
-    if !suite.is_dir() {
-        bail!("there is no end-to-end suite at {}", suite.display());
-    }
-    // A site built by the CLI from an issue whose every text field carries markup and
-    // script: its static pages and fragments must show it all as text.
-    let poisoned = root.join("target").join("e2e-poisoned");
-    command::run(
-        Command::new(paths::cli_binary(root))
-            .arg("build")
-            .arg(paths::e2e_pages(root).join("poisoned-src"))
-            .arg("--out")
-            .arg(&poisoned)
-            .args(["--reader-script", "../../lianluo.js"]),
+    let out = run.root.join("target").join("e2e");
+    node_suite(
+        run,
+        Command::new("node")
+            .args(["--test", "--test-reporter=tap", "tests/e2e/"])
+            .env("CHROMIUM_PATH", CHROMIUM)
+            .env("E2E_OUT", out),
+        "the end-to-end suite",
+    )
+}
+
+/// The engine-neutral part of the suite (`tests/e2e/engines/`) in WebKitGTK: WebKitWebDriver
+/// drives MiniBrowser on a virtual display.
+fn end_to_end_webkit(run: &mut Run) -> Result<()> {
+    install::ensure_webkit()?;
+    let logs = engine_out(run.root, "webkit")?;
+    let display = webdriver::Display::start(&logs.join("xvfb.log"))?;
+    let driver = webdriver::Driver::start(
+        Command::new(install::WEBKIT_WEBDRIVER).env("DISPLAY", display.name()),
+        // The host given explicitly: without it, WebKitWebDriver fails to bind here.
+        |port| vec!["--host=127.0.0.1".to_owned(), format!("--port={port}")],
+        &logs.join("webdriver.log"),
     )?;
-    let server = serve::spawn(vec![
-        Mount::at("/poisoned", poisoned),
-        Mount::root(dist.clone()),
-        Mount::at("/e2e", paths::e2e_pages(root)),
-        // The same data as from a site that shares it with any other (for the cross-origin
-        // tests, which read it from the other loopback name).
-        Mount::shared("/shared", dist.join("data")),
-    ])?;
+    engine_suite(run, "webkit", &driver)
+}
+
+/// The engine-neutral part of the suite in Firefox ESR, headless, through geckodriver.
+fn end_to_end_firefox(run: &mut Run) -> Result<()> {
+    install::ensure_firefox(run.root)?;
+    let logs = engine_out(run.root, "firefox")?;
+    let driver = webdriver::Driver::start(
+        Command::new(install::geckodriver(run.root)).args(["--binary", install::FIREFOX]),
+        |port| {
+            vec![
+                "--host".to_owned(),
+                "127.0.0.1".to_owned(),
+                "--port".to_owned(),
+                port.to_string(),
+            ]
+        },
+        &logs.join("webdriver.log"),
+    )?;
+    engine_suite(run, "firefox", &driver)
+}
+
+/// `target/e2e/<engine>/`, created: the engine's screenshots and its servers' logs.
+fn engine_out(root: &Path, engine: &str) -> Result<PathBuf> {
+    let dir = root.join("target").join("e2e").join(engine);
+    fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// Runs `tests/e2e/engines/` in `engine` through the WebDriver server `driver`: every file in
+/// one process, sharing one browser session (a WebDriver server runs one at a time, and each
+/// costs seconds to start).
+fn engine_suite(run: &mut Run, engine: &str, driver: &webdriver::Driver) -> Result<()> {
+    let out = engine_out(run.root, engine)?;
+    node_suite(
+        run,
+        Command::new("node")
+            .args(["--test-reporter=tap", "tests/e2e/one-session.mjs"])
+            .env("E2E_ENGINE", engine)
+            .env("E2E_WEBDRIVER_URL", &driver.url)
+            .env("E2E_OUT", out),
+        &format!("the end-to-end suite in {engine}"),
+    )
+}
+
+/// Runs a `node --test` command of the end-to-end suite from the repository root against the
+/// site [`e2e_server`] serves (`LIANLUO_BASE_URL`), and counts its tests.
+fn node_suite(run: &mut Run, command: &mut Command, what: &str) -> Result<()> {
+    let server = e2e_server(run)?;
+    let output = run_captured(
+        command
+            .env("LIANLUO_BASE_URL", &server.url)
+            .current_dir(run.root),
+    )?;
+    counted(run, output.success, parse_node_test(&output.text), what)
+}
+
+/// Serves the end-to-end site ([`e2e_site`]) on an ephemeral loopback port, with `dist/` of
+/// this run (built unless a layer built it already).
+fn e2e_server(run: &mut Run) -> Result<serve::RunningServer> {
+    let dist = if run.fresh_dist {
+        paths::dist(run.root)
+    } else {
+        let built = dist::build(run.root)?;
+        run.fresh_dist = true;
+        built
+    };
+    let server = serve::spawn(e2e_site::mounts(run.root, &dist)?)?;
     step(format!(
         "Serving dist/ at {} (tests/e2e/pages at /e2e/)",
         server.url
     ));
-    let output = run_captured(
-        Command::new("node")
-            .args(["--test", "--test-reporter=tap", "tests/e2e/"])
-            .env("LIANLUO_BASE_URL", &server.url)
-            .env("CHROMIUM_PATH", CHROMIUM)
-            .env("E2E_OUT", root.join("target").join("e2e"))
-            .current_dir(root),
-    )?;
-    counted(
-        run,
-        output.success,
-        parse_node_test(&output.text),
-        "the end-to-end suite",
-    )
+    Ok(server)
 }
 
 /// The Windows build of `lianluo`, run under Wine, prints and writes what the Linux build does.
