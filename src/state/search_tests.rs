@@ -177,7 +177,10 @@ fn turning_to_the_search_box_fetches_the_manifest_and_works_out_the_documents_be
     assert!(state.search.documents.is_none());
     state.apply(Action::SearchFocused);
     assert!(manifest_wanted(&state));
-    assert!(shards_to_fetch(&state).is_empty(), "no query names a shard yet");
+    assert!(
+        shards_to_fetch(&state).is_empty(),
+        "no query names a shard yet"
+    );
     let documents = state.search.documents.clone().expect("worked out on focus");
     assert_eq!(documents.facts.len(), 3, "one per article of the fixture");
 
@@ -190,7 +193,10 @@ fn turning_to_the_search_box_fetches_the_manifest_and_works_out_the_documents_be
     }
     assert_eq!(found_ids(&state), ["2017-15-1", "2018-1-1"]);
     let used = state.search.documents.clone().expect("still there");
-    assert!(Rc::ptr_eq(&documents, &used), "the query used them, not a new copy");
+    assert!(
+        Rc::ptr_eq(&documents, &used),
+        "the query used them, not a new copy"
+    );
 }
 
 #[test]
