@@ -226,7 +226,9 @@ export async function mount(element, options = {}) {
   // The text's bytes first, then the program's: on a slow link they would share it, and the
   // text would wait for 170 KB it does not need. And the text's first frame too, before the
   // program's download and compilation compete with it for the main thread.
-  const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  // Two frames: the first paints the text, the second begins once that paint is on screen.
+  const painted = () =>
+    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
   const engineStarted = (ownText ? Promise.resolve() : showFragment(wanted()))
     .then(painted)
     .then(startEngine);
