@@ -258,6 +258,33 @@ async fn a_very_long_archive_folds_its_older_years_by_decade() {
     .await;
 }
 
+#[wasm_bindgen_test]
+async fn a_decade_and_a_year_of_the_same_label_open_apart() {
+    // Issues without a date fold as 日期不详, both as a decade and as its one year.
+    let mut archive = archive_of_years(60);
+    let undated = (1..=3).map(|n| bare_summary(&format!("x-{n}"), n, n, "日期不详"));
+    archive.issues.extend(undated);
+    let view = html! { <IssueList archive={Rc::new(archive)} /> };
+    let view = render(view, &Recorder::new()).await;
+    let decades = view.all("details.decade > summary");
+    assert_eq!(
+        view.texts("details.decade > summary")
+            .last()
+            .map(String::as_str),
+        Some("日期不详（3 期）")
+    );
+    click(decades.last().expect("the undated decade")).await;
+    wait_until("the undated decade shows its year", || {
+        view.all("details.year").len() == 1
+    })
+    .await;
+    assert_eq!(view.texts("details.year h4"), ["日期不详（3 期）"]);
+    assert!(
+        view.find("details.year li").is_none(),
+        "opening the decade leaves its year folded"
+    );
+}
+
 /// The fixture's 浏阳市 article as a region card with `excerpt`.
 fn liuyang(excerpt: Excerpt) -> Teaser {
     let summary = summary_of(&issue());

@@ -224,9 +224,9 @@ export async function mount(element, options = {}) {
     } catch {}
   };
   // The text's bytes first, then the program's: on a slow link they would share it, and the
-  // text would wait for 170 KB it does not need. And the text's first frame too, before the
-  // program's download and compilation compete with it for the main thread.
-  // Two frames: the first paints the text, the second begins once that paint is on screen.
+  // text would wait for 170 KB it does not need. The text's paint first too, before the
+  // program's download and compilation compete with it: two frames, as the first frame's
+  // paint may reach the screen after the task that follows it.
   const painted = () =>
     new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
   const engineStarted = (ownText ? Promise.resolve() : showFragment(wanted()))

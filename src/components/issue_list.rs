@@ -76,8 +76,10 @@ pub fn IssueList(props: &IssueListProps) -> Html {
                 label: String,
                 count,
                 body: &dyn Fn() -> Html| {
-        let open = opened.contains(&label);
-        let ontoggle = toggle(&label);
+        // A year and a decade may share a label (日期不详): the class keeps them apart.
+        let key = format!("{class} {label}");
+        let open = opened.contains(&key);
+        let ontoggle = toggle(&key);
         html! {
             <details {class} {open} {ontoggle}>
                 <summary><@{heading}>{ format!("{label}（{count} 期）") }</@></summary>

@@ -66,8 +66,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         })
     };
+    let focused = use_mut_ref(|| false);
     let onfocus = {
-        let (focused, on_first_focus) = (use_mut_ref(|| false), props.on_first_focus.clone());
+        let on_first_focus = props.on_first_focus.clone();
         Callback::from(move |_: FocusEvent| {
             if !std::mem::replace(&mut *focused.borrow_mut(), true) {
                 on_first_focus.emit(());
