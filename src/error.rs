@@ -34,6 +34,8 @@ pub enum LoadErrorKind {
     Mismatch(String),
     /// The host's markup names no data file.
     NoSource,
+    /// The search module could not be fetched or started.
+    SearchProgram,
 }
 
 impl LoadError {
@@ -69,6 +71,9 @@ impl LoadError {
             ),
             LoadErrorKind::Mismatch(detail) => {
                 format!("数据文件 {file} 与总目录不一致：{detail}。")
+            }
+            LoadErrorKind::SearchProgram => {
+                "未能取得搜索程序，暂时无法搜索。请检查网络连接后重试。".to_owned()
             }
             LoadErrorKind::NoSource => {
                 format!("页面没有指定数据地址：阅读器所在元素的 data-lianluo-src 属性为空（{file}）。")

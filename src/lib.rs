@@ -11,6 +11,7 @@ pub mod links;
 pub mod load;
 pub mod locate;
 pub mod route;
+pub mod search_index;
 pub mod source;
 pub mod state;
 #[cfg(feature = "ssr")]

@@ -10,11 +10,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
-use lianluo_core::search::{Manifest, Shard, SEARCH_FORMAT_VERSION};
 use lianluo_core::{ArchiveIndex, Issue};
 
 use crate::error::{LoadError, LoadErrorKind};
 use crate::locate::locate;
+use crate::search_index::{self, ShardFile};
 use crate::state::{File, FileKey};
 
 /// How long one file may take, from request to parsed body, in milliseconds. A phone on a
@@ -26,7 +26,7 @@ pub async fn fetch_file(key: &FileKey, url: &str) -> Result<File, LoadError> {
     Ok(match key {
         FileKey::Index => File::Index(Rc::new(fetch_data::<ArchiveIndex>(url).await?)),
         FileKey::Issue(_) => File::Issue(Rc::new(fetch_data::<Issue>(url).await?)),
-        FileKey::Manifest => File::Manifest(Rc::new(fetch_manifest(url).await?)),
+        FileKey::Manifest => File::Manifest(Rc::new(search_index::open(url).await?)),
         FileKey::Shard(_) => File::Shard(Rc::new(fetch_shard(url).await?)),
     })
 }
@@ -36,20 +36,14 @@ async fn fetch_data<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
     fetch_versioned(url, "format_version", lianluo_core::FORMAT_VERSION).await
 }
 
-/// Fetches the search manifest and converts it.
-async fn fetch_manifest(url: &str) -> Result<Manifest, LoadError> {
-    fetch_versioned(url, "version", SEARCH_FORMAT_VERSION).await
-}
-
-/// Fetches a search shard and decodes it.
-async fn fetch_shard(url: &str) -> Result<Shard, LoadError> {
+/// Fetches a search shard and reads it.
+async fn fetch_shard(url: &str) -> Result<ShardFile, LoadError> {
     let buffer = fetch(url, Body::Bytes).await?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Shard::decode(&bytes)
-        .map_err(|error| LoadError::new(url, LoadErrorKind::Shape(error.to_string())))
+    ShardFile::read(&buffer).map_err(|problem| LoadError::new(url, LoadErrorKind::Shape(problem)))
 }
 
-async fn fetch_versioned<T: DeserializeOwned>(
+/// Fetches a JSON file whose `field` must be the format version `known`, and converts it.
+pub(crate) async fn fetch_versioned<T: DeserializeOwned>(
     url: &str,
     field: &str,
     known: u32,
@@ -153,7 +147,12 @@ fn kind_found(found: &str) -> String {
 
 /// Refuses a file whose format version this reader does not know, before its fields are
 /// read, so that a newer file is reported as newer rather than as malformed.
-fn check_version(url: &str, value: &JsValue, field: &str, known: u32) -> Result<(), LoadError> {
+pub(crate) fn check_version(
+    url: &str,
+    value: &JsValue,
+    field: &str,
+    known: u32,
+) -> Result<(), LoadError> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         let detail = "应为一个 JSON 对象".to_owned();
         return Err(LoadError::new(url, LoadErrorKind::Shape(detail)));

@@ -17,7 +17,8 @@ const MISSING: &str = "/no-such/index.json";
 /// Mounts a reader without URL sync on `src` into a fresh host element.
 fn reader(src: &str) -> Host {
     let host = Host::attach();
-    mount_reader(host.container.clone(), src, false, false, "", None).expect("the reader mounts");
+    mount_reader(host.container.clone(), src, false, false, "", None, None)
+        .expect("the reader mounts");
     host
 }
 

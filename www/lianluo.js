@@ -11,6 +11,10 @@ const GLUE = new URL("./lianluo_reader.js", import.meta.url).href;
 const STYLESHEET = new URL("./lianluo.css", import.meta.url).href;
 // The build names the WebAssembly like its JavaScript glue (lianluo-<hash>.js and .wasm).
 const ENGINE = GLUE.replace(/\.js$/, ".wasm");
+// The search engine, a second program fetched when a reader first turns to search.
+const SEARCH_GLUE = new URL("./lianluo_search.js", import.meta.url).href;
+const SEARCH_ENGINE = SEARCH_GLUE.replace(/\.js$/, ".wasm");
+let search = null;
 const mounted = new WeakSet();
 let engine = null;
 let hashTaken = false;
@@ -37,6 +41,22 @@ function startEngine() {
   return engine;
 }
 
+// Fetches and starts the search engine once for the page; a failure is fetched again when a
+// reader retries.
+function loadSearch() {
+  if (!search) {
+    search = (async () => {
+      const glue = await import(SEARCH_GLUE);
+      await glue.default({ module_or_path: SEARCH_ENGINE });
+      return glue;
+    })();
+    search.catch(() => {
+      search = null;
+    });
+  }
+  return search;
+}
+
 const isTrap = (error) =>
   typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
 
@@ -47,7 +67,8 @@ function stopped(error) {
   if (!isTrap(error)) return;
   // WebKit names no file in a trap's stack; where one is named, it must be the reader's.
   const files = String(error.stack ?? "").match(/[^\s()@]+\.wasm\b/g) ?? [];
-  if (files.length > 0 && !files.some((file) => file.startsWith(ENGINE))) return;
+  const ours = (file) => file.startsWith(ENGINE) || file.startsWith(SEARCH_ENGINE);
+  if (files.length > 0 && !files.some(ours)) return;
   for (const container of running) {
     // The markup of the reader's own failure notices, in its frame.
     const frame = document.createElement("div");
@@ -264,7 +285,7 @@ export async function mount(element, options = {}) {
     const [glue] = await Promise.all([engineStarted, styled]);
     // A task of its own for the reader's first render, apart from the module's instantiation.
     await new Promise((resolve) => setTimeout(resolve));
-    glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver);
+    glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver, loadSearch);
     running.add(container);
   } catch (error) {
     if (isTrap(error)) {

@@ -8,10 +8,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lianluo_core::search::{Manifest, Shard};
 use lianluo_core::{ArchiveIndex, Issue};
 
 use crate::error::LoadError;
+use crate::search_index::{SearchIndex, ShardFile};
 
 /// What a data file is: the reader knows how to fetch and read each kind.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -33,10 +33,10 @@ pub enum File {
     Index(Rc<ArchiveIndex>),
     /// One issue.
     Issue(Rc<Issue>),
-    /// The search manifest.
-    Manifest(Rc<Manifest>),
+    /// The search manifest, read by the search engine.
+    Manifest(Rc<SearchIndex>),
     /// One search shard.
-    Shard(Rc<Shard>),
+    Shard(Rc<ShardFile>),
 }
 
 /// Something that is being fetched, has arrived, or could not be had.
@@ -121,7 +121,7 @@ impl Files {
     }
 
     /// The search manifest's load, once asked for.
-    pub fn manifest(&self) -> Option<Load<Rc<Manifest>>> {
+    pub fn manifest(&self) -> Option<Load<Rc<SearchIndex>>> {
         self.typed(&FileKey::Manifest, |file| match file {
             File::Manifest(manifest) => Some(manifest.clone()),
             _ => None,
@@ -129,7 +129,7 @@ impl Files {
     }
 
     /// A search shard's load, once asked for.
-    pub fn shard(&self, path: &str) -> Option<Load<Rc<Shard>>> {
+    pub fn shard(&self, path: &str) -> Option<Load<Rc<ShardFile>>> {
         self.typed(&FileKey::Shard(path.to_owned()), |file| match file {
             File::Shard(shard) => Some(shard.clone()),
             _ => None,

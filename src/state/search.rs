@@ -8,7 +8,7 @@ use lianluo_core::tally::RegionTally;
 use lianluo_core::{ArchiveIndex, RegionCount};
 
 use super::files::{FileKey, Files, Load};
-use crate::error::{LoadError, LoadErrorKind};
+use crate::error::LoadError;
 use crate::route::Route;
 
 /// The current search and what is known of its answer.
@@ -118,7 +118,10 @@ impl SearchState {
     /// evaluated yet; records a failure when a file it needs failed.
     pub(super) fn evaluate(&mut self, files: &Files, archive: &ArchiveIndex) {
         if self.primed {
-            self.documents_of(archive);
+            let documents = self.documents_of(archive);
+            if let Some(Load::Ready(manifest)) = files.manifest() {
+                manifest.prepare(&documents.facts);
+            }
         }
         let Some((typed, query)) = self.query.clone() else {
             return;
@@ -137,23 +140,22 @@ impl SearchState {
             if self.shards.is_empty() {
                 self.shards = manifest.shards_for(&query);
             }
+            let documents = self.documents_of(archive);
             let mut shards = Vec::with_capacity(self.shards.len());
             for path in &self.shards {
                 match files.shard(path) {
                     None | Some(Load::Pending) => return,
                     Some(Load::Failed(error)) => return self.answered(typed, Err(error)),
-                    Some(Load::Ready(shard)) => shards.push(shard),
+                    Some(Load::Ready(shard)) => shards.push((path.as_str(), shard)),
                 }
             }
-            let shards: Vec<_> = shards.iter().map(Rc::as_ref).collect();
-            let documents = self.documents_of(archive);
-            match manifest.evaluate(&query, &shards, &documents.facts) {
-                Ok(hits) => Ok(rank(&documents.regions, hits)),
-                Err(error) => Err(LoadError::new(
-                    "search/",
-                    LoadErrorKind::Mismatch(error.to_string()),
-                )),
-            }
+            let shards: Vec<_> = shards
+                .iter()
+                .map(|(path, shard)| (*path, shard.as_ref()))
+                .collect();
+            manifest
+                .evaluate(&query, &shards, &documents.facts)
+                .map(|hits| rank(&documents.regions, hits))
         };
         self.answered(typed, hits);
     }

@@ -3,9 +3,10 @@
 use super::tests::{issues_to_fetch, listed_ids};
 use super::*;
 use crate::route::{RegionFilter, SearchRoute, SearchSort};
+use crate::search_index::{SearchIndex, ShardFile};
 use crate::text_size::TextSize;
 use lianluo_core::archive::build_archive_index;
-use lianluo_core::search::{build_index, parse_query, IndexFile, Manifest, Shard};
+use lianluo_core::search::{build_index, parse_query, IndexFile, Manifest};
 use lianluo_core::{Article, Block, BlockKind, Issue, Normalization, Region, FORMAT_VERSION};
 
 fn region(prefecture: &str, county: Option<&str>) -> Region {
@@ -97,12 +98,11 @@ impl Fixture {
         serde_json::from_slice(&file.bytes).unwrap()
     }
 
-    fn shard(&self, path: &str) -> Shard {
+    fn shard(&self, path: &str) -> ShardFile {
         let file = self.files.iter().find(|f| f.path == path).unwrap();
-        Shard::decode(&file.bytes).unwrap()
+        ShardFile::decode(&file.bytes).unwrap()
     }
 
-    /// A reader on `route` with the index, manifest and every shard it asks for delivered.
     /// A reader on `route` with the index delivered.
     fn indexed(&self, route: Route) -> State {
         let mut state = State::new(route, TextSize::Standard);
@@ -112,7 +112,7 @@ impl Fixture {
     }
 
     fn deliver_manifest(&self, state: &mut State) {
-        let manifest = File::Manifest(Rc::new(self.manifest()));
+        let manifest = File::Manifest(Rc::new(SearchIndex::from(self.manifest())));
         state.apply(Action::FileArrived(FileKey::Manifest, Ok(manifest)));
     }
 

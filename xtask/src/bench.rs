@@ -9,7 +9,7 @@ use crate::paths;
 use crate::run::{run, step};
 use crate::serve::{self, Mount};
 use crate::size_profile::{profile, Profile, TOP_FUNCTIONS};
-use crate::sizes::{first_load_sizes, first_text_sizes, FileSize};
+use crate::sizes::{first_load_sizes, first_text_sizes, search_module_sizes, FileSize};
 use crate::synth;
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
@@ -64,6 +64,8 @@ struct Sizes {
     total_brotli: u64,
     /// Gzip bytes fetched before the newest issue's text is on screen.
     first_text_gzip: u64,
+    /// The search module's files, fetched on a reader's first search.
+    search_module: Vec<FileSize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -102,6 +104,7 @@ pub fn measure(root: &Path) -> Result<()> {
         total_gzip: files.iter().map(|f| f.gzip).sum(),
         total_brotli: files.iter().map(|f| f.brotli).sum(),
         first_text_gzip: first_text_sizes(&dist)?.iter().map(|f| f.gzip).sum(),
+        search_module: search_module_sizes(&dist)?,
         files,
     };
     step("Profiling the WebAssembly's size by crate and function");
@@ -152,7 +155,7 @@ pub fn measure(root: &Path) -> Result<()> {
 fn size_profile(root: &Path, out: &Path) -> Result<Profile> {
     let folder = out.join("size-profile");
     fs::create_dir_all(&folder)?;
-    let bound = crate::dist::bind(root, &folder)?;
+    let bound = crate::dist::bind(root, &crate::dist::READER, &folder)?;
     let named = folder.join("named.wasm");
     crate::dist::optimise(root, &bound, &named, &["-g"])?;
     profile(&fs::read(&named)?)
@@ -484,6 +487,11 @@ fn markdown(report: &Report) -> String {
         "| bytes before the newest issue's text (gzip; no WebAssembly) | {} |",
         s.first_text_gzip
     );
+    let _ = writeln!(
+        md,
+        "| the search module, fetched on a reader's first search (glue + wasm, gzip) | {} |",
+        s.search_module.iter().map(|f| f.gzip).sum::<u64>()
+    );
     for l in &report.lighthouse {
         let _ = writeln!(
             md,
@@ -601,6 +609,7 @@ mod tests {
                 total_gzip: 500,
                 total_brotli: 400,
                 first_text_gzip: 14_000,
+                search_module: Vec::new(),
             },
             size_profile: Profile {
                 code_bytes: 1000,

@@ -17,6 +17,9 @@ pub struct Budget {
     /// Limit on the gzip bytes fetched before the newest issue's text is on screen
     /// ([`crate::sizes::FIRST_TEXT_FILES`]).
     pub first_text_gzip_bytes: u64,
+    /// Limit on the search module's files together ([`crate::sizes::SEARCH_MODULE_PATTERNS`]),
+    /// gzip bytes: what the first search fetches besides the index.
+    pub search_module_gzip_bytes: u64,
 }
 
 impl Budget {
@@ -67,6 +70,20 @@ impl Budget {
         problems
     }
 
+    /// Why the search module's files break the budget (or are missing), if they do.
+    pub fn search_module_violation(&self, sizes: &[FileSize]) -> Option<String> {
+        let total: u64 = sizes.iter().map(|s| s.gzip).sum();
+        if sizes.len() != crate::sizes::SEARCH_MODULE_PATTERNS.len() {
+            return Some("the search module's glue or WebAssembly is missing from dist/".into());
+        }
+        (total > self.search_module_gzip_bytes).then(|| {
+            format!(
+                "the search module is {total} bytes gzip, over the budget of {}",
+                self.search_module_gzip_bytes
+            )
+        })
+    }
+
     /// Why the files before the first text break the budget, if they do.
     pub fn first_text_violation(&self, sizes: &[FileSize]) -> Option<String> {
         let total: u64 = sizes.iter().map(|s| s.gzip).sum();
@@ -96,7 +113,7 @@ mod tests {
         serde_json::from_str(
             r#"{"about": "test", "total_gzip_bytes": 1000,
                 "files": {"index.html": 100, "lianluo-*.wasm": 900},
-                "first_text_gzip_bytes": 150}"#,
+                "first_text_gzip_bytes": 150, "search_module_gzip_bytes": 300}"#,
         )
         .unwrap()
     }
@@ -129,6 +146,25 @@ mod tests {
         let over = [size("index.html", 100), size("data/view/latest.html", 51)];
         let problem = budget().first_text_violation(&over).expect("over");
         assert!(problem.contains("151 bytes gzip"), "{problem}");
+    }
+
+    #[test]
+    fn the_search_module_has_its_own_limit_and_must_be_there() {
+        let within = [
+            size("lianluo-0123456789.search.js", 100),
+            size("lianluo-0123456789.search.wasm", 200),
+        ];
+        assert_eq!(budget().search_module_violation(&within), None);
+        let over = [
+            within[0].clone(),
+            size("lianluo-0123456789.search.wasm", 201),
+        ];
+        let problem = budget().search_module_violation(&over).expect("over");
+        assert!(problem.contains("301 bytes gzip"), "{problem}");
+        let missing = budget()
+            .search_module_violation(&within[..1])
+            .expect("missing");
+        assert!(missing.contains("missing"), "{missing}");
     }
 
     #[test]

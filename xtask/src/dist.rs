@@ -23,13 +23,47 @@ const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-mutable-globals",
 ];
 
-/// The wasm-bindgen output names, fixed by the crate name `lianluo-reader`.
-const GLUE_FILE: &str = "lianluo_reader.js";
-const WASM_FILE: &str = "lianluo_reader_bg.wasm";
+/// One WebAssembly program of the reader: its crate's output names, the literal by which the
+/// loader (`www/lianluo.js`) imports its glue, and what its hashed files are named after.
+pub struct Program {
+    /// The cargo package.
+    pub package: &'static str,
+    /// The crate's name as cargo writes its `.wasm` (`lianluo_reader`).
+    pub crate_name: &'static str,
+    /// The hashed files' extension before `.js` and `.wasm`: empty for the reader, so that
+    /// its files are `lianluo-<hash>.js`; `search.` for `lianluo-<hash>.search.js`.
+    pub kind: &'static str,
+}
 
-/// What the loader (`www/lianluo.js`) imports; the build points these at the hashed files.
+/// The reader itself, fetched on every first load.
+pub const READER: Program = Program {
+    package: "lianluo-reader",
+    crate_name: "lianluo_reader",
+    kind: "",
+};
+
+/// The search engine, fetched when a reader first turns to search (`crates/search`).
+pub const SEARCH: Program = Program {
+    package: "lianluo-search",
+    crate_name: "lianluo_search",
+    kind: "search.",
+};
+
+impl Program {
+    /// wasm-bindgen's glue.
+    fn glue_file(&self) -> String {
+        format!("{}.js", self.crate_name)
+    }
+
+    /// wasm-bindgen's module.
+    pub fn wasm_file(&self) -> String {
+        format!("{}_bg.wasm", self.crate_name)
+    }
+}
+
+/// The loader, whose literals `"./lianluo_reader.js"`, `"./lianluo_search.js"` and
+/// `"./lianluo.css"` the build points at the hashed files.
 const LOADER_FILE: &str = "lianluo.js";
-const LOADER_GLUE_LITERAL: &str = "\"./lianluo_reader.js\"";
 const LOADER_CSS_LITERAL: &str = "\"./lianluo.css\"";
 const CSS_FILE: &str = "lianluo.css";
 
@@ -91,46 +125,47 @@ const SIZE_FLAGS: [&str; 2] = [
 ];
 const SIZE_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort";
 
-/// Release wasm with the dated nightly, wasm-bindgen glue into `pkg/`, then wasm-opt in place.
+/// Release wasm of both programs with the dated nightly (the reader with its search engine
+/// left to the second module), wasm-bindgen glue into `pkg/`, then wasm-opt in place.
 fn build_wasm(root: &Path) -> Result<()> {
     step(format!(
-        "Building the reader for WebAssembly (release, {NIGHTLY}, standard library built for size)"
+        "Building the reader and its search engine for WebAssembly (release, {NIGHTLY}, \
+         standard library built for size)"
     ));
     run(Command::new("cargo")
         .arg(format!("+{NIGHTLY}"))
-        .args([
-            "build",
-            "--release",
-            "--target",
-            WASM_TARGET,
-            "-p",
-            "lianluo-reader",
-            "--lib",
-        ])
+        .args(["build", "--release", "--target", WASM_TARGET, "--lib"])
+        .args(["-p", READER.package, "-p", SEARCH.package])
+        .args(["--features", "lianluo-reader/search-module"])
         .args(SIZE_FLAGS)
         .env("RUSTFLAGS", SIZE_RUSTFLAGS)
         .current_dir(root))?;
-    step("Generating the JavaScript glue (wasm-bindgen --target web)");
-    bind(root, &paths::pkg(root))?;
-    step("Optimising the WebAssembly for size (wasm-opt -Oz)");
-    let optimised = paths::pkg(root).join(WASM_FILE);
-    optimise(root, &optimised, &optimised, &[])
+    for program in [READER, SEARCH] {
+        step(format!(
+            "Generating {}'s JavaScript glue (wasm-bindgen --target web) and optimising it \
+             for size (wasm-opt -Oz)",
+            program.package
+        ));
+        let optimised = bind(root, &program, &paths::pkg(root))?;
+        optimise(root, &optimised, &optimised, &[])?;
+    }
+    Ok(())
 }
 
-/// Runs wasm-bindgen on the release build of the reader, writing the glue and the module
-/// (`lianluo_reader_bg.wasm`) into `out_dir`.
-pub fn bind(root: &Path, out_dir: &Path) -> Result<PathBuf> {
+/// Runs wasm-bindgen on the release build of `program`, writing its glue and its module
+/// (`<crate>_bg.wasm`) into `out_dir`; returns the module's path.
+pub fn bind(root: &Path, program: &Program, out_dir: &Path) -> Result<PathBuf> {
     let wasm = root
         .join("target")
         .join(WASM_TARGET)
         .join("release")
-        .join("lianluo_reader.wasm");
+        .join(format!("{}.wasm", program.crate_name));
     run(Command::new(paths::tools_bin(root).join("wasm-bindgen"))
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(out_dir)
         .arg(wasm)
         .current_dir(root))?;
-    Ok(out_dir.join(WASM_FILE))
+    Ok(out_dir.join(program.wasm_file()))
 }
 
 /// `wasm-opt -Oz` with the shipped features and `extra` arguments, from `input` to `output`.
@@ -163,29 +198,23 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
     }
 
     step("Naming the wasm, glue and styles by content hash");
-    let pkg = paths::pkg(root);
-    let wasm = read(&pkg.join(WASM_FILE))?;
-    let glue = read_text(&pkg.join(GLUE_FILE))?;
-    let code_hash = short_hash(&[&wasm, glue.as_bytes()]);
-    let wasm_name = hashed_name(&code_hash, "wasm");
-    let glue_name = hashed_name(&code_hash, "js");
-    let glue = replace_required(&glue, WASM_FILE, &wasm_name, "the wasm-bindgen glue")?;
-    fs::write(staging.join(&wasm_name), wasm)?;
-    fs::write(staging.join(&glue_name), glue)?;
+    let loader_path = www.join(LOADER_FILE);
+    let mut loader = read_text(&loader_path)?;
+    let shown = loader_path.display().to_string();
+    for program in [READER, SEARCH] {
+        let glue_name = write_hashed(&paths::pkg(root), &program, staging)?;
+        loader = replace_required(
+            &loader,
+            &format!("\"./{}\"", program.glue_file()),
+            &format!("\"./{glue_name}\""),
+            &shown,
+        )?;
+    }
 
     let css = read(&www.join(CSS_FILE))?;
     let css_name = hashed_name(&short_hash(&[&css]), "css");
     fs::write(staging.join(&css_name), css)?;
 
-    let loader_path = www.join(LOADER_FILE);
-    let loader = read_text(&loader_path)?;
-    let shown = loader_path.display().to_string();
-    let loader = replace_required(
-        &loader,
-        LOADER_GLUE_LITERAL,
-        &format!("\"./{glue_name}\""),
-        &shown,
-    )?;
     let loader = replace_required(
         &loader,
         LOADER_CSS_LITERAL,
@@ -204,8 +233,28 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
         &shown,
     )?;
     fs::write(staging.join(PAGE_FILE), page)?;
-    println!("    {wasm_name}, {glue_name}, {css_name}");
+    println!("    {css_name}");
     Ok(())
+}
+
+/// Writes `program`'s module and glue from `pkg` into `staging` under names hashed from both
+/// (so that they always change names together); returns the glue's name.
+fn write_hashed(pkg: &Path, program: &Program, staging: &Path) -> Result<String> {
+    let wasm = read(&pkg.join(program.wasm_file()))?;
+    let glue = read_text(&pkg.join(program.glue_file()))?;
+    let hash = short_hash(&[&wasm, glue.as_bytes()]);
+    let wasm_name = hashed_name(&hash, &format!("{}wasm", program.kind));
+    let glue_name = hashed_name(&hash, &format!("{}js", program.kind));
+    let glue = replace_required(
+        &glue,
+        &program.wasm_file(),
+        &wasm_name,
+        "the wasm-bindgen glue",
+    )?;
+    fs::write(staging.join(&wasm_name), wasm)?;
+    fs::write(staging.join(&glue_name), glue)?;
+    println!("    {wasm_name}, {glue_name}");
+    Ok(glue_name)
 }
 
 /// Replaces `dist` with `staging` by renames, so a failed build never leaves a half-written

@@ -28,6 +28,10 @@ pub const FIRST_TEXT_FILES: [&str; 5] = [
     "data/view/latest.html",
 ];
 
+/// Name patterns of the search module's files, fetched when a reader first turns to search,
+/// never on a first load (`*` matches no `.`, so the first-load patterns do not take them).
+pub const SEARCH_MODULE_PATTERNS: [&str; 2] = ["lianluo-*.search.js", "lianluo-*.search.wasm"];
+
 /// The sizes of one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FileSize {
@@ -57,6 +61,16 @@ pub fn matches(pattern: &str, name: &str) -> bool {
 
 /// Measures every top-level file of `dist` that matches a first-load pattern, by name.
 pub fn first_load_sizes(dist: &Path) -> Result<Vec<FileSize>> {
+    sizes_matching(dist, &FIRST_LOAD_PATTERNS)
+}
+
+/// Measures the search module's files, by name.
+pub fn search_module_sizes(dist: &Path) -> Result<Vec<FileSize>> {
+    sizes_matching(dist, &SEARCH_MODULE_PATTERNS)
+}
+
+/// Measures every top-level file of `dist` whose name matches one of `patterns`, by name.
+fn sizes_matching(dist: &Path, patterns: &[&str]) -> Result<Vec<FileSize>> {
     let mut sizes = Vec::new();
     for entry in fs::read_dir(dist).with_context(|| format!("listing {}", dist.display()))? {
         let path = entry?.path();
@@ -65,7 +79,7 @@ pub fn first_load_sizes(dist: &Path) -> Result<Vec<FileSize>> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        if !path.is_file() || !FIRST_LOAD_PATTERNS.iter().any(|p| matches(p, &name)) {
+        if !path.is_file() || !patterns.iter().any(|p| matches(p, &name)) {
             continue;
         }
         let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;

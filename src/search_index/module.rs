@@ -1,0 +1,204 @@
+//! The search engine in a WebAssembly module of its own (`crates/search`), fetched through
+//! the loader's `loadSearch` when the manifest is first wanted: the first time a reader turns
+//! to the search box, types, or opens a search address. Plain strings, numbers and bytes cross
+//! the boundary; shard bytes go straight from the response into the search module.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+
+use js_sys::{Function, Promise, Uint8Array};
+use lianluo_core::search::{DocFacts, Hit, Query, SEARCH_FORMAT_VERSION};
+use lianluo_core::ArchiveIndex;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::error::{LoadError, LoadErrorKind};
+use crate::load::{check_version, fetch, shape_problem, Body};
+
+/// Numbers per hit in the search module's answer, as `lianluo_search::HIT_FIELDS`: document,
+/// score, matches, title matched (0 or 1).
+const HIT_FIELDS: usize = 4;
+
+/// What a failure to fetch or start the search module is reported against.
+const PROGRAM: &str = "search";
+
+thread_local! {
+    /// The loader's `loadSearch`: a promise of the search module's exports, fetched once.
+    static LOADER: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The search module's exports.
+    type Program;
+    #[wasm_bindgen(method, catch, js_name = openIndex)]
+    fn open_index(this: &Program, manifest: &JsValue) -> Result<Engine, JsValue>;
+
+    /// A manifest read by the search module, with its documents and decoded shards.
+    type Engine;
+    #[wasm_bindgen(method, js_name = matchesDocs)]
+    fn matches_docs(this: &Engine, ids: Vec<String>) -> bool;
+    #[wasm_bindgen(method, js_name = setDocuments)]
+    fn set_documents(this: &Engine, titles: Vec<String>, issues: Vec<u32>, articles: Vec<u32>);
+    #[wasm_bindgen(method, js_name = shardsFor)]
+    fn shards_for(this: &Engine, required: Vec<String>, excluded: Vec<String>) -> Vec<String>;
+    #[wasm_bindgen(method, catch, js_name = addShard)]
+    fn add_shard(this: &Engine, path: &str, bytes: &Uint8Array) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn evaluate(
+        this: &Engine,
+        required: Vec<String>,
+        excluded: Vec<String>,
+        paths: Vec<String>,
+    ) -> Result<Vec<u32>, JsValue>;
+}
+
+/// Keeps the loader's function that fetches the search module.
+pub fn provide_loader(loader: Option<Function>) {
+    LOADER.with(|kept| *kept.borrow_mut() = loader);
+}
+
+/// A search manifest, read by the search module.
+pub struct SearchIndex {
+    engine: Engine,
+    /// Whether the module has the documents yet: they are sent once.
+    documents_sent: Cell<bool>,
+    /// The shards the module holds decoded, by path.
+    added: RefCell<Vec<String>>,
+}
+
+/// A shard file as fetched; the search module decodes it when a query first needs it.
+#[derive(Debug)]
+pub struct ShardFile {
+    bytes: Uint8Array,
+}
+
+/// Fetches the search module and the manifest at `url` at once, and reads the manifest.
+pub async fn open(url: &str) -> Result<SearchIndex, LoadError> {
+    let program = start_program()?;
+    let manifest = fetch(url, Body::Json).await?;
+    check_version(url, &manifest, "version", SEARCH_FORMAT_VERSION)?;
+    let program: Program = JsFuture::from(program)
+        .await
+        .map_err(|_| LoadError::new(PROGRAM, LoadErrorKind::SearchProgram))?
+        .unchecked_into();
+    let engine = program.open_index(&manifest).map_err(|error| {
+        let message = error.as_string().unwrap_or_default();
+        LoadError::new(url, LoadErrorKind::Shape(shape_problem(&message, None)))
+    })?;
+    Ok(SearchIndex {
+        engine,
+        documents_sent: Cell::new(false),
+        added: RefCell::default(),
+    })
+}
+
+/// Asks the loader for the search module; a promise, so that it downloads meanwhile.
+fn start_program() -> Result<Promise, LoadError> {
+    let missing = || LoadError::new(PROGRAM, LoadErrorKind::SearchProgram);
+    let loader = LOADER
+        .with(|kept| kept.borrow().clone())
+        .ok_or_else(missing)?;
+    loader
+        .call0(&JsValue::NULL)
+        .ok()
+        .and_then(|promise| promise.dyn_into::<Promise>().ok())
+        .ok_or_else(missing)
+}
+
+impl SearchIndex {
+    /// Whether the manifest was built for `archive`.
+    pub fn matches_archive(&self, archive: &ArchiveIndex) -> bool {
+        let ids = archive
+            .issues
+            .iter()
+            .flat_map(|issue| &issue.articles)
+            .map(|article| article.id.clone())
+            .collect();
+        self.engine.matches_docs(ids)
+    }
+
+    /// The paths of the shards `query` needs, relative to `index.json`.
+    pub fn shards_for(&self, query: &Query) -> Vec<String> {
+        self.engine
+            .shards_for(query.required.clone(), query.excluded.clone())
+    }
+
+    /// The documents matching `query`, best first, from the shards it needs (by path).
+    pub fn evaluate(
+        &self,
+        query: &Query,
+        shards: &[(&str, &ShardFile)],
+        docs: &[DocFacts],
+    ) -> Result<Vec<Hit>, LoadError> {
+        self.prepare(docs);
+        let mut added = self.added.borrow_mut();
+        for (path, file) in shards {
+            if added.iter().any(|kept| kept == path) {
+                continue;
+            }
+            self.engine.add_shard(path, &file.bytes).map_err(|error| {
+                let message = error.as_string().unwrap_or_default();
+                LoadError::new(*path, LoadErrorKind::Shape(message))
+            })?;
+            added.push((*path).to_owned());
+        }
+        let paths = shards.iter().map(|(path, _)| (*path).to_owned()).collect();
+        let answer = self
+            .engine
+            .evaluate(query.required.clone(), query.excluded.clone(), paths)
+            .map_err(|error| {
+                let message = error.as_string().unwrap_or_default();
+                LoadError::new("search/", LoadErrorKind::Mismatch(message))
+            })?;
+        Ok(answer
+            .chunks_exact(HIT_FIELDS)
+            .map(|hit| Hit {
+                doc: hit[0],
+                score: hit[1],
+                matches: hit[2],
+                title_hit: hit[3] != 0,
+            })
+            .collect())
+    }
+
+    /// Sends the documents to the search module, once: ahead of the first query when the
+    /// reader turns to the search box, so that the query does not wait for it.
+    pub fn prepare(&self, docs: &[DocFacts]) {
+        if self.documents_sent.replace(true) {
+            return;
+        }
+        let titles = docs.iter().map(|doc| doc.title.clone()).collect();
+        let issues = docs.iter().map(|doc| doc.issue as u32).collect();
+        let articles = docs.iter().map(|doc| doc.article as u32).collect();
+        self.engine.set_documents(titles, issues, articles);
+    }
+}
+
+impl ShardFile {
+    /// Keeps a shard file fetched as an `ArrayBuffer`, undecoded.
+    pub fn read(buffer: &JsValue) -> Result<ShardFile, String> {
+        Ok(ShardFile {
+            bytes: Uint8Array::new(buffer),
+        })
+    }
+}
+
+// The state compares files by identity: one read of the manifest is one engine.
+impl PartialEq for SearchIndex {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl PartialEq for ShardFile {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SearchIndex (in the search module)")
+    }
+}
