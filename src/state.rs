@@ -69,6 +69,9 @@ pub enum Action {
     ResultsSeen(Vec<String>),
     /// The reader turned to the search box: get ready for a first query.
     SearchFocused,
+    /// The reader is typing this in the search box: what it needs is fetched during the
+    /// typing pause.
+    SearchTyped(String),
 }
 
 impl State {
@@ -122,6 +125,7 @@ impl State {
             Action::SetTextSize(size) => self.text_size = size,
             Action::ResultsSeen(ids) => self.search.seen(ids),
             Action::SearchFocused => self.search.prime(),
+            Action::SearchTyped(text) => self.search.type_ahead(&text),
         }
         self.refresh();
     }

@@ -294,18 +294,20 @@ async fn pause(ms: u32) {
 }
 
 async fn search_box(queries: &Recorder<String>) -> (Mounted<SearchBox>, HtmlInputElement) {
-    search_box_telling(queries, &Recorder::new()).await
+    search_box_telling(queries, &Recorder::new(), &Recorder::new()).await
 }
 
-/// A search box whose queries and first focus are recorded.
+/// A search box whose queries, first focus and typing are recorded.
 async fn search_box_telling(
     queries: &Recorder<String>,
     focused: &Recorder<()>,
+    typed: &Recorder<String>,
 ) -> (Mounted<SearchBox>, HtmlInputElement) {
     let props = SearchBoxProps {
         query: "旧查询".into(),
         on_query: queries.callback(),
         on_first_focus: focused.callback(),
+        on_typing: typed.callback(),
     };
     let view = mount::<SearchBox>(props).await;
     let input: HtmlInputElement = view.one("input[type=search]").unchecked_into();
@@ -327,7 +329,7 @@ async fn the_search_box_is_labelled_and_shows_the_current_query() {
 #[wasm_bindgen_test]
 async fn the_first_focus_of_the_box_is_told_once() {
     let focused = Recorder::new();
-    let (_view, input) = search_box_telling(&Recorder::new(), &focused).await;
+    let (_view, input) = search_box_telling(&Recorder::new(), &focused, &Recorder::new()).await;
     assert!(focused.calls().is_empty());
     input.focus().expect("the box takes the focus");
     input.blur().expect("and leaves it");
@@ -338,13 +340,14 @@ async fn the_first_focus_of_the_box_is_told_once() {
 
 #[wasm_bindgen_test]
 async fn typing_searches_once_after_the_pause_with_the_last_text() {
-    let queries = Recorder::new();
-    let (_view, input) = search_box(&queries).await;
+    let (queries, typed) = (Recorder::new(), Recorder::new());
+    let (_view, input) = search_box_telling(&queries, &Recorder::new(), &typed).await;
     type_into(&input, "代表");
     settle().await;
     type_into(&input, QUERY);
     settle().await;
     assert!(queries.calls().is_empty(), "searched before the pause");
+    assert_eq!(typed.calls(), ["代表", QUERY], "each change told at once");
     pause(TYPING_PAUSE_MS * 2).await;
     assert_eq!(queries.calls(), [QUERY]);
 }
@@ -359,6 +362,7 @@ async fn a_re_render_while_typing_keeps_the_typed_text_and_a_new_query_replaces_
         query: "旧查询".into(),
         on_query: queries.callback(),
         on_first_focus: Callback::noop(),
+        on_typing: Callback::noop(),
     })
     .await;
     assert_eq!(input.value(), "换届");
@@ -366,6 +370,7 @@ async fn a_re_render_while_typing_keeps_the_typed_text_and_a_new_query_replaces_
         query: "换届选举".into(),
         on_query: queries.callback(),
         on_first_focus: Callback::noop(),
+        on_typing: Callback::noop(),
     })
     .await;
     assert_eq!(input.value(), "换届选举");

@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
     let reader = html! {
             <div ref={root} class={classes!("reader", state.text_size.class())} lang="zh-CN">
                 <Toolbar route={state.route.clone()} text_size={state.text_size} on_text_size={send(&state, Action::SetTextSize)}>
-                    <SearchBox query={shown_query} {on_query} on_first_focus={send(&state, |()| Action::SearchFocused)} />
+                    <SearchBox query={shown_query} {on_query} on_first_focus={send(&state, |()| Action::SearchFocused)} on_typing={send(&state, Action::SearchTyped)} />
                 </Toolbar>
                 if region_panel_shown {
                     <RegionPanel regions={state.region_counts.clone()} active={active_region} on_pick={on_region} />

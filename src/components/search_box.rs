@@ -22,6 +22,8 @@ pub struct SearchBoxProps {
     pub on_query: Callback<String>,
     /// The box got the focus for the first time.
     pub on_first_focus: Callback<()>,
+    /// The text in the box changed (before the typing pause ends).
+    pub on_typing: Callback<String>,
 }
 
 /// A labelled `<input type="search">` in a search landmark.
@@ -45,8 +47,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     }
     let oninput = {
         let (pending, on_query) = (pending.clone(), props.on_query.clone());
+        let on_typing = props.on_typing.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            on_typing.emit(value.clone());
             let on_query = on_query.clone();
             // Replacing the timeout cancels the previous one: only the last pause counts.
             *pending.borrow_mut() =

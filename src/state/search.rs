@@ -29,6 +29,9 @@ pub struct SearchState {
     /// The reader turned to the search box: what every query needs (the manifest, the
     /// documents) is made ready before the first query is typed.
     primed: bool,
+    /// What the reader is typing, parsed, and the shards it needs once the manifest is
+    /// here: fetched during the typing pause, so that the query, when it runs, has them.
+    typed: Option<(Query, Vec<String>)>,
 }
 
 /// The archive's documents as searching sees them.
@@ -93,6 +96,10 @@ impl SearchState {
         let mut wanted = vec![FileKey::Manifest];
         if matches!(files.manifest(), Some(Load::Ready(_))) {
             wanted.extend(self.shards.iter().cloned().map(FileKey::Shard));
+            let ahead = self.typed.iter().flat_map(|(_, shards)| shards);
+            for path in ahead.filter(|path| !self.shards.contains(path)) {
+                wanted.push(FileKey::Shard(path.clone()));
+            }
         }
         wanted
     }
@@ -101,6 +108,25 @@ impl SearchState {
     /// worked out now, so that the first query waits for neither.
     pub(super) fn prime(&mut self) {
         self.primed = true;
+    }
+
+    /// The reader is typing `text`: its shards are planned once the manifest is here.
+    pub(super) fn type_ahead(&mut self, text: &str) {
+        self.primed = true;
+        let query = parse_query(text);
+        self.typed = (!query.is_empty()).then(|| (query, Vec::new()));
+    }
+
+    /// Names the shards of what is being typed, once the manifest is here.
+    fn plan_ahead(&mut self, files: &Files) {
+        let Some((query, shards)) = &mut self.typed else {
+            return;
+        };
+        if shards.is_empty() {
+            if let Some(Load::Ready(manifest)) = files.manifest() {
+                *shards = manifest.shards_for(query);
+            }
+        }
     }
 
     /// The documents of `archive` as searching sees them, worked out on first use.
@@ -117,6 +143,7 @@ impl SearchState {
     /// Evaluates the current query when everything it needs is here and it has not been
     /// evaluated yet; records a failure when a file it needs failed.
     pub(super) fn evaluate(&mut self, files: &Files, archive: &ArchiveIndex) {
+        self.plan_ahead(files);
         if self.primed {
             let documents = self.documents_of(archive);
             if let Some(Load::Ready(manifest)) = files.manifest() {

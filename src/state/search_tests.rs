@@ -338,3 +338,39 @@ fn more_results_grow_the_list_and_a_new_query_starts_over() {
     state.apply(Action::Navigate(search("代表")));
     assert_eq!(shown(&state), Some(LIST_PAGE_SIZE));
 }
+
+#[test]
+fn what_is_being_typed_has_its_shards_fetched_so_that_the_query_runs_at_once() {
+    let fixture = fixture();
+    let mut state = fixture.indexed(Route::Latest);
+    state.apply(Action::SearchTyped("代表工作室".into()));
+    assert!(manifest_wanted(&state), "typing turns to search");
+    assert!(
+        shards_to_fetch(&state).is_empty(),
+        "planned once the manifest is here"
+    );
+
+    fixture.deliver_manifest(&mut state);
+    let ahead = shards_to_fetch(&state);
+    assert!(!ahead.is_empty());
+    for path in ahead.clone() {
+        let shard = File::Shard(Rc::new(fixture.shard(&path)));
+        state.apply(Action::FileArrived(FileKey::Shard(path), Ok(shard)));
+    }
+    state.apply(Action::Navigate(search("代表工作室")));
+    assert!(
+        shards_to_fetch(&state).is_empty(),
+        "the query needs nothing more"
+    );
+    assert_eq!(
+        found_ids(&state),
+        ["2017-15-1", "2018-1-1"],
+        "answered at once"
+    );
+
+    state.apply(Action::SearchTyped("  ".into()));
+    assert!(
+        shards_to_fetch(&state).is_empty(),
+        "blank text needs nothing"
+    );
+}
