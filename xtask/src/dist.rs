@@ -4,6 +4,7 @@
 use crate::assets::{hashed_name, replace_required, short_hash};
 use crate::compress::{files_under, relative_slash_path, write_siblings};
 use crate::install::{NIGHTLY, WASM_TARGET};
+use crate::minify::minify;
 use crate::paths;
 use crate::run::{run, step};
 use anyhow::{Context, Result};
@@ -202,7 +203,7 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
     let mut loader = read_text(&loader_path)?;
     let shown = loader_path.display().to_string();
     for program in [READER, SEARCH] {
-        let glue_name = write_hashed(&paths::pkg(root), &program, staging)?;
+        let glue_name = write_hashed(root, &program, staging)?;
         loader = replace_required(
             &loader,
             &format!("\"./{}\"", program.glue_file()),
@@ -221,7 +222,7 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
         &format!("\"./{css_name}\""),
         &shown,
     )?;
-    fs::write(staging.join(LOADER_FILE), loader)?;
+    fs::write(staging.join(LOADER_FILE), minify(root, &loader, &shown)?)?;
 
     let page_path = www.join(PAGE_FILE);
     let mut page = read_text(&page_path)?;
@@ -237,9 +238,10 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `program`'s module and glue from `pkg` into `staging` under names hashed from both
-/// (so that they always change names together); returns the glue's name.
-fn write_hashed(pkg: &Path, program: &Program, staging: &Path) -> Result<String> {
+/// Writes `program`'s module and minified glue from `pkg/` into `staging` under names hashed
+/// from both (so that they always change names together); returns the glue's name.
+fn write_hashed(root: &Path, program: &Program, staging: &Path) -> Result<String> {
+    let pkg = paths::pkg(root);
     let wasm = read(&pkg.join(program.wasm_file()))?;
     let glue = read_text(&pkg.join(program.glue_file()))?;
     let hash = short_hash(&[&wasm, glue.as_bytes()]);
@@ -252,6 +254,7 @@ fn write_hashed(pkg: &Path, program: &Program, staging: &Path) -> Result<String>
         "the wasm-bindgen glue",
     )?;
     fs::write(staging.join(&wasm_name), wasm)?;
+    let glue = minify(root, &glue, &program.glue_file())?;
     fs::write(staging.join(&glue_name), glue)?;
     println!("    {wasm_name}, {glue_name}");
     Ok(glue_name)

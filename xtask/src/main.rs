@@ -10,6 +10,7 @@ mod e2e_site;
 mod fuzz;
 mod install;
 mod machine;
+mod minify;
 mod outcome;
 mod paths;
 mod release;
