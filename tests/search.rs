@@ -20,7 +20,7 @@ use lianluo_reader::error::{LoadError, LoadErrorKind};
 use lianluo_reader::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Event, EventInit, HtmlFormElement, HtmlInputElement};
+use web_sys::{Event, EventInit, HtmlFormElement, HtmlInputElement, InputEvent, InputEventInit};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -288,6 +288,18 @@ fn type_into(input: &HtmlInputElement, value: &str) {
         .expect("the event is dispatched");
 }
 
+/// Puts `value` in the box as an input method does while the reader is still composing.
+fn compose_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_is_composing(true);
+    let event = InputEvent::new_with_event_init_dict("input", &init).expect("an input event");
+    input
+        .dispatch_event(&event)
+        .expect("the event is dispatched");
+}
+
 /// Waits `ms` milliseconds.
 async fn pause(ms: u32) {
     yew::platform::time::sleep(std::time::Duration::from_millis(u64::from(ms))).await;
@@ -350,6 +362,16 @@ async fn typing_searches_once_after_the_pause_with_the_last_text() {
     assert_eq!(typed.calls(), ["代表", QUERY], "each change told at once");
     pause(TYPING_PAUSE_MS * 2).await;
     assert_eq!(queries.calls(), [QUERY]);
+}
+
+#[wasm_bindgen_test]
+async fn an_input_methods_spelling_is_not_told_as_typing() {
+    let typed = Recorder::new();
+    let (_view, input) = search_box_telling(&Recorder::new(), &Recorder::new(), &typed).await;
+    type_into(&input, "代表");
+    compose_into(&input, "代表gongzuo");
+    settle().await;
+    assert_eq!(typed.calls(), ["代表"]);
 }
 
 #[wasm_bindgen_test]

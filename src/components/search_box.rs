@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -50,7 +51,16 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         let on_typing = props.on_typing.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            on_typing.emit(value.clone());
+            // Mid-composition the box holds an input method's spelling (pinyin), not words:
+            // nothing worth fetching for.
+            // (An `input` event a script dispatches may be a plain `Event`, with no such flag.)
+            let plain: &wasm_bindgen::JsValue = event.as_ref();
+            let composing = plain
+                .dyn_ref::<InputEvent>()
+                .is_some_and(InputEvent::is_composing);
+            if !composing {
+                on_typing.emit(value.clone());
+            }
             let on_query = on_query.clone();
             // Replacing the timeout cancels the previous one: only the last pause counts.
             *pending.borrow_mut() =

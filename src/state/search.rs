@@ -10,6 +10,7 @@ use lianluo_core::{ArchiveIndex, RegionCount};
 use super::files::{FileKey, Files, Load};
 use crate::error::LoadError;
 use crate::route::Route;
+use crate::search_index::SearchIndex;
 
 /// The current search and what is known of its answer.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -29,9 +30,22 @@ pub struct SearchState {
     /// The reader turned to the search box: what every query needs (the manifest, the
     /// documents) is made ready before the first query is typed.
     primed: bool,
-    /// What the reader is typing, parsed, and the shards it needs once the manifest is
-    /// here: fetched during the typing pause, so that the query, when it runs, has them.
-    typed: Option<(Query, Vec<String>)>,
+    /// What the reader is typing: its shards are fetched and it is evaluated during the
+    /// typing pause, so that the query, when it runs, only has to be shown.
+    pub(super) typed: Option<Typed>,
+}
+
+/// The text in the search box, ahead of the query it becomes.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Typed {
+    /// As typed.
+    text: String,
+    /// Parsed.
+    query: Query,
+    /// The shards it needs, once the manifest is here.
+    shards: Vec<String>,
+    /// Its results, once its shards are here.
+    pub(super) results: Option<Ranked>,
 }
 
 /// The archive's documents as searching sees them.
@@ -96,7 +110,7 @@ impl SearchState {
         let mut wanted = vec![FileKey::Manifest];
         if matches!(files.manifest(), Some(Load::Ready(_))) {
             wanted.extend(self.shards.iter().cloned().map(FileKey::Shard));
-            let ahead = self.typed.iter().flat_map(|(_, shards)| shards);
+            let ahead = self.typed.iter().flat_map(|typed| &typed.shards);
             for path in ahead.filter(|path| !self.shards.contains(path)) {
                 wanted.push(FileKey::Shard(path.clone()));
             }
@@ -114,17 +128,34 @@ impl SearchState {
     pub(super) fn type_ahead(&mut self, text: &str) {
         self.primed = true;
         let query = parse_query(text);
-        self.typed = (!query.is_empty()).then(|| (query, Vec::new()));
+        self.typed = (!query.is_empty()).then(|| Typed {
+            text: text.to_owned(),
+            query,
+            shards: Vec::new(),
+            results: None,
+        });
     }
 
-    /// Names the shards of what is being typed, once the manifest is here.
-    fn plan_ahead(&mut self, files: &Files) {
-        let Some((query, shards)) = &mut self.typed else {
+    /// Names the shards of what is being typed once the manifest is here, and evaluates it
+    /// once they are. A failure is left for the query to meet and report.
+    fn look_ahead(&mut self, files: &Files, archive: &ArchiveIndex) {
+        let Some(Load::Ready(manifest)) = files.manifest() else {
             return;
         };
-        if shards.is_empty() {
-            if let Some(Load::Ready(manifest)) = files.manifest() {
-                *shards = manifest.shards_for(query);
+        if self.typed.is_none() {
+            return;
+        }
+        let documents = self.documents_of(archive);
+        let Some(typed) = &mut self.typed else {
+            return;
+        };
+        if typed.shards.is_empty() {
+            typed.shards = manifest.shards_for(&typed.query);
+        }
+        if typed.results.is_none() && !typed.shards.is_empty() {
+            let answered = answer(&manifest, files, &documents, &typed.query, &typed.shards);
+            if let Some(Ok(ranked)) = answered {
+                typed.results = Some(ranked);
             }
         }
     }
@@ -143,18 +174,22 @@ impl SearchState {
     /// Evaluates the current query when everything it needs is here and it has not been
     /// evaluated yet; records a failure when a file it needs failed.
     pub(super) fn evaluate(&mut self, files: &Files, archive: &ArchiveIndex) {
-        self.plan_ahead(files);
         if self.primed {
             let documents = self.documents_of(archive);
             if let Some(Load::Ready(manifest)) = files.manifest() {
                 manifest.prepare(&documents.facts);
             }
         }
+        self.look_ahead(files, archive);
         let Some((typed, query)) = self.query.clone() else {
             return;
         };
         if self.results.as_ref().is_some_and(|r| r.query == typed) {
             return;
+        }
+        let ahead = self.typed.as_mut().filter(|ahead| ahead.text == typed);
+        if let Some(ranked) = ahead.and_then(|ahead| ahead.results.take()) {
+            return self.answered(typed, Ok(ranked));
         }
         let hits = if query.is_empty() {
             Ok(Ranked::default())
@@ -168,21 +203,10 @@ impl SearchState {
                 self.shards = manifest.shards_for(&query);
             }
             let documents = self.documents_of(archive);
-            let mut shards = Vec::with_capacity(self.shards.len());
-            for path in &self.shards {
-                match files.shard(path) {
-                    None | Some(Load::Pending) => return,
-                    Some(Load::Failed(error)) => return self.answered(typed, Err(error)),
-                    Some(Load::Ready(shard)) => shards.push((path.as_str(), shard)),
-                }
+            match answer(&manifest, files, &documents, &query, &self.shards) {
+                None => return,
+                Some(hits) => hits,
             }
-            let shards: Vec<_> = shards
-                .iter()
-                .map(|(path, shard)| (*path, shard.as_ref()))
-                .collect();
-            manifest
-                .evaluate(&query, &shards, &documents.facts)
-                .map(|hits| rank(&documents.regions, hits))
         };
         self.answered(typed, hits);
     }
@@ -232,6 +256,31 @@ impl SearchState {
     pub(super) fn was_seen(&self, id: &str) -> bool {
         self.seen_issues.iter().any(|seen| seen == id)
     }
+}
+
+/// The ranked results of `query` once every shard it needs (`paths`) is here (`None`
+/// before), or the failure of one of them.
+fn answer(
+    manifest: &SearchIndex,
+    files: &Files,
+    documents: &Documents,
+    query: &Query,
+    paths: &[String],
+) -> Option<Result<Ranked, LoadError>> {
+    let mut shards = Vec::with_capacity(paths.len());
+    for path in paths {
+        match files.shard(path)? {
+            Load::Pending => return None,
+            Load::Failed(error) => return Some(Err(error)),
+            Load::Ready(shard) => shards.push((path.as_str(), shard)),
+        }
+    }
+    let shards: Vec<_> = shards
+        .iter()
+        .map(|(path, shard)| (*path, shard.as_ref()))
+        .collect();
+    let hits = manifest.evaluate(query, &shards, &documents.facts);
+    Some(hits.map(|hits| rank(&documents.regions, hits)))
 }
 
 /// A query's hits in both orders, with their counts per region.

@@ -340,7 +340,7 @@ fn more_results_grow_the_list_and_a_new_query_starts_over() {
 }
 
 #[test]
-fn what_is_being_typed_has_its_shards_fetched_so_that_the_query_runs_at_once() {
+fn what_is_being_typed_is_fetched_and_evaluated_so_that_the_query_only_has_to_be_shown() {
     let fixture = fixture();
     let mut state = fixture.indexed(Route::Latest);
     state.apply(Action::SearchTyped("代表工作室".into()));
@@ -357,6 +357,12 @@ fn what_is_being_typed_has_its_shards_fetched_so_that_the_query_runs_at_once() {
         let shard = File::Shard(Rc::new(fixture.shard(&path)));
         state.apply(Action::FileArrived(FileKey::Shard(path), Ok(shard)));
     }
+    let ahead = state.search.typed.as_ref().expect("typing");
+    assert!(ahead.results.is_some(), "evaluated during the typing pause");
+    assert!(
+        state.search.current().is_none(),
+        "not shown before the query runs"
+    );
     state.apply(Action::Navigate(search("代表工作室")));
     assert!(
         shards_to_fetch(&state).is_empty(),
@@ -366,6 +372,14 @@ fn what_is_being_typed_has_its_shards_fetched_so_that_the_query_runs_at_once() {
         found_ids(&state),
         ["2017-15-1", "2018-1-1"],
         "answered at once"
+    );
+    assert!(
+        state
+            .search
+            .typed
+            .as_ref()
+            .is_some_and(|typed| typed.results.is_none()),
+        "the results moved to the query, not copied"
     );
 
     state.apply(Action::SearchTyped("  ".into()));
