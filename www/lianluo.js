@@ -57,6 +57,31 @@ function loadSearch() {
   return search;
 }
 
+// How long to wait, after two frames, for the browser to report the text's paint, in ms. It
+// reports none where larger content is already on the page. Range 0–300.
+const PAINT_REPORT_WAIT_MS = 100;
+
+// Resolves once the text is on screen: when the browser reports a largest contentful paint
+// after `since` (the report comes when the frame is presented, which can be frames after it
+// was drawn), else two frames on, plus PAINT_REPORT_WAIT_MS where such reports exist.
+function textPainted(since) {
+  const frames = () =>
+    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
+  const reported = globalThis.PerformanceObserver?.supportedEntryTypes ?? [];
+  if (!reported.includes("largest-contentful-paint")) return frames();
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((entries) => {
+      if (entries.getEntries().some((entry) => entry.startTime >= since)) done();
+    });
+    const done = () => {
+      observer.disconnect();
+      resolve();
+    };
+    observer.observe({ type: "largest-contentful-paint", buffered: true });
+    frames().then(() => setTimeout(done, PAINT_REPORT_WAIT_MS));
+  });
+}
+
 const isTrap = (error) =>
   typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
 
@@ -225,6 +250,8 @@ export async function mount(element, options = {}) {
     shadow.replaceChildren(stylesheet, container);
   }
   const wanted = () => (routing ? location.hash : "") || view;
+  // When the fragment's text was put on the page.
+  let shownAt = 0;
   const showFragment = async (hash) => {
     if (!base || ownText) return;
     try {
@@ -241,17 +268,15 @@ export async function mount(element, options = {}) {
       text?.remove();
       text = fragment;
       container.before(fragment);
+      shownAt = performance.now();
       if (failure) showUnavailable({ fragment, ownText, container, base, reason: failure });
     } catch {}
   };
   // The text's bytes first, then the program's: on a slow link they would share it, and the
-  // text would wait for 170 KB it does not need. The text's paint first too, before the
-  // program's download and compilation compete with it: two frames, as the first frame's
-  // paint may reach the screen after the task that follows it.
-  const painted = () =>
-    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
+  // text would wait for 160 KB it does not need. The text's paint first too, before the
+  // program's download and compilation compete with it.
   const engineStarted = (ownText ? Promise.resolve() : showFragment(wanted()))
-    .then(painted)
+    .then(() => textPainted(shownAt))
     .then(startEngine);
   // Until the reader runs, a followed link shows its view's text too.
   const following = () => showFragment(wanted());
