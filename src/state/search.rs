@@ -42,8 +42,8 @@ pub(super) struct Typed {
     text: String,
     /// Parsed.
     query: Query,
-    /// The shards it needs, once the manifest is here.
-    shards: Vec<String>,
+    /// The shards it needs, once the manifest is here (none when it cannot match).
+    shards: Option<Vec<String>>,
     /// Its results, once its shards are here.
     pub(super) results: Option<Ranked>,
 }
@@ -110,7 +110,10 @@ impl SearchState {
         let mut wanted = vec![FileKey::Manifest];
         if matches!(files.manifest(), Some(Load::Ready(_))) {
             wanted.extend(self.shards.iter().cloned().map(FileKey::Shard));
-            let ahead = self.typed.iter().flat_map(|typed| &typed.shards);
+            let ahead = self
+                .typed
+                .iter()
+                .flat_map(|typed| typed.shards.iter().flatten());
             for path in ahead.filter(|path| !self.shards.contains(path)) {
                 wanted.push(FileKey::Shard(path.clone()));
             }
@@ -131,7 +134,7 @@ impl SearchState {
         self.typed = (!query.is_empty()).then(|| Typed {
             text: text.to_owned(),
             query,
-            shards: Vec::new(),
+            shards: None,
             results: None,
         });
     }
@@ -149,11 +152,11 @@ impl SearchState {
         let Some(typed) = &mut self.typed else {
             return;
         };
-        if typed.shards.is_empty() {
-            typed.shards = manifest.shards_for(&typed.query);
-        }
-        if typed.results.is_none() && !typed.shards.is_empty() {
-            let answered = answer(&manifest, files, &documents, &typed.query, &typed.shards);
+        let shards = typed
+            .shards
+            .get_or_insert_with(|| manifest.shards_for(&typed.query));
+        if typed.results.is_none() && !shards.is_empty() {
+            let answered = answer(&manifest, files, &documents, &typed.query, shards);
             if let Some(Ok(ranked)) = answered {
                 typed.results = Some(ranked);
             }
@@ -187,8 +190,10 @@ impl SearchState {
         if self.results.as_ref().is_some_and(|r| r.query == typed) {
             return;
         }
-        let ahead = self.typed.as_mut().filter(|ahead| ahead.text == typed);
-        if let Some(ranked) = ahead.and_then(|ahead| ahead.results.take()) {
+        // The query takes over what was typed ahead: its results, or else its own fetching
+        // and evaluation, so that nothing is evaluated twice.
+        let ahead = self.typed.take_if(|ahead| ahead.text == typed);
+        if let Some(ranked) = ahead.and_then(|ahead| ahead.results) {
             return self.answered(typed, Ok(ranked));
         }
         let hits = if query.is_empty() {

@@ -374,17 +374,28 @@ fn what_is_being_typed_is_fetched_and_evaluated_so_that_the_query_only_has_to_be
         "answered at once"
     );
     assert!(
-        state
-            .search
-            .typed
-            .as_ref()
-            .is_some_and(|typed| typed.results.is_none()),
-        "the results moved to the query, not copied"
+        state.search.typed.is_none(),
+        "the query took over what was typed ahead: nothing left to evaluate again"
     );
+    state.apply(Action::ResultsSeen(vec!["2017-15".into()]));
+    assert_eq!(found_ids(&state), ["2017-15-1", "2018-1-1"]);
 
     state.apply(Action::SearchTyped("  ".into()));
     assert!(
         shards_to_fetch(&state).is_empty(),
         "blank text needs nothing"
     );
+}
+
+#[test]
+fn a_query_run_before_its_typed_shards_arrive_takes_their_fetching_over() {
+    let fixture = fixture();
+    let mut state = fixture.indexed(Route::Latest);
+    state.apply(Action::SearchTyped("代表工作室".into()));
+    fixture.deliver_manifest(&mut state);
+    let ahead = shards_to_fetch(&state);
+    assert!(!ahead.is_empty());
+    state.apply(Action::Navigate(search("代表工作室")));
+    assert!(state.search.typed.is_none());
+    assert_eq!(shards_to_fetch(&state), ahead, "the same shards, each once");
 }
