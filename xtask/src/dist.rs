@@ -118,13 +118,16 @@ fn build_data(root: &Path, out: &Path) -> Result<()> {
 
 /// Unstable flags the shipped WebAssembly is built with (docs/development.md, "The
 /// WebAssembly's toolchain"): the standard library compiled for size with the reader rather
-/// than the prebuilt one, and panics that stop the program at once, without formatting a
-/// message no one reads (the loader says what happened).
+/// than the prebuilt one; panics that stop the program at once, without formatting a
+/// message no one reads (the loader says what happened); and, since nothing the shipped
+/// program shows comes from `{:?}` or a source location, `Debug` formatting compiled to
+/// nothing and no file names or lines kept for panics.
 const SIZE_FLAGS: [&str; 2] = [
     "-Zbuild-std=std,panic_abort",
     "-Zbuild-std-features=optimize_for_size",
 ];
-const SIZE_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort";
+const SIZE_RUSTFLAGS: &str =
+    "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none";
 
 /// Release wasm of both programs with the dated nightly (the reader with its search engine
 /// left to the second module), wasm-bindgen glue into `pkg/`, then wasm-opt in place.
