@@ -4,12 +4,13 @@
 //! [`mount_reader`]. From there everything is in this crate: a pure reducer ([`state`]) that
 //! holds what is shown, components that render it, and effects that fetch the files it asks for.
 
+pub mod check;
 pub mod components;
 pub mod error;
 pub mod format;
 pub mod links;
 pub mod load;
-pub mod locate;
+pub mod programs;
 pub mod route;
 pub mod search_index;
 pub mod source;

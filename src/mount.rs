@@ -18,8 +18,8 @@ use crate::storage::recall_text_size;
 /// hash. `allow_cross_origin` lets the data live on another site. `view` is the reader
 /// address (`#/issue/2017-15`) to open when the URL names none (a static issue page's own
 /// issue); empty for the newest issue. `on_ready` is called once the first view shows what
-/// its static rendering shows. `load_search` is the loader's function that fetches the search
-/// module (a promise of its exports).
+/// its static rendering shows. `load_program` is the loader's function that fetches another of
+/// the reader's programs by name (a promise of its exports; see [`crate::programs`]).
 #[wasm_bindgen(js_name = mountReader)]
 pub fn mount_reader(
     container: HtmlElement,
@@ -28,9 +28,9 @@ pub fn mount_reader(
     allow_cross_origin: bool,
     view: &str,
     on_ready: Option<js_sys::Function>,
-    load_search: Option<js_sys::Function>,
+    load_program: Option<js_sys::Function>,
 ) -> Result<(), JsValue> {
-    crate::search_index::provide_loader(load_search);
+    crate::programs::provide_loader(load_program);
     let source = DataSource::from_markup(source, allow_cross_origin);
     let own_view = Route::from_hash(view).unwrap_or_default();
     let hash = web_sys::window()

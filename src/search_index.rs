@@ -17,12 +17,3 @@ pub use direct::{open, SearchIndex, ShardFile};
 mod module;
 #[cfg(feature = "search-module")]
 pub use module::{open, SearchIndex, ShardFile};
-
-/// Keeps the loader's function that fetches the search module, for the module build; the
-/// direct build has the engine linked in and needs none.
-pub fn provide_loader(loader: Option<js_sys::Function>) {
-    #[cfg(feature = "search-module")]
-    module::provide_loader(loader);
-    #[cfg(not(feature = "search-module"))]
-    drop(loader);
-}

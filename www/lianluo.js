@@ -11,10 +11,15 @@ const GLUE = new URL("./lianluo_reader.js", import.meta.url).href;
 const STYLESHEET = new URL("./lianluo.css", import.meta.url).href;
 // The build names the WebAssembly like its JavaScript glue (lianluo-<hash>.js and .wasm).
 const ENGINE = GLUE.replace(/\.js$/, ".wasm");
-// The search engine, a second program fetched when a reader first turns to search.
-const SEARCH_GLUE = new URL("./lianluo_search.js", import.meta.url).href;
-const SEARCH_ENGINE = SEARCH_GLUE.replace(/\.js$/, ".wasm");
-let search = null;
+// The reader's other programs, each fetched the first time the reader asks for it: the
+// search engine when a reader first turns to search, and the check program when a data file
+// cannot be read (it says what is wrong with it).
+const PROGRAMS = {
+  search: new URL("./lianluo_search.js", import.meta.url).href,
+  check: new URL("./lianluo_check.js", import.meta.url).href,
+};
+const programEngine = (glue) => glue.replace(/\.js$/, ".wasm");
+const programs = new Map();
 const mounted = new WeakSet();
 let engine = null;
 let hashTaken = false;
@@ -41,20 +46,20 @@ function startEngine() {
   return engine;
 }
 
-// Fetches and starts the search engine once for the page; a failure is fetched again when a
-// reader retries.
-function loadSearch() {
-  if (!search) {
-    search = (async () => {
-      const glue = await import(SEARCH_GLUE);
-      await glue.default({ module_or_path: SEARCH_ENGINE });
+// Fetches and starts one of the reader's other programs (a name of PROGRAMS) once for the
+// page; after a failure it is fetched again the next time it is asked for.
+function loadProgram(name) {
+  if (!programs.has(name)) {
+    const glueFile = PROGRAMS[name];
+    const started = (async () => {
+      const glue = await import(glueFile);
+      await glue.default({ module_or_path: programEngine(glueFile) });
       return glue;
     })();
-    search.catch(() => {
-      search = null;
-    });
+    started.catch(() => programs.delete(name));
+    programs.set(name, started);
   }
-  return search;
+  return programs.get(name);
 }
 
 // How long to wait, after two frames, for the browser to report the text's paint, in ms. It
@@ -92,7 +97,8 @@ function stopped(error) {
   if (!isTrap(error)) return;
   // WebKit names no file in a trap's stack; where one is named, it must be the reader's.
   const files = String(error.stack ?? "").match(/[^\s()@]+\.wasm\b/g) ?? [];
-  const ours = (file) => file.startsWith(ENGINE) || file.startsWith(SEARCH_ENGINE);
+  const ours = (file) =>
+    file.startsWith(ENGINE) || Object.values(PROGRAMS).some((glue) => file.startsWith(programEngine(glue)));
   if (files.length > 0 && !files.some(ours)) return;
   for (const container of running) {
     // The markup of the reader's own failure notices, in its frame.
@@ -310,7 +316,7 @@ export async function mount(element, options = {}) {
     const [glue] = await Promise.all([engineStarted, styled]);
     // A task of its own for the reader's first render, apart from the module's instantiation.
     await new Promise((resolve) => setTimeout(resolve));
-    glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver, loadSearch);
+    glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver, loadProgram);
     running.add(container);
   } catch (error) {
     if (isTrap(error)) {

@@ -4,8 +4,9 @@ use lianluo_core::search::{DocFacts, Hit, Manifest, Query, Shard, SEARCH_FORMAT_
 use lianluo_core::ArchiveIndex;
 use wasm_bindgen::JsValue;
 
+use crate::check::{self, DataKind};
 use crate::error::{LoadError, LoadErrorKind};
-use crate::load::fetch_versioned;
+use crate::load::{fetch, Body};
 
 /// A search manifest, read.
 #[derive(Debug, PartialEq)]
@@ -21,8 +22,11 @@ pub struct ShardFile {
 
 /// Fetches the search manifest at `url` and reads it.
 pub async fn open(url: &str) -> Result<SearchIndex, LoadError> {
-    let manifest: Manifest = fetch_versioned(url, "version", SEARCH_FORMAT_VERSION).await?;
-    Ok(SearchIndex::from(manifest))
+    let value = fetch(url, Body::Json).await?;
+    match serde_wasm_bindgen::from_value::<Manifest>(value.clone()) {
+        Ok(manifest) if manifest.version == SEARCH_FORMAT_VERSION => Ok(manifest.into()),
+        _ => Err(check::problem(url, DataKind::Manifest, &value).await),
+    }
 }
 
 impl From<Manifest> for SearchIndex {

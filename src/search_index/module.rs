@@ -1,31 +1,29 @@
 //! The search engine in a WebAssembly module of its own (`crates/search`), fetched through
-//! the loader's `loadSearch` when the manifest is first wanted: the first time a reader turns
-//! to the search box, types, or opens a search address. Plain strings, numbers and bytes cross
+//! the loader's `loadProgram("search")` when the manifest is first wanted: the first time a
+//! reader turns to the search box, types, or opens a search address. Plain strings, numbers and bytes cross
 //! the boundary; shard bytes go straight from the response into the search module.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
-use js_sys::{Function, Promise, Uint8Array};
+use js_sys::Uint8Array;
 use lianluo_core::search::{DocFacts, Hit, Query, SEARCH_FORMAT_VERSION};
 use lianluo_core::ArchiveIndex;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::check::{self, DataKind};
 use crate::error::{LoadError, LoadErrorKind};
-use crate::load::{check_version, fetch, shape_problem, Body};
+use crate::load::{fetch, Body};
+use crate::programs;
 
 /// Numbers per hit in the search module's answer, as `lianluo_search::HIT_FIELDS`: document,
 /// score, matches, title matched (0 or 1).
 const HIT_FIELDS: usize = 4;
 
-/// What a failure to fetch or start the search module is reported against.
+/// The search module's name for the loader, and what a failure to fetch or start it is
+/// reported against.
 const PROGRAM: &str = "search";
-
-thread_local! {
-    /// The loader's `loadSearch`: a promise of the search module's exports, fetched once.
-    static LOADER: RefCell<Option<Function>> = const { RefCell::new(None) };
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -36,6 +34,8 @@ extern "C" {
 
     /// A manifest read by the search module, with its documents and decoded shards.
     type Engine;
+    #[wasm_bindgen(method)]
+    fn version(this: &Engine) -> u32;
     #[wasm_bindgen(method, js_name = matchesDocs)]
     fn matches_docs(this: &Engine, ids: Vec<String>) -> bool;
     #[wasm_bindgen(method, js_name = setDocuments)]
@@ -51,11 +51,6 @@ extern "C" {
         excluded: Vec<String>,
         paths: Vec<String>,
     ) -> Result<Vec<u32>, JsValue>;
-}
-
-/// Keeps the loader's function that fetches the search module.
-pub fn provide_loader(loader: Option<Function>) {
-    LOADER.with(|kept| *kept.borrow_mut() = loader);
 }
 
 /// A search manifest, read by the search module.
@@ -75,35 +70,22 @@ pub struct ShardFile {
 
 /// Fetches the search module and the manifest at `url` at once, and reads the manifest.
 pub async fn open(url: &str) -> Result<SearchIndex, LoadError> {
-    let program = start_program()?;
+    let missing = || LoadError::new(PROGRAM, LoadErrorKind::SearchProgram);
+    let program = programs::start(PROGRAM).ok_or_else(missing)?;
     let manifest = fetch(url, Body::Json).await?;
-    check_version(url, &manifest, "version", SEARCH_FORMAT_VERSION)?;
     let program: Program = JsFuture::from(program)
         .await
-        .map_err(|_| LoadError::new(PROGRAM, LoadErrorKind::SearchProgram))?
+        .map_err(|_| missing())?
         .unchecked_into();
-    let engine = program.open_index(&manifest).map_err(|error| {
-        let message = error.as_string().unwrap_or_default();
-        LoadError::new(url, LoadErrorKind::Shape(shape_problem(&message, None)))
-    })?;
+    let engine = match program.open_index(&manifest) {
+        Ok(engine) if engine.version() == SEARCH_FORMAT_VERSION => engine,
+        _ => return Err(check::problem(url, DataKind::Manifest, &manifest).await),
+    };
     Ok(SearchIndex {
         engine,
         documents_sent: Cell::new(false),
         added: RefCell::default(),
     })
-}
-
-/// Asks the loader for the search module; a promise, so that it downloads meanwhile.
-fn start_program() -> Result<Promise, LoadError> {
-    let missing = || LoadError::new(PROGRAM, LoadErrorKind::SearchProgram);
-    let loader = LOADER
-        .with(|kept| kept.borrow().clone())
-        .ok_or_else(missing)?;
-    loader
-        .call0(&JsValue::NULL)
-        .ok()
-        .and_then(|promise| promise.dyn_into::<Promise>().ok())
-        .ok_or_else(missing)
 }
 
 impl SearchIndex {

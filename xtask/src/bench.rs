@@ -9,7 +9,9 @@ use crate::paths;
 use crate::run::{run, step};
 use crate::serve::{self, Mount};
 use crate::size_profile::{profile, Profile, TOP_FUNCTIONS};
-use crate::sizes::{first_load_sizes, first_text_sizes, search_module_sizes, FileSize};
+use crate::sizes::{
+    first_load_sizes, first_text_sizes, later_program_sizes, FileSize, LATER_PROGRAMS,
+};
 use crate::synth;
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
@@ -64,8 +66,9 @@ struct Sizes {
     total_brotli: u64,
     /// Gzip bytes fetched before the newest issue's text is on screen.
     first_text_gzip: u64,
-    /// The search module's files, fetched on a reader's first search.
-    search_module: Vec<FileSize>,
+    /// Each later program's files, by name: the search engine, fetched on a reader's first
+    /// search, and the check program, fetched when a data file cannot be read.
+    later_programs: Vec<(String, Vec<FileSize>)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -111,7 +114,15 @@ pub fn measure(root: &Path) -> Result<()> {
         total_gzip: files.iter().map(|f| f.gzip).sum(),
         total_brotli: files.iter().map(|f| f.brotli).sum(),
         first_text_gzip: first_text_sizes(&dist)?.iter().map(|f| f.gzip).sum(),
-        search_module: search_module_sizes(&dist)?,
+        later_programs: LATER_PROGRAMS
+            .iter()
+            .map(|program| {
+                Ok((
+                    program.name.to_owned(),
+                    later_program_sizes(&dist, program)?,
+                ))
+            })
+            .collect::<Result<_>>()?,
         files,
     };
     step("Profiling the WebAssembly's size by crate and function");
@@ -523,11 +534,19 @@ fn markdown(report: &Report) -> String {
         "| bytes before the newest issue's text (gzip; no WebAssembly) | {} |",
         s.first_text_gzip
     );
-    let _ = writeln!(
-        md,
-        "| the search module, fetched on a reader's first search (glue + wasm, gzip) | {} |",
-        s.search_module.iter().map(|f| f.gzip).sum::<u64>()
-    );
+    for program in &LATER_PROGRAMS {
+        let files = s
+            .later_programs
+            .iter()
+            .find(|(name, _)| name == program.name);
+        let _ = writeln!(
+            md,
+            "| the {} program, fetched {} (glue + wasm, gzip) | {} |",
+            program.name,
+            program.when,
+            files.map_or(0, |(_, files)| files.iter().map(|f| f.gzip).sum::<u64>())
+        );
+    }
     for l in &report.lighthouse {
         let _ = writeln!(
             md,
@@ -669,7 +688,7 @@ mod tests {
                 total_gzip: 500,
                 total_brotli: 400,
                 first_text_gzip: 14_000,
-                search_module: Vec::new(),
+                later_programs: Vec::new(),
             },
             size_profile: Profile {
                 code_bytes: 1000,

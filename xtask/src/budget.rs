@@ -1,7 +1,7 @@
 //! The byte budget for first-load files, read from the committed `budget.json`: gzip bytes per
 //! file pattern and in total. The test command fails when the build grows past it.
 
-use crate::sizes::{matches, FileSize};
+use crate::sizes::{matches, FileSize, LaterProgram};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -17,9 +17,10 @@ pub struct Budget {
     /// Limit on the gzip bytes fetched before the newest issue's text is on screen
     /// ([`crate::sizes::FIRST_TEXT_FILES`]).
     pub first_text_gzip_bytes: u64,
-    /// Limit on the search module's files together ([`crate::sizes::SEARCH_MODULE_PATTERNS`]),
-    /// gzip bytes: what the first search fetches besides the index.
-    pub search_module_gzip_bytes: u64,
+    /// Limit on each later program's files together ([`crate::sizes::LATER_PROGRAMS`]), by
+    /// its name, gzip bytes: what the search engine adds to a reader's first search, and
+    /// what the check program adds to a damaged file's message.
+    pub later_programs_gzip_bytes: BTreeMap<String, u64>,
 }
 
 impl Budget {
@@ -70,17 +71,24 @@ impl Budget {
         problems
     }
 
-    /// Why the search module's files break the budget (or are missing), if they do.
-    pub fn search_module_violation(&self, sizes: &[FileSize]) -> Option<String> {
-        let total: u64 = sizes.iter().map(|s| s.gzip).sum();
-        if sizes.len() != crate::sizes::SEARCH_MODULE_PATTERNS.len() {
-            return Some("the search module's glue or WebAssembly is missing from dist/".into());
+    /// Why `program`'s files (`sizes`) break the budget, are missing, or have no limit, if so.
+    pub fn later_program_violation(
+        &self,
+        program: &LaterProgram,
+        sizes: &[FileSize],
+    ) -> Option<String> {
+        let name = program.name;
+        let Some(&limit) = self.later_programs_gzip_bytes.get(name) else {
+            return Some(format!("the {name} program has no budget in budget.json"));
+        };
+        if sizes.len() != program.patterns.len() {
+            return Some(format!(
+                "the {name} program's glue or WebAssembly is missing from dist/"
+            ));
         }
-        (total > self.search_module_gzip_bytes).then(|| {
-            format!(
-                "the search module is {total} bytes gzip, over the budget of {}",
-                self.search_module_gzip_bytes
-            )
+        let total: u64 = sizes.iter().map(|s| s.gzip).sum();
+        (total > limit).then(|| {
+            format!("the {name} program is {total} bytes gzip, over the budget of {limit}")
         })
     }
 
@@ -113,7 +121,8 @@ mod tests {
         serde_json::from_str(
             r#"{"about": "test", "total_gzip_bytes": 1000,
                 "files": {"index.html": 100, "lianluo-*.wasm": 900},
-                "first_text_gzip_bytes": 150, "search_module_gzip_bytes": 300}"#,
+                "first_text_gzip_bytes": 150,
+                "later_programs_gzip_bytes": {"search": 300}}"#,
         )
         .unwrap()
     }
@@ -149,22 +158,32 @@ mod tests {
     }
 
     #[test]
-    fn the_search_module_has_its_own_limit_and_must_be_there() {
+    fn a_later_program_has_its_own_limit_and_must_be_there() {
+        let [search, check] = crate::sizes::LATER_PROGRAMS;
         let within = [
             size("lianluo-0123456789.search.js", 100),
             size("lianluo-0123456789.search.wasm", 200),
         ];
-        assert_eq!(budget().search_module_violation(&within), None);
+        assert_eq!(budget().later_program_violation(&search, &within), None);
         let over = [
             within[0].clone(),
             size("lianluo-0123456789.search.wasm", 201),
         ];
-        let problem = budget().search_module_violation(&over).expect("over");
+        let problem = budget()
+            .later_program_violation(&search, &over)
+            .expect("over");
         assert!(problem.contains("301 bytes gzip"), "{problem}");
         let missing = budget()
-            .search_module_violation(&within[..1])
+            .later_program_violation(&search, &within[..1])
             .expect("missing");
         assert!(missing.contains("missing"), "{missing}");
+        let unbudgeted = budget()
+            .later_program_violation(&check, &within)
+            .expect("no limit");
+        assert!(
+            unbudgeted.contains("check program has no budget"),
+            "{unbudgeted}"
+        );
     }
 
     #[test]

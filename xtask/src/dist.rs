@@ -50,6 +50,17 @@ pub const SEARCH: Program = Program {
     kind: "search.",
 };
 
+/// The check program, fetched when a data file cannot be read, to say what is wrong with it
+/// (`crates/check`).
+pub const CHECK: Program = Program {
+    package: "lianluo-check",
+    crate_name: "lianluo_check",
+    kind: "check.",
+};
+
+/// Every program, in the order they are built and named.
+const PROGRAMS: [Program; 3] = [READER, SEARCH, CHECK];
+
 impl Program {
     /// wasm-bindgen's glue.
     fn glue_file(&self) -> String {
@@ -62,8 +73,8 @@ impl Program {
     }
 }
 
-/// The loader, whose literals `"./lianluo_reader.js"`, `"./lianluo_search.js"` and
-/// `"./lianluo.css"` the build points at the hashed files.
+/// The loader, whose literals `"./lianluo_reader.js"`, `"./lianluo_search.js"`,
+/// `"./lianluo_check.js"` and `"./lianluo.css"` the build points at the hashed files.
 const LOADER_FILE: &str = "lianluo.js";
 const LOADER_CSS_LITERAL: &str = "\"./lianluo.css\"";
 const CSS_FILE: &str = "lianluo.css";
@@ -129,22 +140,22 @@ const SIZE_FLAGS: [&str; 2] = [
 const SIZE_RUSTFLAGS: &str =
     "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none";
 
-/// Release wasm of both programs with the dated nightly (the reader with its search engine
+/// Release wasm of every program with the dated nightly (the reader with its search engine
 /// left to the second module), wasm-bindgen glue into `pkg/`, then wasm-opt in place.
 fn build_wasm(root: &Path) -> Result<()> {
     step(format!(
-        "Building the reader and its search engine for WebAssembly (release, {NIGHTLY}, \
+        "Building the reader, its search engine and its check program for WebAssembly (release, {NIGHTLY}, \
          standard library built for size)"
     ));
     run(Command::new("cargo")
         .arg(format!("+{NIGHTLY}"))
         .args(["build", "--release", "--target", WASM_TARGET, "--lib"])
-        .args(["-p", READER.package, "-p", SEARCH.package])
+        .args(PROGRAMS.iter().flat_map(|program| ["-p", program.package]))
         .args(["--features", "lianluo-reader/search-module"])
         .args(SIZE_FLAGS)
         .env("RUSTFLAGS", SIZE_RUSTFLAGS)
         .current_dir(root))?;
-    for program in [READER, SEARCH] {
+    for program in PROGRAMS {
         step(format!(
             "Generating {}'s JavaScript glue (wasm-bindgen --target web) and optimising it \
              for size (wasm-opt -Oz)",
@@ -205,7 +216,7 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
     let loader_path = www.join(LOADER_FILE);
     let mut loader = read_text(&loader_path)?;
     let shown = loader_path.display().to_string();
-    for program in [READER, SEARCH] {
+    for program in PROGRAMS {
         let glue_name = write_hashed(root, &program, staging)?;
         loader = replace_required(
             &loader,

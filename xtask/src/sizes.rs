@@ -28,9 +28,31 @@ pub const FIRST_TEXT_FILES: [&str; 5] = [
     "data/view/latest.html",
 ];
 
-/// Name patterns of the search module's files, fetched when a reader first turns to search,
-/// never on a first load (`*` matches no `.`, so the first-load patterns do not take them).
-pub const SEARCH_MODULE_PATTERNS: [&str; 2] = ["lianluo-*.search.js", "lianluo-*.search.wasm"];
+/// A program of the reader fetched after the first load, never on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LaterProgram {
+    /// Its name, as the loader and `budget.json` know it.
+    pub name: &'static str,
+    /// When a reader fetches it, in words.
+    pub when: &'static str,
+    /// Name patterns of its glue and WebAssembly (`*` matches no `.`, so the first-load
+    /// patterns do not take them).
+    pub patterns: [&'static str; 2],
+}
+
+/// The reader's programs besides its own WebAssembly.
+pub const LATER_PROGRAMS: [LaterProgram; 2] = [
+    LaterProgram {
+        name: "search",
+        when: "on a reader's first search",
+        patterns: ["lianluo-*.search.js", "lianluo-*.search.wasm"],
+    },
+    LaterProgram {
+        name: "check",
+        when: "when a data file cannot be read",
+        patterns: ["lianluo-*.check.js", "lianluo-*.check.wasm"],
+    },
+];
 
 /// The sizes of one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -64,9 +86,9 @@ pub fn first_load_sizes(dist: &Path) -> Result<Vec<FileSize>> {
     sizes_matching(dist, &FIRST_LOAD_PATTERNS)
 }
 
-/// Measures the search module's files, by name.
-pub fn search_module_sizes(dist: &Path) -> Result<Vec<FileSize>> {
-    sizes_matching(dist, &SEARCH_MODULE_PATTERNS)
+/// Measures a later program's files, by name.
+pub fn later_program_sizes(dist: &Path, program: &LaterProgram) -> Result<Vec<FileSize>> {
+    sizes_matching(dist, &program.patterns)
 }
 
 /// Measures every top-level file of `dist` whose name matches one of `patterns`, by name.

@@ -6,7 +6,7 @@ use crate::install::{self, CHROMEDRIVER, CHROMIUM, WASM_TARGET};
 use crate::outcome::{parse_cargo_test, parse_node_test, Counts};
 use crate::run::{run_captured, step};
 use crate::serve;
-use crate::sizes::{first_load_sizes, first_text_sizes, search_module_sizes};
+use crate::sizes::{first_load_sizes, first_text_sizes, later_program_sizes, LATER_PROGRAMS};
 use crate::{dist, e2e_site, paths, webdriver};
 use anyhow::{bail, Context, Result};
 use std::fs;
@@ -131,12 +131,20 @@ fn clippy_wasm(run: &mut Run) -> Result<()> {
             ])
             .args(["--", "-D", "warnings"]),
     )?;
-    // As shipped: the reader driving the search engine in its own module, and that module.
+    // As shipped: the reader driving the search engine in its own module, and the other
+    // programs.
     must_succeed(
         root,
         Command::new("cargo")
             .args(["clippy", "--target", WASM_TARGET, "--lib"])
-            .args(["-p", "lianluo-reader", "-p", "lianluo-search"])
+            .args([
+                "-p",
+                "lianluo-reader",
+                "-p",
+                "lianluo-search",
+                "-p",
+                "lianluo-check",
+            ])
             .args(["--features", "lianluo-reader/search-module"])
             .args(["--", "-D", "warnings"]),
     )?;
@@ -152,7 +160,8 @@ fn native_tests(run: &mut Run) -> Result<()> {
 fn wasm_tests(run: &mut Run) -> Result<()> {
     let mut command = Command::new("cargo");
     command
-        .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
+        .args(["test", "-p", "lianluo-reader", "-p", "lianluo-check"])
+        .args(["--target", WASM_TARGET])
         .env("PATH", paths::path_with_tools(run.root))
         .env("CHROMEDRIVER", CHROMEDRIVER);
     cargo_tests(run, &mut command, "wasm-bindgen-test")
@@ -163,7 +172,8 @@ fn wasm_tests_firefox(run: &mut Run) -> Result<()> {
     install::ensure_firefox(run.root)?;
     let mut command = Command::new("cargo");
     command
-        .args(["test", "-p", "lianluo-reader", "--target", WASM_TARGET])
+        .args(["test", "-p", "lianluo-reader", "-p", "lianluo-check"])
+        .args(["--target", WASM_TARGET])
         .env("PATH", paths::path_with_tools(run.root))
         .env("GECKODRIVER", install::geckodriver(run.root))
         .env_remove("CHROMEDRIVER");
@@ -315,14 +325,19 @@ fn byte_budget(run: &mut Run) -> Result<()> {
         "before the first text", before_text, budget.first_text_gzip_bytes
     );
     problems.extend(budget.first_text_violation(&text));
-    let search = search_module_sizes(&paths::dist(root))?;
-    println!(
-        "    {:<28} {:>9} bytes gzip (budget {})",
-        "search module (first search)",
-        search.iter().map(|s| s.gzip).sum::<u64>(),
-        budget.search_module_gzip_bytes
-    );
-    problems.extend(budget.search_module_violation(&search));
+    for program in &LATER_PROGRAMS {
+        let sizes = later_program_sizes(&paths::dist(root), program)?;
+        println!(
+            "    {:<28} {:>9} bytes gzip (budget {})",
+            format!("{} program", program.name),
+            sizes.iter().map(|s| s.gzip).sum::<u64>(),
+            budget
+                .later_programs_gzip_bytes
+                .get(program.name)
+                .map_or("none".to_owned(), u64::to_string)
+        );
+        problems.extend(budget.later_program_violation(program, &sizes));
+    }
     if !problems.is_empty() {
         bail!("over budget: {}", problems.join("; "));
     }

@@ -2,6 +2,10 @@
 //!
 //! These types are the JSON format (see `docs/format.md` and the schemas in `schema/`). Field
 //! names are part of the format: renaming one is a format change and bumps [`FORMAT_VERSION`].
+//!
+//! With the feature `miniserde` the types also derive miniserde's `Deserialize`: the reader's
+//! WebAssembly reads `index.json` and issue files with it, as it takes far less code than
+//! serde's derived visitors.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +14,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// One issue of the newsletter, as converted from its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct Issue {
     /// Always [`FORMAT_VERSION`] when written by this crate.
     pub format_version: u32,
@@ -45,6 +50,7 @@ pub struct Issue {
 
 /// Opinionated text normalisations, recorded so a reader of the JSON knows what was changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct Normalization {
     /// Half-width `,` `:` `;` between CJK characters were made full-width (`，` `：` `；`).
     pub cjk_punctuation: bool,
@@ -52,6 +58,7 @@ pub struct Normalization {
 
 /// One article: a report from a region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct Article {
     /// Stable id: `{issue id}-{position from 1}`, e.g. `2017-15-2`.
     pub id: String,
@@ -65,6 +72,7 @@ pub struct Article {
 
 /// A region as printed in a heading and as resolved through the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct Region {
     /// Exactly as printed before the colon (`湘西自治州`, `浏阳市…镇人大`).
     pub printed: String,
@@ -76,6 +84,7 @@ pub struct Region {
 
 /// One block of an article's body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -83,19 +92,23 @@ pub struct Block {
     pub text: String,
 }
 
-/// The kinds of body block.
+/// The kinds of body block. Each variant names its JSON spelling itself, as miniserde (see
+/// the crate's `miniserde` feature) reads no `rename_all`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub enum BlockKind {
     /// A paragraph of running text.
+    #[serde(rename = "paragraph")]
     Paragraph,
     /// A sub-heading on its own line (一、… (一)… 1. …).
+    #[serde(rename = "heading")]
     Heading,
 }
 
 /// `index.json`: every issue in brief, newest first, so the reader can list issues and count
 /// regions without fetching every issue file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct ArchiveIndex {
     /// Always [`FORMAT_VERSION`] when written by this crate.
     pub format_version: u32,
@@ -111,6 +124,7 @@ pub struct ArchiveIndex {
 
 /// One issue in the archive index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct IssueSummary {
     /// The issue id (`2017-15`).
     pub id: String,
@@ -128,6 +142,7 @@ pub struct IssueSummary {
 
 /// One article in the archive index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct ArticleSummary {
     /// The article id (`2017-15-2`).
     pub id: String,
@@ -139,6 +154,7 @@ pub struct ArticleSummary {
 
 /// How many articles report from one prefecture, and from which of its counties.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct RegionCount {
     /// Canonical prefecture name.
     pub prefecture: String,
@@ -151,6 +167,7 @@ pub struct RegionCount {
 
 /// Article count for one county.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct CountyCount {
     /// Canonical county name.
     pub county: String,

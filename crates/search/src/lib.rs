@@ -2,7 +2,7 @@
 //! decoding, planning and evaluation from `lianluo_core::search`, behind a narrow interface.
 //!
 //! The reader's main module never links this code. Its loader fetches this module when a
-//! reader first turns to search (`www/lianluo.js`, `loadSearch`), and the reader drives it
+//! reader first turns to search (`www/lianluo.js`, `loadProgram`), and the reader drives it
 //! through `src/search_index/module.rs`: plain strings, numbers and bytes cross the boundary,
 //! never the engine's types. Queries are parsed by the reader, which needs the terms anyway
 //! to mark matches, and sent as their required and excluded terms.
@@ -35,6 +35,11 @@ pub fn open_index(manifest: JsValue) -> Result<SearchIndex, String> {
 
 #[wasm_bindgen]
 impl SearchIndex {
+    /// The manifest's format version, which the reader checks.
+    pub fn version(&self) -> u32 {
+        self.manifest.version
+    }
+
     /// Whether the manifest was built for the archive whose article ids are `ids`, in order.
     #[wasm_bindgen(js_name = matchesDocs)]
     pub fn matches_docs(&self, ids: Vec<String>) -> bool {

@@ -1,13 +1,14 @@
-//! Naming the field a data file gets wrong, in headless Chromium: the fixture issue, written
-//! as JSON and parsed by the browser like a fetched file, spoiled in one place at a time.
+//! Naming the field a data file gets wrong, in the browser: the fixture issue, written as JSON
+//! and parsed by the browser like a fetched file, spoiled in one place at a time.
 #![cfg(target_arch = "wasm32")]
 
-mod common;
+#[path = "../../../tests/common/fixtures.rs"]
+#[allow(dead_code)]
+mod fixtures;
 
-use common::fixtures::issue;
+use fixtures::issue;
+use lianluo_check::{diagnose, locate, shape_problem, Problem};
 use lianluo_core::Issue;
-use lianluo_reader::load::shape_problem;
-use lianluo_reader::locate::locate;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -21,7 +22,7 @@ fn spoiled(spoil: impl FnOnce(&mut serde_json::Value)) -> JsValue {
 }
 
 fn convert(value: &JsValue) -> Option<String> {
-    lianluo_reader::load::convert::<Issue>(value).err()
+    lianluo_check::convert::<Issue>(value).err()
 }
 
 /// Where the conversion of `value` fails, and the reader's sentence for it.
@@ -30,6 +31,54 @@ fn problem(value: &JsValue) -> (Option<String>, String) {
     let path = locate(value, &convert);
     let sentence = shape_problem(&message, path.as_deref());
     (path, sentence)
+}
+
+fn shape(detail: &str) -> Problem {
+    Problem {
+        version: None,
+        shape: Some(detail.to_owned()),
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_diagnosis_names_the_field_of_an_issue() {
+    let value = spoiled(|json| json["articles"][1]["title"] = 5.into());
+    assert_eq!(
+        diagnose("issue", &value),
+        shape("字段 articles[1].title 应为文字，实为数字 5")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_version_is_told_before_the_fields() {
+    let value = spoiled(|json| {
+        json["format_version"] = 2.into();
+        json["articles"] = "none".into();
+    });
+    let problem = diagnose("issue", &value);
+    assert_eq!(problem.version.as_deref(), Some("2"));
+    assert_eq!(problem.shape, None);
+}
+
+#[wasm_bindgen_test]
+fn a_file_that_is_not_an_object_or_lacks_its_version_is_said_so() {
+    let array = js_sys::JSON::parse("[1, 2]").expect("JSON");
+    assert_eq!(diagnose("index", &array), shape("应为一个 JSON 对象"));
+    let value = spoiled(|json| {
+        json.as_object_mut()
+            .expect("an object")
+            .remove("format_version");
+    });
+    assert_eq!(diagnose("issue", &value), shape("缺少 format_version 字段"));
+    let manifest = js_sys::JSON::parse(r#"{"doc_count": 3}"#).expect("JSON");
+    assert_eq!(diagnose("manifest", &manifest), shape("缺少 version 字段"));
+}
+
+#[wasm_bindgen_test]
+fn what_serde_reads_is_still_a_problem_in_words() {
+    // A whole number written with a decimal point: serde reads it, miniserde does not.
+    let value = spoiled(|json| json["number"] = 15.0.into());
+    assert_eq!(diagnose("issue", &value), shape("内容无法读取"));
 }
 
 #[wasm_bindgen_test]
