@@ -3,6 +3,7 @@
 
 use crate::assets::{hashed_name, replace_required, short_hash};
 use crate::compress::{files_under, relative_slash_path, write_siblings};
+use crate::import_names::shorten;
 use crate::install::{NIGHTLY, WASM_TARGET};
 use crate::minify::minify;
 use crate::paths;
@@ -163,7 +164,23 @@ fn build_wasm(root: &Path) -> Result<()> {
         ));
         let optimised = bind(root, &program, &paths::pkg(root))?;
         optimise(root, &optimised, &optimised, &[])?;
+        shorten_imports(&paths::pkg(root), &program)?;
     }
+    Ok(())
+}
+
+/// Gives `program`'s imports short names in its module and glue in `pkg` (see
+/// [`crate::import_names`]).
+fn shorten_imports(pkg: &Path, program: &Program) -> Result<()> {
+    step(format!(
+        "Giving {}'s imports short names in its WebAssembly and glue",
+        program.package
+    ));
+    let (wasm_path, glue_path) = (pkg.join(program.wasm_file()), pkg.join(program.glue_file()));
+    let (wasm, glue) = shorten(&read(&wasm_path)?, &read_text(&glue_path)?)
+        .with_context(|| format!("shortening the imports of {}", wasm_path.display()))?;
+    fs::write(&wasm_path, wasm)?;
+    fs::write(&glue_path, glue)?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ mod compress;
 mod dist;
 mod e2e_site;
 mod fuzz;
+mod import_names;
 mod install;
 mod machine;
 mod minify;
