@@ -1,7 +1,8 @@
 //! The search engine in a WebAssembly module of its own (`crates/search`), fetched through
 //! the loader's `loadProgram("search")` when the manifest is first wanted: the first time a
-//! reader turns to the search box, types, or opens a search address. Plain strings, numbers and bytes cross
-//! the boundary; shard bytes go straight from the response into the search module.
+//! reader turns to the search box, types, or opens a search address. Plain strings, numbers
+//! and bytes cross the boundary; shard bytes go straight from the response into the search
+//! module.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
