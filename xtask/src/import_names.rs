@@ -194,6 +194,8 @@ mod tests {
         assert_eq!(names[52], "aa");
         let distinct: std::collections::HashSet<&String> = names.iter().collect();
         assert_eq!(distinct.len(), names.len());
-        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_alphabetic())));
+        assert!(names
+            .iter()
+            .all(|n| n.chars().all(|c| c.is_ascii_alphabetic())));
     }
 }
