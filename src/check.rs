@@ -51,10 +51,11 @@ impl DataKind {
 /// could not be read.
 pub async fn problem(url: &str, kind: DataKind, value: &JsValue) -> LoadError {
     let error = |kind| LoadError::new(url, kind);
-    let Some(promise) = programs::start("check") else {
-        return error(LoadErrorKind::Shape(UNTOLD.to_owned()));
+    let program = match programs::start("check") {
+        Some(promise) => JsFuture::from(promise).await.ok(),
+        None => None,
     };
-    let Ok(program) = JsFuture::from(promise).await else {
+    let Some(program) = program else {
         return error(LoadErrorKind::Shape(UNTOLD.to_owned()));
     };
     let problem = program

@@ -54,7 +54,7 @@ impl DataFile for Issue {
 }
 
 /// Fetches a data file and reads it; one in another format version is refused as such.
-pub async fn fetch_data<T: DataFile>(url: &str) -> Result<T, LoadError> {
+async fn fetch_data<T: DataFile>(url: &str) -> Result<T, LoadError> {
     let text = fetch(url, Body::Text)
         .await?
         .as_string()

@@ -9,8 +9,9 @@
 
 const GLUE = new URL("./lianluo_reader.js", import.meta.url).href;
 const STYLESHEET = new URL("./lianluo.css", import.meta.url).href;
-// The build names the WebAssembly like its JavaScript glue (lianluo-<hash>.js and .wasm).
-const ENGINE = GLUE.replace(/\.js$/, ".wasm");
+// The build names each WebAssembly like its JavaScript glue (lianluo-<hash>.js and .wasm).
+const wasmOf = (glue) => glue.replace(/\.js$/, ".wasm");
+const ENGINE = wasmOf(GLUE);
 // The reader's other programs, each fetched the first time the reader asks for it: the
 // search engine when a reader first turns to search, and the check program when a data file
 // cannot be read (it says what is wrong with it).
@@ -18,7 +19,6 @@ const PROGRAMS = {
   search: new URL("./lianluo_search.js", import.meta.url).href,
   check: new URL("./lianluo_check.js", import.meta.url).href,
 };
-const programEngine = (glue) => glue.replace(/\.js$/, ".wasm");
 const programs = new Map();
 const mounted = new WeakSet();
 let engine = null;
@@ -53,7 +53,7 @@ function loadProgram(name) {
     const glueFile = PROGRAMS[name];
     const started = (async () => {
       const glue = await import(glueFile);
-      await glue.default({ module_or_path: programEngine(glueFile) });
+      await glue.default({ module_or_path: wasmOf(glueFile) });
       return glue;
     })();
     started.catch(() => programs.delete(name));
@@ -98,7 +98,7 @@ function stopped(error) {
   // WebKit names no file in a trap's stack; where one is named, it must be the reader's.
   const files = String(error.stack ?? "").match(/[^\s()@]+\.wasm\b/g) ?? [];
   const ours = (file) =>
-    file.startsWith(ENGINE) || Object.values(PROGRAMS).some((glue) => file.startsWith(programEngine(glue)));
+    file.startsWith(ENGINE) || Object.values(PROGRAMS).some((glue) => file.startsWith(wasmOf(glue)));
   if (files.length > 0 && !files.some(ours)) return;
   for (const container of running) {
     // The markup of the reader's own failure notices, in its frame.
@@ -279,7 +279,7 @@ export async function mount(element, options = {}) {
     } catch {}
   };
   // The text's bytes first, then the program's: on a slow link they would share it, and the
-  // text would wait for 160 KB it does not need. The text's paint first too, before the
+  // text would wait for the program, which it does not need. The text's paint first too, before the
   // program's download and compilation compete with it.
   const engineStarted = (ownText ? Promise.resolve() : showFragment(wanted()))
     .then(() => textPainted(shownAt))

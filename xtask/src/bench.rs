@@ -688,7 +688,15 @@ mod tests {
                 total_gzip: 500,
                 total_brotli: 400,
                 first_text_gzip: 14_000,
-                later_programs: Vec::new(),
+                later_programs: vec![(
+                    "check".into(),
+                    vec![FileSize {
+                        name: "lianluo-0123456789.check.wasm".into(),
+                        raw: 3000,
+                        gzip: 1200,
+                        brotli: 1000,
+                    }],
+                )],
             },
             size_profile: Profile {
                 code_bytes: 1000,
@@ -731,6 +739,8 @@ mod tests {
             "| index.html | 900 | 500 | 400 |",
             "| **total** | 900 | 500 | 400 |",
             "| bytes before the newest issue's text (gzip; no WebAssembly) | 14000 |",
+            "| the check program, fetched when a data file cannot be read (glue + wasm, gzip) | 1200 |",
+            "| the search program, fetched on a reader's first search (glue + wasm, gzip) | 0 |",
             "| Lighthouse (mobile) on `/`: performance / accessibility / best practices / SEO | 98 / 100 / 100 / 100 |",
             "| LCP / CLS on `/`, median run of 5 (LCP of all runs 1001–2000 ms) | 1500 ms / 0.000 |",
             "(median of 31) | 2.2 ms |",
