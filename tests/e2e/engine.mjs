@@ -15,6 +15,7 @@ import { writeFileSync } from "node:fs";
 import { Capabilities, Key, WebDriver } from "selenium-webdriver";
 import http from "selenium-webdriver/http/index.js";
 import { launch, openPage, PHONE, screenshot, screenshotPath, SETTLE_TIMEOUT_MS } from "./lib.mjs";
+import { pageSnapshot, saveStalled } from "./stalled.mjs";
 
 /** The engine under test: `chromium`, `webkit` or `firefox`. */
 const ENGINE = (process.env.E2E_ENGINE || "chromium").toLowerCase();
@@ -124,6 +125,23 @@ async function startPlaywright() {
   return {
     async open(t, { viewport = PHONE } = {}) {
       const { page, problems } = await openPage(t, browser, { viewport });
+      // A wait that runs out saves what the page held, and names the report in its error.
+      const waitOrReport = async (fn, arg, timeout) => {
+        try {
+          return await page.waitForFunction(fn, arg, { timeout });
+        } catch (error) {
+          if (error?.name !== "TimeoutError") throw error;
+          const report = await saveStalled({
+            testName: t.name,
+            waitedFor: String(fn),
+            takeSnapshot: () => page.evaluate(pageSnapshot),
+            takeScreenshot: (file) => page.screenshot({ path: file }),
+            extra: { pageErrors: problems.pageErrors },
+          });
+          error.message += `\n  what the page held: ${report}`;
+          throw error;
+        }
+      };
       return {
         goto: async (url) => {
           await page.goto(url);
@@ -131,11 +149,9 @@ async function startPlaywright() {
         url: async () => page.url(),
         evaluate: (fn, arg) => page.evaluate(fn, arg),
         waitForFunction: async (fn, arg, { timeout = SETTLE_TIMEOUT_MS } = {}) =>
-          (await page.waitForFunction(fn, arg, { timeout })).jsonValue(),
+          (await waitOrReport(fn, arg, timeout)).jsonValue(),
         click: async (host, selector, { text = null, hasText = null } = {}) => {
-          const found = await page.waitForFunction(findShown, [host, selector, text, hasText], {
-            timeout: SETTLE_TIMEOUT_MS,
-          });
+          const found = await waitOrReport(findShown, [host, selector, text, hasText], SETTLE_TIMEOUT_MS);
           await found.asElement().click();
         },
         type: (text) => page.keyboard.type(text, { delay: 30 }),
@@ -160,11 +176,24 @@ async function startPlaywright() {
 }
 
 // Runs before every script a WebDriver page is sent: from then on, the document's uncaught
-// errors are kept for `pageErrors`.
+// errors are kept for `pageErrors`, and what changed the search box or the address is kept,
+// in order, for the report of a wait that ran out (stalled.mjs).
 const WATCH_ERRORS = `if (!window.__e2eErrors) {
   window.__e2eErrors = [];
+  window.__e2eEvents = [];
+  const note = (what) => __e2eEvents.push([Math.round(performance.now()), what]);
   addEventListener("error", (event) => __e2eErrors.push(String(event.error?.stack ?? event.message)));
   addEventListener("unhandledrejection", (event) => __e2eErrors.push(String(event.reason?.stack ?? event.reason)));
+  addEventListener("hashchange", () => note("hashchange " + decodeURIComponent(location.hash)));
+  addEventListener("input", (event) => note("input " + event.composedPath()[0]?.value), true);
+  const value = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+  Object.defineProperty(HTMLInputElement.prototype, "value", {
+    ...value,
+    set(text) {
+      note("script set the box to " + text);
+      value.set.call(this, text);
+    },
+  });
 }
 `;
 
@@ -182,7 +211,9 @@ async function startWebDriver(server, capabilities) {
     typeof fn === "string"
       ? script(`return (${fn});`)
       : script(`return (${fn}).apply(null, arguments);`, arg);
-  const waitForFunction = async (fn, arg, { timeout = SETTLE_TIMEOUT_MS } = {}) => {
+  // A wait for `fn(arg)` on behalf of the test `testName`: when it runs out, what the page
+  // held is saved, and the error names the report.
+  const waitFor = (testName) => async (fn, arg, { timeout = SETTLE_TIMEOUT_MS } = {}) => {
     const deadline = Date.now() + timeout;
     let lastError = null;
     for (;;) {
@@ -195,7 +226,15 @@ async function startWebDriver(server, capabilities) {
       }
       if (Date.now() > deadline) {
         const why = lastError ? ` (last error: ${lastError.message})` : "";
-        throw new Error(`timed out after ${timeout} ms waiting for ${String(fn).slice(0, 200)}${why}`);
+        const report = await saveStalled({
+          testName,
+          waitedFor: String(fn),
+          takeSnapshot: () => script(`return (${pageSnapshot})();`),
+          takeScreenshot: async (file) => writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64")),
+        });
+        throw new Error(
+          `timed out after ${timeout} ms waiting for ${String(fn).slice(0, 200)}${why}\n  what the page held: ${report}`,
+        );
       }
       await sleep(POLL_MS);
     }
@@ -227,6 +266,7 @@ async function startWebDriver(server, capabilities) {
         await driver.get("about:blank");
       });
       await resize(viewport);
+      const waitForFunction = waitFor(t.name);
       return {
         goto: (url) => driver.get(url),
         url: () => driver.getCurrentUrl(),
