@@ -399,6 +399,36 @@ async fn a_re_render_while_typing_keeps_the_typed_text_and_a_new_query_replaces_
 }
 
 #[wasm_bindgen_test]
+async fn its_own_query_coming_back_late_keeps_what_was_typed_since() {
+    let queries = Recorder::new();
+    let (mut view, input) = search_box(&queries).await;
+    let props = |query: &str| SearchBoxProps {
+        query: query.into(),
+        on_query: queries.callback(),
+        on_first_focus: Callback::noop(),
+        on_typing: Callback::noop(),
+    };
+    type_into(&input, "代表");
+    pause(TYPING_PAUSE_MS * 2).await;
+    assert_eq!(queries.calls(), ["代表"]);
+    // The reader types on before the route of that query arrives (the first one comes
+    // through `hashchange`, a task of its own, which a busy browser can run after the keys).
+    type_into(&input, "代表工");
+    view.update(props("代表")).await;
+    assert_eq!(
+        input.value(),
+        "代表工",
+        "the box's own query put back over the typing"
+    );
+    // A query from elsewhere (a link, back) still replaces the text.
+    view.update(props("换届选举")).await;
+    assert_eq!(input.value(), "换届选举");
+    // And then the box's earlier query, coming from elsewhere, is shown again.
+    view.update(props("代表")).await;
+    assert_eq!(input.value(), "代表");
+}
+
+#[wasm_bindgen_test]
 async fn enter_searches_at_once_and_cancels_the_pending_search() {
     let queries = Recorder::new();
     let (view, input) = search_box(&queries).await;

@@ -33,12 +33,19 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let name = use_reader_name();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let input_ref = use_node_ref();
-    // The box shows the current query when the query changes (a search ran, a link or back
-    // and forward moved to another), and is otherwise left to the reader: a re-render while
-    // they type must not put the old query back.
+    // The queries this box asked for since its text was last set from outside.
+    let asked: Rc<RefCell<Vec<String>>> = use_mut_ref(Vec::new);
+    // The box shows the current query when the query changes (a link, back and forward, a
+    // reload), and is otherwise left to the reader. A query the box itself asked for comes
+    // back as a new route some time later (after `hashchange` for the first one): by then
+    // the reader may have typed on, and putting that query back would drop what they typed.
     {
-        let input_ref = input_ref.clone();
+        let (input_ref, asked) = (input_ref.clone(), asked.clone());
         use_effect_with(props.query.clone(), move |query| {
+            if asked.borrow().iter().any(|own| own == query.as_str()) {
+                return;
+            }
+            asked.borrow_mut().clear();
             if let Some(input) = input_ref.cast::<HtmlInputElement>() {
                 if input.value() != query.as_str() {
                     input.set_value(query);
@@ -46,8 +53,16 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         });
     }
+    // Asks for a query, remembering it as the box's own.
+    let on_query = {
+        let (asked, on_query) = (asked, props.on_query.clone());
+        Callback::from(move |query: String| {
+            asked.borrow_mut().push(query.clone());
+            on_query.emit(query);
+        })
+    };
     let oninput = {
-        let (pending, on_query) = (pending.clone(), props.on_query.clone());
+        let (pending, on_query) = (pending.clone(), on_query.clone());
         let on_typing = props.on_typing.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
@@ -68,7 +83,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         })
     };
     let onsubmit = {
-        let (pending, on_query, input_ref) = (pending, props.on_query.clone(), input_ref.clone());
+        let (pending, input_ref) = (pending, input_ref.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             pending.borrow_mut().take();
