@@ -1,5 +1,6 @@
 //! `lianluo`: turns 联络动态 issue texts and Word documents into JSON, checks issue and
-//! archive JSON, and builds a site's data folder (index, issue files, search index).
+//! archive JSON, builds a site's data folder (index, issue files, search index), and
+//! previews it live while the issues are edited (`serve`).
 //!
 //! It speaks Chinese, or English when the locale or `--lang en` asks for it (see [`i18n`]).
 //! Exit codes: 0 success, 1 invalid input (every problem is printed as
@@ -12,6 +13,7 @@ mod cli_text;
 mod convert;
 mod feeds;
 mod output;
+mod preview;
 mod report;
 mod static_html;
 mod text_options;
@@ -42,6 +44,8 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Build a site's data folder from a folder of issues.
     Build(build::BuildArgs),
+    /// Preview the site live while the issues are edited.
+    Serve(preview::ServeArgs),
 }
 
 /// Exit code for invalid input.
@@ -61,10 +65,11 @@ fn main() -> ExitCode {
         Err(e) => return cli_text::usage_error(&e),
     };
     let mut reporter = report::Reporter::default();
-    match &cli.command {
-        Command::Convert(args) => convert::run(args, &mut reporter),
-        Command::Validate(args) => validate::run(args, &mut reporter),
-        Command::Build(args) => build::run(args, &mut reporter),
+    match cli.command {
+        Command::Convert(args) => convert::run(&args, &mut reporter),
+        Command::Validate(args) => validate::run(&args, &mut reporter),
+        Command::Build(args) => build::run(&args, &mut reporter),
+        Command::Serve(args) => preview::run(args, &mut reporter),
     }
     if reporter.failed() {
         report::to_stderr(format_args!("lianluo: {}", reporter.summary()));
