@@ -183,3 +183,11 @@ serve-problems-intro = Fix the issues as the lines below say and save: this page
 serve-not-found = No such page: { $path }
 serve-not-found-intro = The preview has nothing at this address. Start from the home page, or check the address.
 serve-bad-path = an address may not hold "..", "\" or ":": { $path }
+
+## Double click
+
+double-click-about = lianluo is the 联络动态 publishing tool: it turns the issues' Word documents (.docx) or texts (.txt) into the site, and checks them for problems.
+double-click-more = Run "lianluo --help" in a Command Prompt window to see every command.
+double-click-prompt = Drag the folder of issues into this window and press Enter to preview it; press Enter alone to quit.
+double-click-not-folder = "{ $text }" is not a folder; drag in the folder of issues, or press Enter alone to quit.
+double-click-press-enter = Press Enter to close this window.

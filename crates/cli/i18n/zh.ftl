@@ -176,3 +176,11 @@ serve-problems-intro = 请按下列提示修改稿件并保存，本页会自动
 serve-not-found = 找不到这个页面：{ $path }
 serve-not-found-intro = 预览中没有这个地址。请从首页进入，或检查地址是否写错。
 serve-bad-path = 地址中不能有“..”、“\”或“:”：{ $path }
+
+## 双击启动
+
+double-click-about = lianluo 是《联络动态》的发布工具：把各期的 Word 文档（.docx）或文本（.txt）生成网站，并检查其中的问题。
+double-click-more = 在命令提示符窗口中运行“lianluo --help”可查看全部命令。
+double-click-prompt = 请把存放稿件的文件夹拖到这个窗口里，然后按回车键，即可预览；直接按回车键退出。
+double-click-not-folder = “{ $text }”不是文件夹；请拖入存放稿件的文件夹，或直接按回车键退出。
+double-click-press-enter = 按回车键关闭这个窗口。
