@@ -35,7 +35,7 @@ pub struct ServeArgs {
     /// Folder of issue Word documents (`.docx`), texts (`.txt`) and issue JSON (`.json`).
     pub src_dir: PathBuf,
     /// The port to serve on (another is chosen when it is taken; 0 for any).
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_PORT)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_PORT, hide_default_value = true)]
     pub port: u16,
     /// Do not open the browser.
     #[arg(long)]
