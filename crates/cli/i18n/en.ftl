@@ -122,7 +122,7 @@ build-bad-site-url = { $url } is not an absolute http(s) address; expected the d
 
 ## Usage errors (from the command line)
 
-usage-unknown-command = unknown command '{ $name }'; expected convert, validate or build
+usage-unknown-command = unknown command '{ $name }'; expected convert, validate, build or serve
 usage-unknown-option = unknown option '{ $name }'
 usage-bad-value = '{ $value }' is not a value of { $option }; expected one of: { $valid }
 usage-missing = missing { $names }
@@ -154,3 +154,40 @@ help-heading-usage = Usage:{" "}
 help-heading-commands = Commands:
 help-heading-arguments = Arguments:
 help-heading-options = Options:
+
+## serve (preview)
+
+help-serve = Preview the site: build it into a temporary folder and open it in the browser; every save of an issue builds it again and reloads the page, with the problems at its top. Ctrl-C ends it.
+help-port = The port to preview on (default 3000; another is chosen when it is taken).
+help-no-open = Do not open the browser.
+serve-no-folder = not a folder; expected the folder of issues
+serve-no-ctrl-c = cannot receive Ctrl-C, so the preview could not clean up when ended: { $reason }
+serve-no-work-dir = cannot create the preview's temporary folder: { $reason }
+serve-work-dir = the preview's files are kept in { $dir } and removed when it ends
+serve-work-dir-left = cannot remove the preview's temporary folder; please delete it: { $reason }
+serve-cannot-listen = cannot serve the preview on 127.0.0.1: { $reason }
+serve-port-taken = port { $port } is taken; using port { $chosen }
+serve-address = Preview at { $url } (open it in a browser; Ctrl-C ends the preview)
+serve-no-display = no graphical session, so no browser was opened; open the address above in a browser
+serve-no-browser = could not open the browser ({ $reason }); open the address above in a browser
+serve-changed = { $file } saved, building again…
+serve-watch-failed = cannot watch the folder of issues for changes: { $reason }; run the preview again after editing
+serve-build-ok = build { $build } succeeded; the preview page reloads itself
+serve-build-failed = build { $build } failed; the preview page still shows the last good build, with the problems at its top
+serve-stopped = preview ended; its temporary files are removed
+serve-panel-failed = The issues have problems (the page still shows the last good build):
+serve-panel-warnings = The issues were built; please check these notes:
+serve-panel-hide = Hide
+serve-problems-title = The issues have problems and cannot be previewed yet
+serve-problems-intro = Fix the issues as the lines below say and save: this page reloads itself.
+serve-not-found = No such page: { $path }
+serve-not-found-intro = The preview has nothing at this address. Start from the home page, or check the address.
+serve-bad-path = an address may not hold "..", "\" or ":": { $path }
+
+## Double click
+
+double-click-about = lianluo is the 联络动态 publishing tool: it turns the issues' Word documents (.docx) or texts (.txt) into the site, and checks them for problems.
+double-click-more = Run "lianluo --help" in a Command Prompt window to see every command.
+double-click-prompt = Drag the folder of issues into this window and press Enter to preview it; press Enter alone to quit.
+double-click-not-folder = "{ $text }" is not a folder; drag in the folder of issues, or press Enter alone to quit.
+double-click-press-enter = Press Enter to close this window.

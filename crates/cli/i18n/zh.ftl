@@ -115,7 +115,7 @@ build-bad-site-url = “{ $url }”不是以 http:// 或 https:// 开头的完�
 
 ## 命令行用法错误
 
-usage-unknown-command = 没有“{ $name }”这个命令；应为 convert、validate 或 build
+usage-unknown-command = 没有“{ $name }”这个命令；应为 convert、validate、build 或 serve
 usage-unknown-option = 没有“{ $name }”这个选项
 usage-bad-value = “{ $value }”不是 { $option } 可取的值；应为以下之一：{ $valid }
 usage-missing = 缺少 { $names }
@@ -147,3 +147,40 @@ help-heading-usage = 用法：
 help-heading-commands = 命令：
 help-heading-arguments = 参数：
 help-heading-options = 选项：
+
+## serve（预览）
+
+help-serve = 预览网站：生成到临时文件夹并在浏览器中打开；稿件保存后自动重新生成，页面自动刷新，问题显示在页面顶部。按 Ctrl-C 结束。
+help-port = 预览使用的端口（默认 3000；已被占用时自动另选一个）。
+help-no-open = 不自动打开浏览器。
+serve-no-folder = 不是文件夹；应为存放稿件的文件夹
+serve-no-ctrl-c = 无法接收 Ctrl-C，预览结束时将无法清理：{ $reason }
+serve-no-work-dir = 无法创建预览用的临时文件夹：{ $reason }
+serve-work-dir = 预览生成的文件暂存于 { $dir }，结束时删除
+serve-work-dir-left = 无法删除预览用的临时文件夹，请手动删除：{ $reason }
+serve-cannot-listen = 无法在本机 127.0.0.1 上提供预览：{ $reason }
+serve-port-taken = 端口 { $port } 已被占用，改用端口 { $chosen }
+serve-address = 预览地址：{ $url }（请在浏览器中打开；按 Ctrl-C 结束预览）
+serve-no-display = 没有图形界面，未打开浏览器；请在有浏览器的电脑上打开上面的地址
+serve-no-browser = 未能打开浏览器（{ $reason }）；请在浏览器中打开上面的地址
+serve-changed = { $file } 已保存，正在重新生成……
+serve-watch-failed = 无法监视稿件文件夹的变化：{ $reason }；修改后请重新运行预览
+serve-build-ok = 第 { $build } 次生成成功，预览页面将自动刷新
+serve-build-failed = 第 { $build } 次生成失败；预览页面仍显示上一次成功生成的版本，问题显示在页面顶部
+serve-stopped = 预览已结束，临时文件已删除
+serve-panel-failed = 稿件有问题（页面仍显示上一次成功生成的版本）：
+serve-panel-warnings = 稿件已生成，请核对以下提示：
+serve-panel-hide = 收起
+serve-problems-title = 稿件有问题，还不能预览
+serve-problems-intro = 请按下列提示修改稿件并保存，本页会自动刷新。
+serve-not-found = 找不到这个页面：{ $path }
+serve-not-found-intro = 预览中没有这个地址。请从首页进入，或检查地址是否写错。
+serve-bad-path = 地址中不能有“..”、“\”或“:”：{ $path }
+
+## 双击启动
+
+double-click-about = lianluo 是《联络动态》的发布工具：把各期的 Word 文档（.docx）或文本（.txt）生成网站，并检查其中的问题。
+double-click-more = 在命令提示符窗口中运行“lianluo --help”可查看全部命令。
+double-click-prompt = 请把存放稿件的文件夹拖到这个窗口里，然后按回车键，即可预览；直接按回车键退出。
+double-click-not-folder = “{ $text }”不是文件夹；请拖入存放稿件的文件夹，或直接按回车键退出。
+double-click-press-enter = 按回车键关闭这个窗口。

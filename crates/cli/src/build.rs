@@ -46,16 +46,26 @@ pub struct BuildArgs {
     pub reader_script: String,
 }
 
-/// The `.txt`, `.docx` and `.json` files directly in `dir`, sorted by name.
+/// Whether `path` names an issue source: a `.txt`, `.docx` or `.json` file whose name does not
+/// start with `~` or `.`, which mark Word's lock files (`~$第15期.docx`), its temporary files
+/// (`~WRL0001.tmp`) and hidden ones, present beside the sources while a document is open.
+pub(crate) fn is_source_name(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_none_or(|n| n.to_string_lossy().starts_with(['~', '.']));
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    !hidden && matches!(ext.as_deref(), Some("txt" | "docx" | "json"))
+}
+
+/// The issue sources directly in `dir` (see [`is_source_name`]), sorted by name.
 fn source_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if path.is_file() && matches!(ext.as_deref(), Some("txt" | "docx" | "json")) {
+        if path.is_file() && is_source_name(&path) {
             files.push(path);
         }
     }

@@ -154,7 +154,7 @@ fn every_message_id_in_the_code_is_in_the_catalogue() {
             }
         }
     }
-    for sub in ["convert", "validate", "build"] {
+    for sub in ["convert", "validate", "build", "serve"] {
         used.insert(format!("help-{sub}"));
     }
     assert!(used.len() >= 60, "found {} ids: {used:?}", used.len());

@@ -16,7 +16,7 @@ use crate::report::to_stderr;
 pub const EXIT_USAGE: u8 = 2;
 
 /// Help text of each argument, by clap id, for every command that has it.
-const ARGUMENT_HELP: [(&str, &str); 12] = [
+const ARGUMENT_HELP: [(&str, &str); 14] = [
     ("input", "help-input"),
     ("output", "help-output"),
     ("files", "help-files"),
@@ -24,6 +24,8 @@ const ARGUMENT_HELP: [(&str, &str); 12] = [
     ("out", "help-out"),
     ("site_url", "help-site-url"),
     ("reader_script", "help-reader-script"),
+    ("port", "help-port"),
+    ("no_open", "help-no-open"),
     ("strict", "help-strict"),
     ("encoding", "help-encoding"),
     ("no_cjk_punctuation", "help-no-cjk-punctuation"),

@@ -1,5 +1,6 @@
 //! `lianluo`: turns 联络动态 issue texts and Word documents into JSON, checks issue and
-//! archive JSON, and builds a site's data folder (index, issue files, search index).
+//! archive JSON, builds a site's data folder (index, issue files, search index), and
+//! previews it live while the issues are edited (`serve`, also what a double click starts).
 //!
 //! It speaks Chinese, or English when the locale or `--lang en` asks for it (see [`i18n`]).
 //! Exit codes: 0 success, 1 invalid input (every problem is printed as
@@ -10,8 +11,10 @@ mod build;
 mod catalogue_tests;
 mod cli_text;
 mod convert;
+mod double_click;
 mod feeds;
 mod output;
+mod preview;
 mod report;
 mod static_html;
 mod text_options;
@@ -42,16 +45,27 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Build a site's data folder from a folder of issues.
     Build(build::BuildArgs),
+    /// Preview the site live while the issues are edited.
+    Serve(preview::ServeArgs),
 }
 
 /// Exit code for invalid input.
 const EXIT_INVALID: u8 = 1;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args_os()
+    let mut args: Vec<String> = std::env::args_os()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     i18n::init(i18n::lang_for_run(&args));
+    let double_clicked =
+        double_click::double_clicked(args.len(), double_click::console_processes());
+    if double_clicked {
+        let Some(folder) = double_click::ask_for_folder() else {
+            return ExitCode::SUCCESS;
+        };
+        let folder = folder.to_string_lossy().into_owned();
+        args = vec!["lianluo".into(), "serve".into(), folder];
+    }
     let matches = match cli_text::localized::<Cli>().try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(e) => return cli_text::usage_error(&e),
@@ -61,13 +75,17 @@ fn main() -> ExitCode {
         Err(e) => return cli_text::usage_error(&e),
     };
     let mut reporter = report::Reporter::default();
-    match &cli.command {
-        Command::Convert(args) => convert::run(args, &mut reporter),
-        Command::Validate(args) => validate::run(args, &mut reporter),
-        Command::Build(args) => build::run(args, &mut reporter),
+    match cli.command {
+        Command::Convert(args) => convert::run(&args, &mut reporter),
+        Command::Validate(args) => validate::run(&args, &mut reporter),
+        Command::Build(args) => build::run(&args, &mut reporter),
+        Command::Serve(args) => preview::run(args, &mut reporter),
     }
     if reporter.failed() {
         report::to_stderr(format_args!("lianluo: {}", reporter.summary()));
+        if double_clicked {
+            double_click::wait_before_closing();
+        }
         ExitCode::from(EXIT_INVALID)
     } else {
         ExitCode::SUCCESS

@@ -21,14 +21,31 @@ pub fn to_stdout(line: fmt::Arguments<'_>) {
     let _ = writeln!(std::io::stdout(), "{line}");
 }
 
-/// Prints diagnostics and remembers whether any was an error.
+/// Prints diagnostics and remembers whether any was an error (and, when collecting, the
+/// lines it printed).
 #[derive(Debug, Default)]
 pub struct Reporter {
     errors: usize,
     warnings: usize,
+    /// The lines printed so far, for a reporter made by [`Reporter::collecting`].
+    kept: Option<Vec<String>>,
 }
 
 impl Reporter {
+    /// A reporter that also keeps every line it prints, for `serve` to show them on the
+    /// preview page.
+    pub fn collecting() -> Reporter {
+        Reporter {
+            kept: Some(Vec::new()),
+            ..Reporter::default()
+        }
+    }
+
+    /// The lines printed so far, as printed; none unless made by [`Reporter::collecting`].
+    pub fn lines(&self) -> &[String] {
+        self.kept.as_deref().unwrap_or_default()
+    }
+
     /// Prints one diagnostic for `file`.
     pub fn report(
         &mut self,
@@ -42,11 +59,15 @@ impl Reporter {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
         }
-        to_stderr(format_args!(
+        let printed = format!(
             "{}:{line}:{column}: {}: {message}",
             file.display(),
             catalogue().severity(severity)
-        ));
+        );
+        to_stderr(format_args!("{printed}"));
+        if let Some(kept) = &mut self.kept {
+            kept.push(printed);
+        }
     }
 
     /// Prints an error for `file`.
@@ -74,5 +95,35 @@ impl Reporter {
                 ("warnings", self.warnings.to_string()),
             ],
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_collecting_reporter_keeps_the_lines_it_prints() {
+        crate::i18n::init(crate::i18n::Lang::Zh);
+        let mut reporter = Reporter::collecting();
+        let file = Path::new("稿件/第15期.docx");
+        reporter.report(file, 3, 1, Severity::Warning, "发现了什么；应当是什么");
+        reporter.error(file, 7, 2, "无法读取");
+        assert_eq!(
+            reporter.lines(),
+            [
+                "稿件/第15期.docx:3:1: 警告: 发现了什么；应当是什么",
+                "稿件/第15期.docx:7:2: 错误: 无法读取"
+            ]
+        );
+        assert!(reporter.failed());
+    }
+
+    #[test]
+    fn a_plain_reporter_keeps_nothing() {
+        let mut reporter = Reporter::default();
+        reporter.error(Path::new("a.txt"), 1, 1, "x");
+        assert!(reporter.lines().is_empty());
+        assert!(reporter.failed());
     }
 }

@@ -437,6 +437,26 @@ fn build_refuses_duplicate_ids_naming_both_files() {
 }
 
 #[test]
+fn build_skips_words_lock_and_temporary_files_beside_an_open_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("src");
+    fs::create_dir(&src).expect("mkdir");
+    write(&src, "第15期.txt", SAMPLE);
+    // What Word leaves beside a document it has open, and a hidden file: none is an issue.
+    write(&src, "~$第15期.docx", b"\x0e\x00owner\x00\x00");
+    write(&src, "~WRL0001.tmp", b"PK\x03\x04 half written");
+    write(&src, "~WRD0002.docx", b"PK\x03\x04 half written");
+    write(&src, ".第15期.txt.swp", b"\x00\x01");
+    let site = dir.path().join("site");
+    let out = lianluo(&["build", path_str(&src), "--out", path_str(&site)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains('~'), "{}", stderr(&out));
+    let index: ArchiveIndex =
+        serde_json::from_slice(&fs::read(site.join("index.json")).expect("index")).expect("JSON");
+    assert_eq!(index.issues.len(), 1);
+}
+
+#[test]
 fn failed_build_leaves_the_previous_folder_exactly_as_it_was() {
     let dir = tempfile::tempdir().expect("tempdir");
     let src = dir.path().join("src");

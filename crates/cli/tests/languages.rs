@@ -123,7 +123,7 @@ fn usage_errors_are_in_the_run_language() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "lianluo: 错误: 没有“frobnicate”这个命令；应为 convert、validate 或 build\n用法：lianluo [OPTIONS] <COMMAND>\n详细说明请运行“lianluo --help”或“lianluo 命令 --help”。\n"
+        "lianluo: 错误: 没有“frobnicate”这个命令；应为 convert、validate、build 或 serve\n用法：lianluo [OPTIONS] <COMMAND>\n详细说明请运行“lianluo --help”或“lianluo 命令 --help”。\n"
     );
     let out = lianluo_in(&[], &["convert", "x.txt", "--encoding", "latin1"]);
     assert_eq!(out.status.code(), Some(2));
