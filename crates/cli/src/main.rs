@@ -12,6 +12,7 @@ mod cli_text;
 mod convert;
 mod feeds;
 mod output;
+mod replace_guard;
 mod report;
 mod static_html;
 mod text_options;
