@@ -2,7 +2,8 @@
 //! `.json` checked) becomes `DIR/issues/{id}.json`, with `DIR/index.json`, the search index
 //! under `DIR/search/`, the views as HTML under `DIR/view/`, static pages under `DIR/pages/`,
 //! and with `--site-url` `DIR/sitemap.xml` and `DIR/feed.xml`. DIR is replaced only when
-//! everything succeeded.
+//! everything succeeded, and only when it holds nothing but an earlier build's output
+//! (see [`crate::replace_guard`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use crate::feeds::{feed, sitemap};
 use crate::i18n::t;
 use crate::load::{document_from_json, issue_from_file, Document, Loaded};
 use crate::output::StagedDir;
+use crate::replace_guard::{check_replaceable, SITE_MARKER, SITE_MARKER_CONTENT};
 use crate::report::{to_stderr, Reporter};
 use crate::static_html::{is_shared_page, render_site, HtmlFile, PageSettings};
 use crate::text_options::TextOptions;
@@ -31,7 +33,8 @@ pub const MAX_THREADS: usize = 8;
 pub struct BuildArgs {
     /// Folder of issue Word documents (`.docx`), texts (`.txt`) and issue JSON (`.json`).
     pub src_dir: PathBuf,
-    /// The site's data folder to produce; replaced whole, or left as it was on failure.
+    /// The site's data folder to produce: absent, empty or an earlier build's output, replaced
+    /// whole, or left as it was on failure.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// How the `.txt` files are read.
@@ -71,23 +74,6 @@ fn source_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
-}
-
-/// Why `out` must not be written, when it must not: it is a file, or replacing it would
-/// delete the sources (it is SRC_DIR or holds it).
-fn unsafe_output(src: &Path, out: &Path) -> Option<String> {
-    if out.exists() && !out.is_dir() {
-        return Some(t("build-out-not-folder", &[]));
-    }
-    let (Ok(src), Ok(out)) = (src.canonicalize(), out.canonicalize()) else {
-        return None;
-    };
-    src.starts_with(&out).then(|| {
-        t(
-            "build-out-holds-sources",
-            &[("dir", out.display().to_string())],
-        )
-    })
 }
 
 /// Reads one source file into an issue.
@@ -184,8 +170,8 @@ fn load_all(
 
 /// Runs `build`.
 pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
-    if let Some(problem) = unsafe_output(&args.src_dir, &args.out) {
-        return reporter.error(&args.out, 1, 1, &problem);
+    if let Err(refusal) = check_replaceable(&args.out, &args.src_dir) {
+        return reporter.error(&args.out, 1, 1, &refusal.message(&args.out));
     }
     let files = match source_files(&args.src_dir) {
         Ok(files) => files,
@@ -283,6 +269,9 @@ fn write_site(issues: &[Issue], out: &Path, settings: &PageSettings) -> std::io:
     archive.search = Some(MANIFEST_PATH.to_string());
     let html = render_in_parallel(&archive, issues, settings)?;
     let staged = StagedDir::new(out)?;
+    // Written first, it marks the folder as this tool's, to be replaced by the next build; in
+    // the staged folder it arrives with the swap, never on a folder half written.
+    staged.write(SITE_MARKER, SITE_MARKER_CONTENT.as_bytes())?;
     staged.write("index.json", &serde_json::to_vec(&archive)?)?;
     for issue in issues {
         staged.write(&issue_path(&issue.id), &serde_json::to_vec(issue)?)?;

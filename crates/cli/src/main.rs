@@ -15,6 +15,7 @@ mod double_click;
 mod feeds;
 mod output;
 mod preview;
+mod replace_guard;
 mod report;
 mod static_html;
 mod text_options;
