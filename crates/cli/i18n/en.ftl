@@ -80,6 +80,7 @@ json-syntax-archive = not a valid archive index: { $reason }
 ## Reading files
 
 file-cannot-read = cannot read the file: { $reason }
+file-too-large = the file is larger than { $mb } MB; expected an issue's text, Word document or JSON, which are well under 1 MB
 file-cannot-write-output = cannot write the output: { $reason }
 file-cannot-write-json = cannot write JSON: { $reason }
 decode-nul = found a NUL byte: this is binary data, not text; expected an issue's text
@@ -95,6 +96,7 @@ converted-invalid = the converted issue is invalid at { $problem }
 docx-old-word = this is a Word 97–2003 document (.doc); expected a .docx (in Word: Save As, Word Document)
 docx-not-a-zip = this is not a Word document, or the file is incomplete; expected a file saved by Word as .docx
 docx-no-body = this zip archive holds no Word document body (word/document.xml); expected a file saved by Word as .docx
+docx-text-too-large = the Word document's text unpacks to more than { $mb } MB; a real issue's is under 1 MB, so the file is damaged or not an issue; expected a file saved by Word as .docx
 docx-damaged = the Word document is damaged (its text cannot be unpacked or read); expected a file saved by Word as .docx
 docx-table-skipped = a table before this paragraph was skipped; expected text only (if it belongs to the issue, write its content as paragraphs)
 docx-image-skipped = an image in this paragraph was skipped; expected text only

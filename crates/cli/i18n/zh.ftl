@@ -73,6 +73,7 @@ json-syntax-archive = 不是有效的目录数据：{ $reason }
 ## 读取文件
 
 file-cannot-read = 无法读取文件：{ $reason }
+file-too-large = 文件超过 { $mb } MB；应为一期刊物的文本、Word 文档或 JSON，它们都远小于 1 MB
 file-cannot-write-output = 无法写入输出文件：{ $reason }
 file-cannot-write-json = 无法生成 JSON：{ $reason }
 decode-nul = 发现空字节：这是二进制数据，不是文本；应为一期刊物的文本
@@ -88,6 +89,7 @@ converted-invalid = 转换所得的刊物数据在 { $problem } 处无效
 docx-old-word = 这是 Word 97–2003 文档（.doc）；应为 .docx 文件（在 Word 中“另存为”“Word 文档”）
 docx-not-a-zip = 这不是 Word 文档，或文件不完整；应为用 Word 保存的 .docx 文件
 docx-no-body = 这个压缩包中没有 Word 文档的正文（word/document.xml）；应为用 Word 保存的 .docx 文件
+docx-text-too-large = 这个 Word 文档的正文解压后超过 { $mb } MB；真实的一期刊物不到 1 MB，文件可能已损坏或不是刊物；应为用 Word 保存的 .docx 文件
 docx-damaged = Word 文档已损坏（其中的文字无法解压或读取）；应为用 Word 保存的 .docx 文件
 docx-table-skipped = 本段之前的一个表格已跳过；应只有文字（表格内容如属本期，请改写为段落）
 docx-image-skipped = 本段中的一张图片已跳过；应只有文字

@@ -22,6 +22,7 @@ use crate::load::{document_from_json, issue_from_file, Document, Loaded};
 use crate::output::StagedDir;
 use crate::replace_guard::{check_replaceable, SITE_MARKER, SITE_MARKER_CONTENT};
 use crate::report::{to_stderr, Reporter};
+use crate::source_file::read_source_file;
 use crate::static_html::{is_shared_page, render_site, HtmlFile, PageSettings};
 use crate::text_options::TextOptions;
 
@@ -78,17 +79,12 @@ fn source_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Reads one source file into an issue.
 fn load(path: &Path, options: &ParseOptions, encoding: Option<Encoding>) -> Loaded<Issue> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_source_file(path) {
         Ok(b) => b,
-        Err(e) => {
+        Err(message) => {
             return Loaded {
                 value: None,
-                diagnostics: vec![Diagnostic::error(
-                    1,
-                    1,
-                    Message::new("file-cannot-read", format!("cannot read the file: {e}"))
-                        .arg("reason", e),
-                )],
+                diagnostics: vec![Diagnostic::error(1, 1, message)],
             }
         }
     };

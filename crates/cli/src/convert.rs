@@ -5,9 +5,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::i18n::t;
+use lianluo_core::diagnostic::Diagnostic;
+
 use crate::load::issue_from_file;
 use crate::output::write_file_atomically;
 use crate::report::Reporter;
+use crate::source_file::read_source_file;
 use crate::text_options::TextOptions;
 
 /// Arguments of `convert`.
@@ -25,12 +28,9 @@ pub struct ConvertArgs {
 
 /// Runs `convert`; errors and warnings go to `reporter`.
 pub fn run(args: &ConvertArgs, reporter: &mut Reporter) {
-    let bytes = match std::fs::read(&args.input) {
+    let bytes = match read_source_file(&args.input) {
         Ok(b) => b,
-        Err(e) => {
-            let message = t("file-cannot-read", &[("reason", e.to_string())]);
-            return reporter.error(&args.input, 1, 1, &message);
-        }
+        Err(message) => return reporter.diagnostic(&args.input, &Diagnostic::error(1, 1, message)),
     };
     let loaded = issue_from_file(
         &args.input,

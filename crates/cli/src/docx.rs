@@ -16,9 +16,12 @@ use quick_xml::Reader;
 /// The body part of a Word document inside its zip archive.
 pub const DOCUMENT_PART: &str = "word/document.xml";
 
-/// The most bytes of `word/document.xml` read. An issue's body is well under a megabyte; this
-/// only stops an archive crafted to unpack into gigabytes.
-pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+/// The most bytes `word/document.xml` may unpack to: 32 MiB. A real issue's body is under
+/// 1 MB (the sample issue's is about 50 kB), so this leaves room for any issue and only stops an
+/// archive crafted or damaged to unpack into gigabytes; the unpacking stops there, so the
+/// memory a document can take stays about three times this (the text, then its paragraphs).
+/// Sensible from a few MiB (a long issue with heavy formatting) to a few hundred.
+pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Something in the document that is not text and was left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,10 +77,21 @@ pub fn read_docx(bytes: &[u8]) -> Result<DocxText, Message> {
         ),
         _ => damaged(),
     })?;
-    let mut xml = String::new();
-    part.take(MAX_DOCUMENT_BYTES)
-        .read_to_string(&mut xml)
+    // Unpacked only up to one byte past the limit: the size the archive declares may lie.
+    let capacity = part.size().min(MAX_DOCUMENT_BYTES + 1);
+    let mut xml = Vec::with_capacity(usize::try_from(capacity).unwrap_or_default());
+    part.take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut xml)
         .map_err(|_| damaged())?;
+    if xml.len() as u64 > MAX_DOCUMENT_BYTES {
+        let mb = MAX_DOCUMENT_BYTES / (1024 * 1024);
+        return Err(Message::new(
+            "docx-text-too-large",
+            format!("the Word document's text unpacks to more than {mb} MB; a real issue's is under 1 MB, so the file is damaged or not an issue; expected a file saved by Word as .docx"),
+        )
+        .arg("mb", mb));
+    }
+    let xml = String::from_utf8(xml).map_err(|_| damaged())?;
     paragraphs_of(&xml).map_err(|_| damaged())
 }
 

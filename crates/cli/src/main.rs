@@ -25,7 +25,7 @@ use std::process::ExitCode;
 
 use clap::{FromArgMatches, Parser, Subcommand};
 // The reading side is the crate's library, shared with the fuzz targets.
-use lianluo_cli::{decode, i18n, load};
+use lianluo_cli::{decode, i18n, load, source_file};
 
 /// Convert 联络动态 issue texts to JSON, validate them, build a site's data folder.
 #[derive(Debug, Parser)]

@@ -4,8 +4,11 @@
 use std::path::PathBuf;
 
 use crate::i18n::t;
+use lianluo_core::diagnostic::Diagnostic;
+
 use crate::load::{document_from_json, Document};
 use crate::report::{to_stdout, Reporter};
+use crate::source_file::read_source_file;
 
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
@@ -18,11 +21,10 @@ pub struct ValidateArgs {
 /// Runs `validate`: one line on stdout per valid file, diagnostics on stderr.
 pub fn run(args: &ValidateArgs, reporter: &mut Reporter) {
     for file in &args.files {
-        let bytes = match std::fs::read(file) {
+        let bytes = match read_source_file(file) {
             Ok(b) => b,
-            Err(e) => {
-                let message = t("file-cannot-read", &[("reason", e.to_string())]);
-                reporter.error(file, 1, 1, &message);
+            Err(message) => {
+                reporter.diagnostic(file, &Diagnostic::error(1, 1, message));
                 continue;
             }
         };
