@@ -221,6 +221,8 @@ fn two_gigabyte_bomb() -> PathBuf {
 /// resident memory (`getrusage` would mix in the children of the other tests running
 /// beside); its exit code, stderr and peak memory in bytes.
 #[cfg(unix)]
+// The child is reaped by `wait4` below, which clippy does not know of.
+#[allow(clippy::zombie_processes)]
 fn run_measured(args: &[&str]) -> (i32, String, u64) {
     use std::io::Read;
     use std::process::Stdio;
