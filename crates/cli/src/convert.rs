@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::i18n::t;
 use lianluo_core::diagnostic::Diagnostic;
 
+use crate::i18n::t;
 use crate::load::issue_from_file;
 use crate::output::write_file_atomically;
 use crate::report::Reporter;
