@@ -16,12 +16,13 @@ use crate::report::to_stderr;
 pub const EXIT_USAGE: u8 = 2;
 
 /// Help text of each argument, by clap id, for every command that has it.
-const ARGUMENT_HELP: [(&str, &str); 14] = [
+const ARGUMENT_HELP: [(&str, &str); 15] = [
     ("input", "help-input"),
     ("output", "help-output"),
     ("files", "help-files"),
     ("src_dir", "help-src-dir"),
     ("out", "help-out"),
+    ("data_only", "help-data-only"),
     ("site_url", "help-site-url"),
     ("reader_script", "help-reader-script"),
     ("port", "help-port"),
@@ -32,6 +33,13 @@ const ARGUMENT_HELP: [(&str, &str); 14] = [
     ("lang", "help-lang"),
     ("help", "help-help"),
 ];
+
+/// What `--version` prints after the name: the tool's version and the reader's it carries,
+/// made once a run.
+fn version_line() -> &'static str {
+    static LINE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LINE.get_or_init(crate::carried_reader::version_line)
+}
 
 /// Where help and version come in the options' list: after every other option.
 const HELP_ORDER: usize = 1000;
@@ -85,6 +93,7 @@ pub fn localized<C: CommandFactory>() -> Command {
         .about(t("help-about", &[]))
         .disable_help_subcommand(true)
         .disable_version_flag(true)
+        .version(version_line())
         .arg(
             Arg::new("version")
                 .short('V')
