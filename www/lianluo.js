@@ -241,13 +241,22 @@ export async function mount(element, options = {}) {
   const name = element.getAttribute("data-lianluo-name") ?? (readers > 1 ? `阅读器 ${readers}` : "");
   if (name) container.setAttribute("data-reader-name", name);
 
-  // The static text: a static page's own (shown through a slot, styled by the page), or the
-  // fragment of the view the address names, fetched beside the WebAssembly.
+  // The static text: the page's own (shown through a slot, styled by the page), or the
+  // fragment of the view the address names, fetched beside the WebAssembly. A static page's
+  // own text stays until the reader takes over; the standalone page's, which says the view it
+  // shows (data-lianluo-shows), gives way to the fragment of any other view.
   let text = null;
   let handedOver = false;
   // Set when the reader cannot run: why, for text that arrives afterwards.
   let failure = null;
-  const ownText = element.querySelector(":scope > .lianluo");
+  const wanted = () => (routing ? location.hash : "") || view;
+  let ownText = element.querySelector(":scope > .lianluo");
+  const shows = ownText?.getAttribute("data-lianluo-shows");
+  const replaceable = shows != null;
+  if (replaceable && fragmentFor(shows) !== fragmentFor(wanted())) {
+    ownText.remove();
+    ownText = null;
+  }
   if (ownText) {
     text = document.createElement("slot");
     rememberedSize(ownText);
@@ -255,11 +264,10 @@ export async function mount(element, options = {}) {
   } else {
     shadow.replaceChildren(stylesheet, container);
   }
-  const wanted = () => (routing ? location.hash : "") || view;
   // When the fragment's text was put on the page.
   let shownAt = 0;
   const showFragment = async (hash) => {
-    if (!base || ownText) return;
+    if (!base || (ownText && !replaceable)) return;
     try {
       const response = await fetch(new URL(fragmentFor(hash), base));
       if (!response.ok) return;
@@ -272,6 +280,8 @@ export async function mount(element, options = {}) {
       await styled;
       if (handedOver || hash !== wanted()) return;
       text?.remove();
+      ownText?.remove();
+      ownText = null;
       text = fragment;
       container.before(fragment);
       shownAt = performance.now();
@@ -286,7 +296,7 @@ export async function mount(element, options = {}) {
     .then(startEngine);
   // Until the reader runs, a followed link shows its view's text too.
   const following = () => showFragment(wanted());
-  if (routing && !ownText) addEventListener("hashchange", following);
+  if (routing && (!ownText || replaceable)) addEventListener("hashchange", following);
 
   // The reader takes over in one step, in the same frame: its view is complete and laid out
   // like the text it replaces, and keeps the reader's focus.
@@ -344,8 +354,8 @@ function showUnavailable({ fragment, ownText, container, base, reason }) {
   if (shown) {
     notice.textContent = STATIC_ONLY;
     shown.classList.add("lianluo-static-only");
-    if (fragment && base) {
-      for (const link of fragment.querySelectorAll('a[href^="#/"]')) {
+    if (base) {
+      for (const link of shown.querySelectorAll('a[href^="#/"]')) {
         link.href = new URL(pageFor(link.getAttribute("href")), base).href;
       }
     }

@@ -1,29 +1,31 @@
-//! `lianluo build SRC_DIR --out DIR`: every issue in SRC_DIR (`.txt` and `.docx` converted,
-//! `.json` checked) becomes `DIR/issues/{id}.json`, with `DIR/index.json`, the search index
-//! under `DIR/search/`, the views as HTML under `DIR/view/`, static pages under `DIR/pages/`,
-//! and with `--site-url` `DIR/sitemap.xml` and `DIR/feed.xml`. DIR is replaced only when
-//! everything succeeded, and only when it holds nothing but an earlier build's output
+//! `lianluo build SRC_DIR --out DIR`: a whole site in DIR — the reader this tool carries at the
+//! top (its standalone page holding the newest issue's text) and the data in `DIR/data/` — or,
+//! with `--data-only` or a tool that carries no reader, the data folder alone in DIR.
+//!
+//! Every issue in SRC_DIR (`.txt` and `.docx` converted, `.json` checked) becomes
+//! `issues/{id}.json` in the data folder, with `index.json`, the search index under `search/`,
+//! the views as HTML under `view/`, static pages under `pages/`, with `--site-url` `sitemap.xml`
+//! and `feed.xml`, and a `.gz` sibling beside each file where that is smaller. DIR is replaced
+//! only when everything succeeded, and only when it holds nothing but an earlier build's output
 //! (see [`crate::replace_guard`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::thread;
 
-use lianluo_core::archive::{build_archive_index, issue_path};
 use lianluo_core::diagnostic::{Diagnostic, Message};
 use lianluo_core::parse::ParseOptions;
-use lianluo_core::search::{build_index, MANIFEST_PATH};
-use lianluo_core::{ArchiveIndex, Issue};
+use lianluo_core::Issue;
 
+use crate::carried_reader::{self, Reader};
 use crate::decode::Encoding;
-use crate::feeds::{feed, sitemap};
 use crate::i18n::t;
 use crate::load::{document_from_json, issue_from_file, Document, Loaded};
-use crate::output::StagedDir;
-use crate::replace_guard::{check_replaceable, SITE_MARKER, SITE_MARKER_CONTENT};
+use crate::replace_guard::check_replaceable;
 use crate::report::{to_stderr, Reporter};
+use crate::site::write_site;
 use crate::source_file::read_source_file;
-use crate::static_html::{is_shared_page, render_site, HtmlFile, PageSettings};
+use crate::static_html::PageSettings;
 use crate::text_options::TextOptions;
 
 /// Most threads used to read issues; reading is CPU-bound and the machines have few cores.
@@ -34,10 +36,13 @@ pub const MAX_THREADS: usize = 8;
 pub struct BuildArgs {
     /// Folder of issue Word documents (`.docx`), texts (`.txt`) and issue JSON (`.json`).
     pub src_dir: PathBuf,
-    /// The site's data folder to produce: absent, empty or an earlier build's output, replaced
-    /// whole, or left as it was on failure.
+    /// The site to produce (or its data folder, with `--data-only`): absent, empty or an
+    /// earlier build's output, replaced whole, or left as it was on failure.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Write only the data folder, for a page (a CMS's) that already loads the reader.
+    #[arg(long)]
+    pub data_only: bool,
     /// How the `.txt` files are read.
     #[command(flatten)]
     pub text: TextOptions,
@@ -117,7 +122,7 @@ fn load(path: &Path, options: &ParseOptions, encoding: Option<Encoding>) -> Load
 
 /// `work` on `items` cut into one run per core (at most [`MAX_THREADS`]), each run told its
 /// place; the runs' results in order, `None` for a run that panicked.
-fn across_cores<T: Sync, R: Send>(
+pub(crate) fn across_cores<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(usize, &[T]) -> Vec<R> + Sync,
 ) -> Vec<Option<Vec<R>>> {
@@ -221,26 +226,55 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         reader_script: &args.reader_script,
         site_url: site_url.as_deref(),
     };
-    if let Err(e) = write_site(&issues, &args.out, &settings) {
-        let message = t("build-cannot-write", &[("reason", e.to_string())]);
-        reporter.error(&args.out, 1, 1, &message);
-        return;
-    }
+    let reader = if args.data_only {
+        None
+    } else {
+        let carried = Reader::carried();
+        if carried.is_none() {
+            carried_reader::say_data_only_once();
+        }
+        carried
+    };
+    let written = match write_site(&issues, &args.out, &settings, reader.as_ref()) {
+        Ok(written) => written,
+        Err(e) => {
+            let message = t("build-cannot-write", &[("reason", e.to_string())]);
+            return reporter.error(&args.out, 1, 1, &message);
+        }
+    };
     let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
     let dir = args.out.display().to_string();
-    let line = t(
-        "build-done",
-        &[
-            ("dir", dir.clone()),
-            ("issues", issues.len().to_string()),
-            ("articles", articles.to_string()),
-        ],
-    );
-    to_stderr(format_args!("{line}"));
+    let counts = [
+        ("dir", dir.clone()),
+        ("issues", issues.len().to_string()),
+        ("articles", articles.to_string()),
+        ("files", written.files.to_string()),
+        ("size", megabytes(written.bytes)),
+    ];
+    if reader.is_some() {
+        to_stderr(format_args!("{}", t("build-site-done", &counts)));
+        to_stderr(format_args!("{}", t("build-site-upload", &counts)));
+        to_stderr(format_args!("{}", t("build-site-embed", &[])));
+        to_stderr(format_args!(
+            "  {EMBED_SCRIPT_LINE}\n  {EMBED_ELEMENT_LINE}"
+        ));
+    } else {
+        to_stderr(format_args!("{}", t("build-done", &counts)));
+    }
     if site_url.is_none() {
         let line = t("build-no-site-url", &[("dir", dir)]);
         to_stderr(format_args!("{line}"));
     }
+}
+
+/// The two lines a web team pastes into a page of its CMS to show the reader of a site this
+/// build wrote, uploaded under `/lianluo/` (the path is theirs to change).
+const EMBED_SCRIPT_LINE: &str = r#"<script type="module" src="/lianluo/lianluo.js"></script>"#;
+const EMBED_ELEMENT_LINE: &str = r#"<div data-lianluo-src="/lianluo/data/index.json"></div>"#;
+
+/// `bytes` in megabytes with one decimal, as the summary says it.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 /// The data folder's public address, ending in `/`, or why it is not one.
@@ -256,59 +290,4 @@ fn site_address(url: &str) -> Result<String, String> {
     } else {
         format!("{url}/")
     })
-}
-
-/// Writes the archive into a staged folder and swaps it in for `out`.
-fn write_site(issues: &[Issue], out: &Path, settings: &PageSettings) -> std::io::Result<()> {
-    let mut archive = build_archive_index(issues);
-    let search_files = build_index(&archive, issues);
-    archive.search = Some(MANIFEST_PATH.to_string());
-    let html = render_in_parallel(&archive, issues, settings)?;
-    let staged = StagedDir::new(out)?;
-    // Written first, it marks the folder as this tool's, to be replaced by the next build; in
-    // the staged folder it arrives with the swap, never on a folder half written.
-    staged.write(SITE_MARKER, SITE_MARKER_CONTENT.as_bytes())?;
-    staged.write("index.json", &serde_json::to_vec(&archive)?)?;
-    for issue in issues {
-        staged.write(&issue_path(&issue.id), &serde_json::to_vec(issue)?)?;
-    }
-    for file in &search_files {
-        staged.write(&file.path, &file.bytes)?;
-    }
-    for file in &html {
-        staged.write(&file.path, file.text.as_bytes())?;
-    }
-    if let Some(site) = settings.site_url {
-        staged.write("sitemap.xml", sitemap(&archive, site).as_bytes())?;
-        let publisher = issues.iter().find(|issue| {
-            archive
-                .issues
-                .first()
-                .is_some_and(|newest| newest.id == issue.id)
-        });
-        let publisher = publisher.map_or("", |issue| issue.publisher.as_str());
-        staged.write("feed.xml", feed(&archive, site, publisher).as_bytes())?;
-    }
-    staged.commit()
-}
-
-/// The site's HTML, the issues shared out over the available cores (each run renders its
-/// issues' pages; the archive page and the shell come from the first run alone).
-fn render_in_parallel(
-    archive: &ArchiveIndex,
-    issues: &[Issue],
-    settings: &PageSettings,
-) -> std::io::Result<Vec<HtmlFile>> {
-    let runs = across_cores(issues, |at, part| {
-        let mut files = render_site(archive, part, settings);
-        if at > 0 {
-            files.retain(|file| !is_shared_page(&file.path));
-        }
-        files
-    });
-    let mut files = Vec::new();
-    for run in runs {
-        files.extend(run.ok_or_else(|| std::io::Error::other("rendering the pages failed"))?);
-    }
-    Ok(files)
 }

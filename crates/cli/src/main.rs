@@ -7,6 +7,7 @@
 //! `FILE:LINE:COL: 错误: …`), 2 usage.
 
 mod build;
+mod carried_reader;
 #[cfg(test)]
 mod catalogue_tests;
 mod cli_text;
@@ -17,6 +18,7 @@ mod output;
 mod preview;
 mod replace_guard;
 mod report;
+mod site;
 mod static_html;
 mod text_options;
 mod validate;

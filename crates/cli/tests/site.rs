@@ -249,3 +249,57 @@ fn markup_in_the_data_is_text_in_every_page_and_view() {
     }
     assert!(read(&data.join("pages/2000-1.html")).contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[test]
+fn a_tool_carrying_no_reader_writes_the_data_with_gzip_siblings_and_says_so_once() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 2);
+    let data = out.path().join("data");
+    let run = Command::new(env!("CARGO_BIN_EXE_lianluo"))
+        .args(["--lang", "en", "build"])
+        .arg(src.path())
+        .arg("--out")
+        .arg(&data)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(run.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(said.matches("carries no reader").count(), 1, "{said}");
+    assert!(data.join("index.json").is_file() && data.join("pages/2000-2.html").is_file());
+    assert!(
+        !data.join("data").exists() && !data.join("lianluo.js").exists(),
+        "data only"
+    );
+    let issue = fs::read(data.join("issues/2000-1.json")).unwrap();
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(
+            &fs::read(data.join("issues/2000-1.json.gz")).unwrap()[..],
+        ),
+        &mut unpacked,
+    )
+    .unwrap();
+    assert_eq!(unpacked, issue, "the sibling holds the file's bytes");
+
+    let version = Command::new(env!("CARGO_BIN_EXE_lianluo"))
+        .args(["--lang", "en", "--version"])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!(
+            "lianluo {} (no reader carried: build writes data only)",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}
+
+#[test]
+fn data_only_writes_the_data_folder_and_never_the_note() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 1);
+    let data = out.path().join("data");
+    let run = build(src.path(), &data, &["--lang", "en", "--data-only"]);
+    assert!(!String::from_utf8_lossy(&run.stderr).contains("carries no reader"));
+    assert!(data.join("view/latest.html").is_file());
+}
