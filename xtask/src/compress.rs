@@ -95,25 +95,31 @@ pub fn is_compressible(relative: &str) -> bool {
 }
 
 /// Writes `.gz` and `.br` siblings for every compressible file under `dir`, each only when it
-/// is smaller than the original. Returns how many siblings were written.
-pub fn write_siblings(dir: &Path) -> Result<usize> {
-    write_siblings_with(dir, &[("gz", shipped_gzip), ("br", shipped_brotli)])
+/// is smaller than the original, leaving out the files named in `left_out` by their relative
+/// path (a template, written elsewhere with other bytes). Returns how many were written.
+pub fn write_siblings_except(dir: &Path, left_out: &[&str]) -> Result<usize> {
+    let packers: &[(&str, Packer)] = &[("gz", shipped_gzip), ("br", shipped_brotli)];
+    write_siblings_with(dir, packers, |relative| !left_out.contains(&relative))
 }
 
-/// Writes only `.gz` siblings, like [`write_siblings`]: for large trees measured rather than
-/// shipped.
-pub fn write_gzip_siblings(dir: &Path) -> Result<usize> {
-    write_siblings_with(dir, &[("gz", shipped_gzip)])
+/// Writes only `.br` siblings, like [`write_siblings_except`], of the files `wanted` picks by their
+/// relative path: for what `lianluo build` wrote with its `.gz` siblings.
+pub fn write_brotli_siblings(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<usize> {
+    write_siblings_with(dir, &[("br", shipped_brotli)], wanted)
 }
 
 /// Compresses a file's bytes, given its path relative to the tree.
 type Packer = fn(&str, &[u8]) -> Vec<u8>;
 
-fn write_siblings_with(dir: &Path, packers: &[(&str, Packer)]) -> Result<usize> {
+fn write_siblings_with(
+    dir: &Path,
+    packers: &[(&str, Packer)],
+    wanted: impl Fn(&str) -> bool,
+) -> Result<usize> {
     let mut written = 0;
     for file in files_under(dir)? {
         let relative = relative_slash_path(dir, &file);
-        if !is_compressible(&relative) {
+        if !is_compressible(&relative) || !wanted(&relative) {
             continue;
         }
         let bytes = fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
@@ -227,10 +233,12 @@ mod tests {
         fs::write(dir.join("big.json"), "[\"联络动态\"]".repeat(500)).unwrap();
         fs::write(dir.join("tiny.txt"), "a").unwrap();
         fs::write(dir.join("photo.png"), "x".repeat(500)).unwrap();
-        assert_eq!(write_siblings(dir).unwrap(), 2);
+        fs::write(dir.join("page.html"), "<p>联络动态</p>".repeat(500)).unwrap();
+        assert_eq!(write_siblings_except(dir, &["page.html"]).unwrap(), 2);
         assert!(dir.join("big.json.gz").exists());
         assert!(dir.join("big.json.br").exists());
         assert!(!dir.join("tiny.txt.gz").exists());
         assert!(!dir.join("photo.png.gz").exists());
+        assert!(!dir.join("page.html.gz").exists(), "left out");
     }
 }

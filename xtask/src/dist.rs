@@ -1,8 +1,12 @@
-//! `cargo xtask dist`: build the data, the WebAssembly and its glue, and assemble `dist/` in a
-//! staging folder that replaces the old one only when complete.
+//! `cargo xtask dist`: build the reader (the WebAssembly programs and their glue, the loader,
+//! the styles, the standalone page, each with its compressed siblings) into `target/reader/`,
+//! build `lianluo` carrying it, and let that `lianluo build` write `dist/` from the sample
+//! archive: the end-to-end suites then test the very site the tool writes.
 
 use crate::assets::{hashed_name, replace_required, short_hash};
-use crate::compress::{files_under, relative_slash_path, write_siblings};
+use crate::compress::{
+    files_under, relative_slash_path, write_brotli_siblings, write_siblings_except,
+};
 use crate::import_names::shorten;
 use crate::install::{NIGHTLY, WASM_TARGET};
 use crate::minify::minify;
@@ -80,13 +84,15 @@ const LOADER_FILE: &str = "lianluo.js";
 const LOADER_CSS_LITERAL: &str = "\"./lianluo.css\"";
 const CSS_FILE: &str = "lianluo.css";
 
-/// The standalone page preloads the reader's styles and the newest issue's text, not the
-/// WebAssembly (which the loader fetches once the text shows); it names the styles as
-/// `href="lianluo.css"`, which the build points at the hashed file.
+/// The standalone page's template: `lianluo build` writes it with the newest issue's text
+/// inside. It names the styles as `href="lianluo.css"`, which the build points at the hashed
+/// file.
 const PAGE_FILE: &str = "index.html";
 
 /// Builds everything in release mode and replaces `dist/`; returns its path.
 pub fn build(root: &Path) -> Result<PathBuf> {
+    let reader = build_reader(root)?;
+    build_cli(root, &reader)?;
     // Per-process names, so that two builds at once cannot pull each other's folders away.
     let staging = root
         .join("target")
@@ -94,14 +100,17 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     if staging.exists() {
         fs::remove_dir_all(&staging).context("clearing the previous staging folder")?;
     }
-    fs::create_dir_all(&staging)?;
-
-    build_data(root, &staging.join("data"))?;
-    build_wasm(root)?;
-    assemble(root, &staging)?;
-
-    step("Writing .gz and .br siblings");
-    let siblings = write_siblings(&staging)?;
+    step("Writing the site from the sample archive with lianluo build");
+    run(Command::new(paths::cli_binary(root))
+        .arg("build")
+        .arg(paths::archive(root))
+        .arg("--out")
+        .arg(&staging)
+        .current_dir(root))?;
+    step("Writing .br siblings of the data and the page (lianluo writes their .gz ones)");
+    let siblings = write_brotli_siblings(&staging, |relative| {
+        relative == PAGE_FILE || relative.starts_with("data/")
+    })?;
     println!("    {siblings} compressed siblings");
 
     let dist = paths::dist(root);
@@ -113,19 +122,72 @@ pub fn build(root: &Path) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Converts the sample archive with the project's own CLI.
-fn build_data(root: &Path, out: &Path) -> Result<()> {
-    step("Building the lianluo CLI (release)");
+/// Builds the reader's files into [`paths::reader`] and returns that folder. Only files whose
+/// bytes changed are written, so that an unchanged reader does not make cargo build `lianluo`
+/// again.
+pub fn build_reader(root: &Path) -> Result<PathBuf> {
+    build_wasm(root)?;
+    let staging = root
+        .join("target")
+        .join(format!("reader-staging-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).context("clearing the previous staging folder")?;
+    }
+    fs::create_dir_all(&staging)?;
+    assemble(root, &staging)?;
+    step("Writing the reader's .gz and .br siblings");
+    let siblings = write_siblings_except(&staging, &[PAGE_FILE])?;
+    println!("    {siblings} compressed siblings");
+    let reader = paths::reader(root);
+    let changed = sync_folder(&staging, &reader)?;
+    fs::remove_dir_all(&staging)?;
+    step(format!(
+        "The reader's files are in {} ({changed} changed)",
+        reader.display()
+    ));
+    Ok(reader)
+}
+
+/// Builds `lianluo` (release) carrying the reader in `reader`.
+pub fn build_cli(root: &Path, reader: &Path) -> Result<()> {
+    step("Building lianluo (release), carrying the reader");
     run(Command::new("cargo")
         .args(["build", "--release", "-p", "lianluo-cli"])
-        .current_dir(root))?;
-    step("Converting the sample archive into data/");
-    run(Command::new(paths::cli_binary(root))
-        .arg("build")
-        .arg(paths::archive(root))
-        .arg("--out")
-        .arg(out)
+        .env(READER_DIR_VARIABLE, reader)
         .current_dir(root))
+}
+
+/// The variable that tells `crates/cli/build.rs` where the reader's files are.
+pub const READER_DIR_VARIABLE: &str = "LIANLUO_READER_DIR";
+
+/// Makes `to` hold exactly the files of `from`, writing only those whose bytes differ;
+/// returns how many were written or removed.
+fn sync_folder(from: &Path, to: &Path) -> Result<usize> {
+    let mut changed = 0;
+    let wanted: Vec<String> = files_under(from)?
+        .iter()
+        .map(|file| relative_slash_path(from, file))
+        .collect();
+    if to.exists() {
+        for file in files_under(to)? {
+            if !wanted.contains(&relative_slash_path(to, &file)) {
+                fs::remove_file(&file)?;
+                changed += 1;
+            }
+        }
+    }
+    for relative in &wanted {
+        let bytes = read(&from.join(relative))?;
+        let target = to.join(relative);
+        if fs::read(&target).ok().as_ref() != Some(&bytes) {
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&target, bytes)?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
 }
 
 /// Unstable flags the shipped WebAssembly is built with (docs/development.md, "The

@@ -34,7 +34,7 @@ pub fn mounts(root: &Path, dist: &Path) -> Result<Vec<Mount>> {
         .arg(paths::e2e_pages(root).join("poisoned-src"))
         .arg("--out")
         .arg(&poisoned)
-        .args(["--reader-script", "../../lianluo.js"]))?;
+        .args(["--data-only", "--reader-script", "../../lianluo.js"]))?;
     let no_wasm = root.join("target").join("e2e-no-wasm");
     copy_site_without(dist, &no_wasm, |name| is_reader_program(name, "wasm"))?;
     let no_glue = root.join("target").join("e2e-no-glue");

@@ -15,6 +15,11 @@ pub fn dist(root: &Path) -> PathBuf {
     root.join("dist")
 }
 
+/// The reader's built files, which `lianluo` carries (`crates/cli/build.rs`).
+pub fn reader(root: &Path) -> PathBuf {
+    root.join("target").join("reader")
+}
+
 /// wasm-bindgen's output folder.
 pub fn pkg(root: &Path) -> PathBuf {
     root.join("pkg")

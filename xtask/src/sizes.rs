@@ -2,7 +2,7 @@
 //! excluded — and their raw, gzip and brotli sizes.
 
 use crate::compress::{brotli, shipped_gzip};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use std::fs;
 use std::path::Path;
 
@@ -17,16 +17,11 @@ pub const FIRST_LOAD_PATTERNS: [&str; 6] = [
     "lianluo-*.css",
 ];
 
-/// What a browser fetches before the newest issue's text is on screen: the page, its
-/// stylesheet, the loader, the reader's stylesheet and the newest issue's HTML — not the
-/// WebAssembly, its glue or any data file.
-pub const FIRST_TEXT_FILES: [&str; 5] = [
-    "index.html",
-    "page.css",
-    "lianluo.js",
-    "lianluo-*.css",
-    "data/view/latest.html",
-];
+/// What a browser fetches before the newest issue's text is on screen: the page (which holds
+/// that text), its stylesheets and the loader — not the WebAssembly, its glue or any data
+/// file. The loader is not needed for the paint (a module script does not hold it up), but
+/// counted all the same: it comes with the page.
+pub const FIRST_TEXT_FILES: [&str; 4] = ["index.html", "page.css", "lianluo.js", "lianluo-*.css"];
 
 /// A program of the reader fetched after the first load, never on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +56,8 @@ pub struct FileSize {
     pub name: String,
     /// Bytes on disk.
     pub raw: u64,
-    /// Bytes gzip-compressed as shipped in its `.gz` sibling (zopfli for the reader's own
-    /// files, see [`shipped_gzip`]).
+    /// Bytes of its `.gz` sibling as shipped, or, without one, of the gzip it would be shipped
+    /// with (zopfli for the reader's own files, see [`shipped_gzip`]).
     pub gzip: u64,
     /// Bytes brotli-compressed at quality 11 (as served).
     pub brotli: u64,
@@ -106,9 +101,15 @@ fn sizes_matching(dist: &Path, patterns: &[&str]) -> Result<Vec<FileSize>> {
             continue;
         }
         let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        // The `.gz` sibling as shipped (the page's comes from `lianluo build`), or the gzip it
+        // would be shipped with.
+        let gzip = match fs::metadata(dist.join(format!("{name}.gz"))) {
+            Ok(sibling) => sibling.len(),
+            Err(_) => shipped_gzip(&name, &bytes).len() as u64,
+        };
         sizes.push(FileSize {
             raw: bytes.len() as u64,
-            gzip: shipped_gzip(&name, &bytes).len() as u64,
+            gzip,
             brotli: brotli(&bytes).len() as u64,
             name,
         });
@@ -118,24 +119,25 @@ fn sizes_matching(dist: &Path, patterns: &[&str]) -> Result<Vec<FileSize>> {
 }
 
 /// Measures the files a browser needs before the newest issue's text shows
-/// ([`FIRST_TEXT_FILES`]); fails when one is missing.
+/// ([`FIRST_TEXT_FILES`]); fails when the page does not hold that text itself.
 pub fn first_text_sizes(dist: &Path) -> Result<Vec<FileSize>> {
+    let page = fs::read_to_string(dist.join(FIRST_TEXT_FILES[0]))
+        .with_context(|| format!("reading {}", FIRST_TEXT_FILES[0]))?;
+    if !page.contains(OWN_TEXT_MARK) {
+        bail!(
+            "{} does not hold the newest issue's text ({OWN_TEXT_MARK} is missing)",
+            FIRST_TEXT_FILES[0]
+        );
+    }
     let loaded = first_load_sizes(dist)?;
-    let mut sizes: Vec<FileSize> = loaded
+    Ok(loaded
         .into_iter()
         .filter(|size| FIRST_TEXT_FILES.iter().any(|p| matches(p, &size.name)))
-        .collect();
-    let view = FIRST_TEXT_FILES[4];
-    let bytes = fs::read(dist.join(view))
-        .with_context(|| format!("reading {view}: does the data hold the rendered views?"))?;
-    sizes.push(FileSize {
-        name: view.to_owned(),
-        raw: bytes.len() as u64,
-        gzip: shipped_gzip(view, &bytes).len() as u64,
-        brotli: brotli(&bytes).len() as u64,
-    });
-    Ok(sizes)
+        .collect())
 }
+
+/// What marks the standalone page's own text, which `lianluo build` writes into it.
+const OWN_TEXT_MARK: &str = "data-lianluo-shows=";
 
 #[cfg(test)]
 mod tests {
@@ -156,17 +158,14 @@ mod tests {
         let dist = tempfile::tempdir().unwrap();
         let html = "<!doctype html><p>联络动态</p>".repeat(20);
         fs::write(dist.path().join("index.html"), &html).unwrap();
-        fs::write(dist.path().join("index.html.gz"), "x").unwrap();
+        fs::write(dist.path().join("index.html.gz"), "shipped").unwrap();
         fs::write(dist.path().join("lianluo-0123456789.wasm"), vec![0u8; 1000]).unwrap();
         fs::write(dist.path().join("web.config"), "<configuration/>").unwrap();
         let sizes = first_load_sizes(dist.path()).unwrap();
         let names: Vec<&str> = sizes.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["index.html", "lianluo-0123456789.wasm"]);
         assert_eq!(sizes[0].raw, html.len() as u64);
-        assert_eq!(
-            sizes[0].gzip,
-            shipped_gzip("index.html", html.as_bytes()).len() as u64
-        );
+        assert_eq!(sizes[0].gzip, 7, "the shipped sibling's bytes");
         assert!(
             sizes[1].gzip < 100,
             "1000 zero bytes compress well: {}",
