@@ -11,9 +11,12 @@ mod fuzz;
 mod import_names;
 mod install;
 mod machine;
+mod manual;
 mod minify;
 mod outcome;
 mod paths;
+mod plain_site;
+mod preview_latency;
 mod release;
 mod run;
 mod serve;
@@ -67,8 +70,8 @@ enum Command {
     },
     /// Build dist/ and measure sizes, Lighthouse scores and CLI times; writes target/bench/.
     Bench,
-    /// Build `lianluo` for x86_64 Linux and Windows into target/lianluo-release/, one archive
-    /// each with its 使用说明.
+    /// Build `lianluo`, carrying the reader, for x86_64 Linux and Windows into
+    /// target/lianluo-release/, one archive each with its 使用说明 and 编辑手册.html.
     Release {
         /// Also run the Windows build under Wine and compare it with the Linux build's output
         /// (the check `cargo xtask test` runs).
@@ -120,7 +123,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         Command::Release { check } => {
             release::release(&root)?;
             if check {
-                let counts = release::windows_matches_linux(&root)?;
+                let counts = release::windows_matches_linux(&root, &paths::reader(&root))?;
                 if counts.failed > 0 {
                     anyhow::bail!("the Windows build differs from the Linux build");
                 }

@@ -1,9 +1,11 @@
-//! `cargo xtask release`: the `lianluo` tool ready-built for the editors' desks — an archive
-//! for x86_64 Linux and one for x86_64 Windows (cross-built with mingw-w64), each with its
-//! 使用说明 — and the check that the Windows build, run under Wine, prints and writes exactly
-//! what the Linux build does.
+//! `cargo xtask release`: the `lianluo` tool ready-built for the editors' desks, carrying the
+//! reader it publishes — an archive for x86_64 Linux and one for x86_64 Windows (cross-built
+//! with mingw-w64), each with its 使用说明 and the 编辑手册 as an HTML page, their contents
+//! checked once written — and the check that the Windows build, run under Wine, prints and
+//! writes exactly what the Linux build does.
 
 use crate::install::{self, WINDOWS_TARGET, WINE};
+use crate::manual::{manual_page, MANUAL_FILE};
 use crate::outcome::Counts;
 use crate::run::{run, step};
 use anyhow::{bail, Context, Result};
@@ -76,19 +78,18 @@ pub struct Binaries {
     pub windows: PathBuf,
 }
 
-/// Installs what is missing and builds the tool for Linux and for Windows, in release mode.
-pub fn build_binaries(root: &Path) -> Result<Binaries> {
+/// Installs what is missing and builds the tool for Linux and for Windows, in release mode,
+/// both carrying the reader in `reader` (see [`crate::dist::build_reader`]).
+pub fn build_binaries(root: &Path, reader: &Path) -> Result<Binaries> {
     install::ensure_windows_tools()?;
-    step("Building lianluo for x86_64 Linux");
-    run(Command::new("cargo")
-        .args(["build", "--release", "-p", "lianluo-cli"])
-        .current_dir(root))?;
+    crate::dist::build_cli(root, reader)?;
     step(format!(
-        "Cross-building lianluo.exe for {WINDOWS_TARGET} (mingw-w64)"
+        "Cross-building lianluo.exe for {WINDOWS_TARGET} (mingw-w64), carrying the reader"
     ));
     run(Command::new("cargo")
         .args(["build", "--release", "-p", "lianluo-cli", "--target"])
         .arg(WINDOWS_TARGET)
+        .env(crate::dist::READER_DIR_VARIABLE, reader)
         .current_dir(root))?;
     let binaries = Binaries {
         linux: crate::paths::cli_binary(root),
@@ -128,13 +129,18 @@ fn for_windows(text: &str) -> Vec<u8> {
     bytes
 }
 
-/// Builds both binaries and writes `lianluo-VERSION-linux-x86_64.tar.gz` and
-/// `lianluo-VERSION-windows-x86_64.zip` into [`release_dir`].
+/// What every archive holds besides the tool itself, at the top of its one folder.
+const ARCHIVE_DOCUMENTS: [&str; 2] = ["使用说明.txt", MANUAL_FILE];
+
+/// Builds the reader and both binaries, writes `lianluo-VERSION-linux-x86_64.tar.gz` and
+/// `lianluo-VERSION-windows-x86_64.zip` into [`release_dir`], and checks what each holds.
 pub fn release(root: &Path) -> Result<()> {
-    let binaries = build_binaries(root)?;
+    let reader = crate::dist::build_reader(root)?;
+    let binaries = build_binaries(root, &reader)?;
     let out = release_dir(root);
     fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     let version = env!("CARGO_PKG_VERSION");
+    let manual = manual_page(root)?;
 
     let linux_name = format!("lianluo-{version}-linux-x86_64");
     let linux_archive = out.join(format!("{linux_name}.tar.gz"));
@@ -154,10 +160,11 @@ pub fn release(root: &Path) -> Result<()> {
     };
     add("lianluo", &fs::read(&binaries.linux)?, 0o755)?;
     add(
-        "使用说明.txt",
+        ARCHIVE_DOCUMENTS[0],
         usage_notes(root, "linux")?.as_bytes(),
         0o644,
     )?;
+    add(ARCHIVE_DOCUMENTS[1], manual.as_bytes(), 0o644)?;
     tar.into_inner()?.finish()?;
 
     let windows_name = format!("lianluo-{version}-windows-x86_64");
@@ -167,15 +174,97 @@ pub fn release(root: &Path) -> Result<()> {
         .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file(format!("{windows_name}/lianluo.exe"), options)?;
     zip.write_all(&fs::read(&binaries.windows)?)?;
-    zip.start_file(format!("{windows_name}/使用说明.txt"), options)?;
+    zip.start_file(format!("{windows_name}/{}", ARCHIVE_DOCUMENTS[0]), options)?;
     zip.write_all(&for_windows(&usage_notes(root, "windows")?))?;
+    zip.start_file(format!("{windows_name}/{}", ARCHIVE_DOCUMENTS[1]), options)?;
+    zip.write_all(manual.as_bytes())?;
     zip.finish()?;
 
+    step("Checking what each archive holds");
+    check_contents(
+        &tar_entries(&linux_archive)?,
+        &linux_name,
+        "lianluo",
+        &binaries.linux,
+    )?;
+    check_contents(
+        &zip_entries(&windows_archive)?,
+        &windows_name,
+        "lianluo.exe",
+        &binaries.windows,
+    )?;
     for archive in [&linux_archive, &windows_archive] {
         let size = fs::metadata(archive)?.len();
         println!("    {} ({} KB)", archive.display(), size / 1024);
     }
     Ok(())
+}
+
+/// An archive's files, by path, with their bytes.
+type Entries = BTreeMap<String, Vec<u8>>;
+
+fn tar_entries(archive: &Path) -> Result<Entries> {
+    let file = fs::File::open(archive)?;
+    let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(file));
+    let mut entries = Entries::new();
+    for entry in tar.entries()? {
+        let mut entry = entry?;
+        let path = entry.path()?.to_string_lossy().into_owned();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes)?;
+        entries.insert(path, bytes);
+    }
+    Ok(entries)
+}
+
+fn zip_entries(archive: &Path) -> Result<Entries> {
+    let mut zip = zip::ZipArchive::new(fs::File::open(archive)?)?;
+    let mut entries = Entries::new();
+    for index in 0..zip.len() {
+        let mut entry = zip.by_index(index)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes)?;
+        entries.insert(entry.name().to_owned(), bytes);
+    }
+    Ok(entries)
+}
+
+/// Fails unless `entries` are exactly the tool (the bytes of `binary`, which carries a reader)
+/// and [`ARCHIVE_DOCUMENTS`], in one folder named `folder`.
+fn check_contents(entries: &Entries, folder: &str, tool: &str, binary: &Path) -> Result<()> {
+    let mut expected: Vec<String> = std::iter::once(tool)
+        .chain(ARCHIVE_DOCUMENTS)
+        .map(|name| format!("{folder}/{name}"))
+        .collect();
+    expected.sort();
+    let names: Vec<String> = entries.keys().cloned().collect();
+    if names != expected {
+        bail!("the archive holds {names:?}; expected {expected:?}");
+    }
+    if entries[&format!("{folder}/{tool}")] != fs::read(binary)? {
+        bail!(
+            "{tool} in the archive is not the build's {}",
+            binary.display()
+        );
+    }
+    let manual = String::from_utf8_lossy(&entries[&format!("{folder}/{MANUAL_FILE}")]);
+    if !manual.starts_with("<!doctype html>") || !manual.contains("<h1>") {
+        bail!("{MANUAL_FILE} in the archive is not the manual as a page");
+    }
+    if !carries_reader(&entries[&format!("{folder}/{tool}")]) {
+        bail!("{tool} in the archive carries no reader");
+    }
+    println!("    {folder}: {}", names.join(", "));
+    Ok(())
+}
+
+/// Whether a `lianluo` binary carries the reader: its bytes hold a WebAssembly module's header,
+/// which nothing else in it has.
+fn carries_reader(binary: &[u8]) -> bool {
+    const WASM_HEADER: &[u8] = b"\0asm\x01\0\0\0";
+    binary
+        .windows(WASM_HEADER.len())
+        .any(|window| window == WASM_HEADER)
 }
 
 /// One way of running the tool, tried with both builds in the same folder.
@@ -188,7 +277,7 @@ struct Case {
 
 /// The runs compared: the sample (text and Word) in folders with Chinese names under Chinese
 /// file names, diagnostics in both languages, builds, a check, help and mistakes.
-const CASES: [Case; 10] = [
+const CASES: [Case; 11] = [
     Case {
         name: "convert the sample text to stdout",
         args: &["convert", "样刊/联络动态第15期.txt"],
@@ -215,15 +304,20 @@ const CASES: [Case; 10] = [
         writes: None,
     },
     Case {
-        name: "build a data folder from text and Word",
-        args: &["build", "稿件", "--out", "输出/data"],
+        name: "build a whole site, the reader included, from text and Word",
+        args: &["build", "稿件", "--out", "输出/网站"],
+        writes: Some("输出"),
+    },
+    Case {
+        name: "build a data folder only",
+        args: &["build", "稿件", "--out", "输出/data", "--data-only"],
         writes: Some("输出"),
     },
     Case {
         // Not emptied between the runs: the Linux build makes the folder, the Windows build
         // must replace it whole (the rename dance differs between the systems).
-        name: "build over the previous data folder",
-        args: &["build", "稿件", "--out", "网站/data"],
+        name: "build over the previous site",
+        args: &["build", "稿件", "--out", "网站"],
         writes: None,
     },
     Case {
@@ -446,10 +540,11 @@ fn run_case(root: &Path, binaries: &Binaries, dir: &Path, case: &Case) -> Result
     Ok((linux, windows))
 }
 
-/// Runs every case with both builds and compares what they printed and wrote, byte for byte.
-/// Prints a cargo-style `test result:` line; the counts are returned even when cases differ.
-pub fn windows_matches_linux(root: &Path) -> Result<Counts> {
-    let binaries = build_binaries(root)?;
+/// Runs every case with both builds, carrying the reader in `reader`, and compares what they
+/// printed and wrote, byte for byte. Prints a cargo-style `test result:` line; the counts are
+/// returned even when cases differ.
+pub fn windows_matches_linux(root: &Path, reader: &Path) -> Result<Counts> {
+    let binaries = build_binaries(root, reader)?;
     let work = root.join("target").join("wine-check");
     if work.exists() {
         fs::remove_dir_all(&work)?;
