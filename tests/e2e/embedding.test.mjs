@@ -136,10 +136,13 @@ test("a WebAssembly file served as application/octet-stream still runs (hosts th
   assert.deepEqual(problems.pageErrors, []);
 });
 
-test("with scripts off the page says what is needed and links the static pages", async (t) => {
+test("with scripts off the page shows the newest issue, says what is needed and links the static pages", async (t) => {
   const { page } = await openPage(t, browser, { javaScriptEnabled: false });
   await page.goto(at());
-  const fallback = page.locator("[data-lianluo-src] > p");
+  const heading = page.locator("[data-lianluo-src] > .lianluo .view-heading");
+  assert.equal((await heading.textContent()).replace(/\s+/g, ""), LATEST);
+  assert.equal(await heading.isVisible(), true);
+  const fallback = page.locator("noscript > p");
   assert.ok((await fallback.textContent()).includes("需要开启 JavaScript 并支持 WebAssembly"));
   assert.equal(await fallback.locator("a").getAttribute("href"), "data/pages/index.html");
   assert.equal(await fallback.isVisible(), true);

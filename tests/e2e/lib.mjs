@@ -197,11 +197,17 @@ export async function alerts(page, host = "[data-lianluo-src]") {
   );
 }
 
-/** The current view's heading text, whitespace removed. */
+/**
+ * The current view's heading text, whitespace removed: the reader's, or, before it runs or
+ * where it cannot, that of the page's own text shown through the reader's slot.
+ */
 export async function viewHeading(page, host = "[data-lianluo-src]") {
-  return inShadow(page, host, (root) =>
-    (root.querySelector(".view .view-heading")?.textContent ?? "").replace(/\s+/g, ""),
-  );
+  return inShadow(page, host, (root) => {
+    const heading =
+      root.querySelector(".view .view-heading") ??
+      root.host.querySelector(":scope > .lianluo .view .view-heading");
+    return (heading?.textContent ?? "").replace(/\s+/g, "");
+  });
 }
 
 /**

@@ -16,11 +16,20 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/** Waits until the static text shows inside the reader on `host`. */
+/**
+ * Waits until the static text shows in the reader on `host`: a fetched fragment inside it, or
+ * the page's own text shown through its slot.
+ */
 async function staticShown(page, host = "[data-lianluo-src]") {
   await page.waitForFunction(
-    (selector) =>
-      document.querySelector(selector)?.shadowRoot?.querySelector(".lianluo-static .view-heading"),
+    (selector) => {
+      const element = document.querySelector(selector);
+      const root = element?.shadowRoot;
+      return (
+        root?.querySelector(".lianluo-static .view-heading") ??
+        (root?.querySelector("slot") && element.querySelector(":scope > .lianluo .view-heading"))
+      );
+    },
     host,
     { timeout: 15_000 },
   );
@@ -105,7 +114,7 @@ test("the reader's focus survives the hand-over", async (t) => {
   });
   await page.goto(at());
   await staticShown(page);
-  await page.locator("[data-lianluo-src] .lianluo-static a", { hasText: "往期目录" }).focus();
+  await page.locator("[data-lianluo-src] > .lianluo a", { hasText: "往期目录" }).focus();
   await settle(page);
   const focused = await inShadow(page, "[data-lianluo-src]", (root) => ({
     text: root.activeElement?.textContent,

@@ -266,12 +266,16 @@ fn engine_suite(run: &mut Run, engine: &str, driver: &webdriver::Driver) -> Resu
 }
 
 /// Runs a `node --test` command of the end-to-end suite from the repository root against the
-/// site [`e2e_server`] serves (`LIANLUO_BASE_URL`), and counts its tests.
+/// site [`e2e_server`] serves (`LIANLUO_BASE_URL`) and a site `lianluo build` wrote, served by
+/// a plain static server (`E2E_PLAIN_URL`), and counts its tests.
 fn node_suite(run: &mut Run, command: &mut Command, what: &str) -> Result<()> {
     let server = e2e_server(run)?;
+    let plain = crate::plain_site::serve(run.root)?;
     let output = run_captured(
         command
             .env("LIANLUO_BASE_URL", &server.url)
+            .env("E2E_PLAIN_URL", &plain.url)
+            .env("LIANLUO_CLI", paths::cli_binary(run.root))
             .current_dir(run.root),
     )?;
     counted(run, output.success, parse_node_test(&output.text), what)
@@ -297,7 +301,13 @@ fn e2e_server(run: &mut Run) -> Result<serve::RunningServer> {
 
 /// The Windows build of `lianluo`, run under Wine, prints and writes what the Linux build does.
 fn windows_build(run: &mut Run) -> Result<()> {
-    let counts = crate::release::windows_matches_linux(run.root)?;
+    // The reader this run built for dist/, or one built now.
+    let reader = if run.fresh_dist {
+        paths::reader(run.root)
+    } else {
+        dist::build_reader(run.root)?
+    };
+    let counts = crate::release::windows_matches_linux(run.root, &reader)?;
     counted(run, true, counts, "the Windows build under Wine")
 }
 
