@@ -2,10 +2,11 @@
 //! Lighthouse (mobile defaults, served with gzip), CLI convert and build times, and search.
 //! Prints a Markdown table and writes `target/bench/report.json` and `report.md`. No pass/fail.
 
-use crate::compress::{files_under, relative_slash_path, write_gzip_siblings};
+use crate::compress::{files_under, relative_slash_path};
 use crate::install;
 use crate::machine::{self, Machine};
 use crate::paths;
+use crate::preview_latency;
 use crate::run::{run, step};
 use crate::serve::{self, Mount};
 use crate::size_profile::{profile, Profile, TOP_FUNCTIONS};
@@ -96,8 +97,15 @@ const LIGHTHOUSE_PAGES: [&str; 2] = ["", "data/pages/2017-15.html"];
 #[derive(Serialize)]
 struct CliTimes {
     convert_sample_median_ms: f64,
-    /// (issues, seconds) for each synthetic archive.
+    /// (issues, seconds) for each synthetic archive: a whole site, reader and `.gz` siblings
+    /// included.
     build_seconds: Vec<(u32, f64)>,
+    /// (issues, milliseconds of each timed save, sorted) for the preview: from a source file
+    /// saved to the page it reloads arrived (see [`preview_latency`]).
+    preview_ms: Vec<(u32, Vec<f64>)>,
+    /// (name, bytes) of each release archive in `target/lianluo-release/`, when
+    /// `cargo xtask release` made them.
+    release_archives: Vec<(String, u64)>,
 }
 
 /// Builds, measures, prints and writes the report.
@@ -135,7 +143,7 @@ pub fn measure(root: &Path) -> Result<()> {
     // The figures gathered so far are worth a report even when a browser run fails.
     let mut search = serde_json::Map::new();
     for issues in SEARCH_ARCHIVE_SIZES {
-        let figures = search_figures(root, &dist, &out, issues).unwrap_or_else(|error| {
+        let figures = search_figures(root, &out, issues).unwrap_or_else(|error| {
             eprintln!("search figures for {issues} issues not measured: {error:#}");
             serde_json::json!({ "error": format!("{error:#}") })
         });
@@ -281,40 +289,51 @@ fn cli_times(root: &Path, out: &Path) -> Result<CliTimes> {
         )?;
         build_seconds.push((issues, began.elapsed().as_secs_f64()));
     }
+    let mut preview_ms = Vec::new();
+    for (issues, sources) in [
+        (1, paths::archive(root)),
+        (
+            BUILD_ARCHIVE_SIZES[0],
+            out.join(format!("synth-{}", BUILD_ARCHIVE_SIZES[0])),
+        ),
+    ] {
+        step(format!("Timing the preview's saves on {issues} issue(s)"));
+        let work = out.join(format!("preview-{issues}"));
+        preview_ms.push((
+            issues,
+            preview_latency::save_to_page_ms(&cli, &sources, &work)?,
+        ));
+    }
     Ok(CliTimes {
         convert_sample_median_ms: median(&mut runs),
         build_seconds,
+        preview_ms,
+        release_archives: release_archives(root)?,
     })
 }
 
-/// Search on a synthetic archive of `issues` issues: the index's size, and in Chromium what
-/// cold queries fetch and how long warm ones take. The page is a copy of `dist/` whose `data/`
-/// is the site `lianluo build` made (by [`cli_times`]), served with precompressed files like
-/// the real site; `tests/bench/search.mjs` drives Chromium and prints its figures as JSON.
-fn search_figures(root: &Path, dist: &Path, out: &Path, issues: u32) -> Result<Value> {
-    let site = out.join(format!("dist-{issues}"));
-    step(format!("Assembling {} for search figures", site.display()));
-    if site.exists() {
-        fs::remove_dir_all(&site)?;
-    }
-    for file in files_under(dist)? {
-        let relative = relative_slash_path(dist, &file);
-        if relative.starts_with("data/") {
-            continue;
+/// The release archives `cargo xtask release` left, with their sizes.
+fn release_archives(root: &Path) -> Result<Vec<(String, u64)>> {
+    let dir = crate::release::release_dir(root);
+    let mut archives = Vec::new();
+    if dir.is_dir() {
+        for file in files_under(&dir)? {
+            let name = relative_slash_path(&dir, &file);
+            archives.push((name, fs::metadata(&file)?.len()));
         }
-        let target = site.join(&relative);
-        fs::create_dir_all(target.parent().unwrap_or(&site))?;
-        fs::copy(&file, &target)?;
     }
-    let data = out.join(format!("site-{issues}"));
-    for file in files_under(&data)? {
-        let target = site.join("data").join(relative_slash_path(&data, &file));
-        fs::create_dir_all(target.parent().unwrap_or(&site))?;
-        fs::copy(&file, &target)?;
+    Ok(archives)
+}
+
+/// Search on a synthetic archive of `issues` issues: the index's size, and in Chromium what
+/// cold queries fetch and how long warm ones take. The page is the whole site `lianluo build`
+/// wrote (in [`cli_times`]), reader and `.gz` siblings included, served like the real site;
+/// `tests/bench/search.mjs` drives Chromium and prints its figures as JSON.
+fn search_figures(root: &Path, out: &Path, issues: u32) -> Result<Value> {
+    let site = out.join(format!("site-{issues}"));
+    if !site.join("index.html").is_file() {
+        bail!("{} is not a whole site", site.display());
     }
-    // Gzip only: brotli at its best quality over a 5,000-issue index takes minutes, and the
-    // browser is served gzip where there is no brotli file.
-    write_gzip_siblings(&site)?;
     let index = index_figures(&site.join("data").join("search"))?;
 
     let server = serve::spawn(vec![Mount::root(site)])?;
@@ -326,12 +345,12 @@ fn search_figures(root: &Path, dist: &Path, out: &Path, issues: u32) -> Result<V
 
 /// How long views take to render (`lianluo:render`) in Chromium as a reader moves between
 /// issues, regions, articles and the issue list, on each site of [`RENDER_ARCHIVE_SIZES`]
-/// that [`search_figures`] assembled; `tests/bench/render.mjs` drives Chromium and prints its
-/// figures as JSON. Keyed by the archive's size.
+/// that [`cli_times`] built; `tests/bench/render.mjs` drives Chromium and prints its figures
+/// as JSON. Keyed by the archive's size.
 fn render_figures(root: &Path, out: &Path) -> Result<Value> {
     let mut figures = serde_json::Map::new();
     for issues in RENDER_ARCHIVE_SIZES {
-        let site = out.join(format!("dist-{issues}"));
+        let site = out.join(format!("site-{issues}"));
         if !site.exists() {
             bail!("{} was not assembled", site.display());
         }
@@ -574,6 +593,29 @@ fn markdown(report: &Report) -> String {
             "| `lianluo build`, {issues} synthetic issues | {seconds:.2} s |"
         );
     }
+    for (issues, times) in &report.cli.preview_ms {
+        let mut times = times.clone();
+        let _ = writeln!(
+            md,
+            "| preview: a saved source to the reloaded page, {issues} issue(s), median of {} (all {}) | {:.0} ms |",
+            times.len(),
+            times.iter().map(|ms| format!("{ms:.0}")).collect::<Vec<_>>().join(", "),
+            median(&mut times)
+        );
+    }
+    if report.cli.release_archives.is_empty() {
+        let _ = writeln!(
+            md,
+            "| release archives | not made (`cargo xtask release`) |"
+        );
+    }
+    for (name, bytes) in &report.cli.release_archives {
+        let _ = writeln!(
+            md,
+            "| release archive `{name}` | {:.2} MB |",
+            *bytes as f64 / 1e6
+        );
+    }
     if let Some(archives) = report.search.as_object() {
         for (issues, figures) in archives {
             search_markdown(&mut md, issues, figures);
@@ -718,6 +760,8 @@ mod tests {
             cli: CliTimes {
                 convert_sample_median_ms: 2.25,
                 build_seconds: vec![(535, 0.5), (5000, 4.25)],
+                preview_ms: vec![(1, vec![310.0, 320.0, 400.0])],
+                release_archives: vec![("lianluo-0.1.0-windows-x86_64.zip".into(), 2_500_000)],
             },
             search: serde_json::json!({
                 "535": {
@@ -745,6 +789,8 @@ mod tests {
             "| LCP / CLS on `/`, median run of 5 (LCP of all runs 1001–2000 ms) | 1500 ms / 0.000 |",
             "(median of 31) | 2.2 ms |",
             "| `lianluo build`, 5000 synthetic issues | 4.25 s |",
+            "| preview: a saved source to the reloaded page, 1 issue(s), median of 3 (all 310, 320, 400) | 320 ms |",
+            "| release archive `lianluo-0.1.0-windows-x86_64.zip` | 2.50 MB |",
             "| `换届选举` | 12 篇 | 95.2 ms | 3456 | 2 | 3 |",
             "New query, ended by the typing pause, on 535 issues, 15 runs (1 without a measure): median 12.5 ms, p90 20.0 ms, max 31.0 ms",
             "Warm query, ended by the typing pause, on 535 issues, 25 runs (0 without a measure): median 1.5 ms, p90 2.5 ms, max 4.0 ms",
