@@ -110,11 +110,11 @@ validate-valid-archive = { $file }: valid archive index ({ $issues } issues)
 ## build
 
 build-archive-not-issue = this is an archive index; expected an issue
-build-out-not-folder = exists and is not a folder; expected a data folder to replace
+build-out-not-folder = exists and is not a folder; expected a site or data folder to replace
 build-out-holds-sources = would replace { $dir }, which holds the sources; expected a separate folder
 build-out-is-sources = { $dir } is the source folder; replacing it would delete the sources; expected a separate folder
 build-out-inside-sources = { $dir } is inside the source folder, where the output would mix with the sources; expected a folder outside it
-build-out-not-site = { $dir } holds { $entries } and is not a data folder written by lianluo build; replacing it would delete them, so nothing was changed; expected an empty or new folder, or one lianluo build wrote
+build-out-not-site = { $dir } holds { $entries } and is not a site or data folder written by lianluo build; replacing it would delete them, so nothing was changed; expected an empty or new folder, or one lianluo build wrote
 build-out-entry-separator = {", "}
 build-out-entries-more = { $listed } and { $more } more
 build-cannot-examine = cannot examine the output folder: { $reason }

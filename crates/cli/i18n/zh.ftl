@@ -103,11 +103,11 @@ validate-valid-archive = { $file }：目录数据有效（{ $issues } 期）
 ## build（生成）
 
 build-archive-not-issue = 这是目录数据；应为一期刊物
-build-out-not-folder = 已存在且不是文件夹；应为要替换的数据文件夹
+build-out-not-folder = 已存在且不是文件夹；应为要替换的网站或数据文件夹
 build-out-holds-sources = 将会替换存放源文件的 { $dir }；应另选一个文件夹
 build-out-is-sources = { $dir } 就是源文件所在的文件夹，替换它会删除源文件；应另选一个文件夹
 build-out-inside-sources = { $dir } 位于源文件所在的文件夹之内，生成的数据会与源文件混在一起；应选该文件夹之外的文件夹
-build-out-not-site = { $dir } 中有 { $entries }，不是 lianluo build 生成的数据文件夹；替换它会删除这些内容，因此未作任何改动；应选一个空的或新的文件夹，或 lianluo build 生成过的文件夹
+build-out-not-site = { $dir } 中有 { $entries }，不是 lianluo build 生成的网站或数据文件夹；替换它会删除这些内容，因此未作任何改动；应选一个空的或新的文件夹，或 lianluo build 生成过的文件夹
 build-out-entry-separator = 、
 build-out-entries-more = { $listed } 等（另有 { $more } 项）
 build-cannot-examine = 无法查看输出文件夹：{ $reason }

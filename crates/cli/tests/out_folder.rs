@@ -98,7 +98,7 @@ fn a_folder_of_other_files_is_refused_and_left_byte_for_byte() {
         &run,
         &out,
         &format!(
-            "{} holds docs/, notes.txt and is not a data folder written by lianluo build; replacing it would delete them, so nothing was changed; expected an empty or new folder, or one lianluo build wrote",
+            "{} holds docs/, notes.txt and is not a site or data folder written by lianluo build; replacing it would delete them, so nothing was changed; expected an empty or new folder, or one lianluo build wrote",
             out.display()
         ),
     );
@@ -113,7 +113,7 @@ fn a_folder_of_other_files_is_refused_and_left_byte_for_byte() {
     assert_eq!(zh.status.code(), Some(1));
     assert!(
         stderr(&zh).starts_with(&format!(
-            "{}:1:1: 错误: {} 中有 docs/、notes.txt，不是 lianluo build 生成的数据文件夹",
+            "{}:1:1: 错误: {} 中有 docs/、notes.txt，不是 lianluo build 生成的网站或数据文件夹",
             out.display(),
             out.display()
         )),
