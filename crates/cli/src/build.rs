@@ -50,6 +50,9 @@ pub struct BuildArgs {
     /// pages get absolute canonical links, and sitemap.xml and feed.xml are written.
     #[arg(long, value_name = "URL")]
     pub site_url: Option<String>,
+    /// Set by the preview (`serve`), whose builds print no summary or publishing advice.
+    #[arg(skip)]
+    pub for_preview: bool,
     /// The reader's loader as the static pages reach it, relative to DIR/pages/.
     #[arg(long, value_name = "URL", default_value = "../../lianluo.js")]
     pub reader_script: String,
@@ -251,6 +254,10 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         ("files", written.files.to_string()),
         ("size", megabytes(written.bytes)),
     ];
+    if args.for_preview {
+        // The preview says itself what it built; publishing advice means nothing there.
+        return;
+    }
     if reader.is_some() {
         to_stderr(format_args!("{}", t("build-site-done", &counts)));
         to_stderr(format_args!("{}", t("build-site-upload", &counts)));

@@ -57,6 +57,7 @@ fn build_args(serve: ServeArgs, out: &Path) -> Result<BuildArgs, clap::Error> {
     ];
     let mut args = BuildArgs::from_arg_matches(&command.try_get_matches_from(words)?)?;
     args.text = serve.text;
+    args.for_preview = true;
     Ok(args)
 }
 
