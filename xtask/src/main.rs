@@ -22,6 +22,7 @@ mod run;
 mod serve;
 mod size_profile;
 mod sizes;
+mod soak;
 mod synth;
 mod test_layers;
 mod webdriver;
@@ -78,6 +79,25 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Run end-to-end tests again and again in one engine with the cores kept busy, until a
+    /// run fails or every run passed: how a rare failure is found and a fix is trusted.
+    Soak {
+        /// chromium, webkit or firefox.
+        #[arg(long, default_value = "webkit")]
+        engine: String,
+        /// The test file.
+        #[arg(long, default_value = "tests/e2e/engines/search.test.mjs")]
+        file: String,
+        /// Only the tests whose names match this pattern.
+        #[arg(long)]
+        pattern: Option<String>,
+        /// How many runs in a row must pass.
+        #[arg(long, default_value_t = 200)]
+        runs: u32,
+        /// Spinning threads beside the runs (0 for none); by default one per core.
+        #[arg(long)]
+        busy: Option<usize>,
+    },
     /// Write a deterministic synthetic archive of issue texts in the printed layout.
     Synth {
         /// How many issues to write.
@@ -129,6 +149,25 @@ fn dispatch(cli: Cli) -> Result<()> {
                 }
             }
             Ok(())
+        }
+        Command::Soak {
+            engine,
+            file,
+            pattern,
+            runs,
+            busy,
+        } => {
+            install::ensure_browser_tools(&root)?;
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let busy = busy.unwrap_or(cores);
+            let chosen = soak::Soak {
+                engine: &engine,
+                file: &file,
+                pattern: pattern.as_deref(),
+                runs,
+                busy,
+            };
+            soak::soak(&root, &chosen)
         }
         Command::Synth { issues, out, seed } => synth::write_archive(&out, issues, seed),
     }

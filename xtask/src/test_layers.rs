@@ -211,39 +211,70 @@ fn end_to_end(run: &mut Run) -> Result<()> {
 /// The engine-neutral part of the suite (`tests/e2e/engines/`) in WebKitGTK: WebKitWebDriver
 /// drives MiniBrowser on a virtual display.
 fn end_to_end_webkit(run: &mut Run) -> Result<()> {
-    install::ensure_webkit()?;
-    let logs = engine_out(run.root, "webkit")?;
-    let display = webdriver::Display::start(&logs.join("xvfb.log"))?;
-    let driver = webdriver::Driver::start(
-        Command::new(install::WEBKIT_WEBDRIVER).env("DISPLAY", display.name()),
-        // The host given explicitly: without it, WebKitWebDriver fails to bind here.
-        |port| vec!["--host=127.0.0.1".to_owned(), format!("--port={port}")],
-        &logs.join("webdriver.log"),
-    )?;
-    engine_suite(run, "webkit", &driver)
+    let driver = EngineDriver::start(run.root, "webkit")?;
+    engine_suite(run, "webkit", &driver.driver)
 }
 
 /// The engine-neutral part of the suite in Firefox ESR, headless, through geckodriver.
 fn end_to_end_firefox(run: &mut Run) -> Result<()> {
-    install::ensure_firefox(run.root)?;
-    let logs = engine_out(run.root, "firefox")?;
-    let driver = webdriver::Driver::start(
-        Command::new(install::geckodriver(run.root)).args(["--binary", install::FIREFOX]),
-        |port| {
-            vec![
-                "--host".to_owned(),
-                "127.0.0.1".to_owned(),
-                "--port".to_owned(),
-                port.to_string(),
-            ]
-        },
-        &logs.join("webdriver.log"),
-    )?;
-    engine_suite(run, "firefox", &driver)
+    let driver = EngineDriver::start(run.root, "firefox")?;
+    engine_suite(run, "firefox", &driver.driver)
+}
+
+/// A WebDriver server for an engine, with the virtual display WebKit needs; both stop when
+/// dropped.
+pub struct EngineDriver {
+    /// The server.
+    pub driver: webdriver::Driver,
+    _display: Option<webdriver::Display>,
+}
+
+impl EngineDriver {
+    /// Installs what `engine` (`webkit` or `firefox`) needs and starts its WebDriver server,
+    /// logging into `target/e2e/<engine>/`.
+    pub fn start(root: &Path, engine: &str) -> Result<EngineDriver> {
+        let logs = engine_out(root, engine)?;
+        match engine {
+            "webkit" => {
+                install::ensure_webkit()?;
+                let display = webdriver::Display::start(&logs.join("xvfb.log"))?;
+                let driver = webdriver::Driver::start(
+                    Command::new(install::WEBKIT_WEBDRIVER).env("DISPLAY", display.name()),
+                    // The host given explicitly: without it, WebKitWebDriver fails to bind here.
+                    |port| vec!["--host=127.0.0.1".to_owned(), format!("--port={port}")],
+                    &logs.join("webdriver.log"),
+                )?;
+                Ok(EngineDriver {
+                    driver,
+                    _display: Some(display),
+                })
+            }
+            "firefox" => {
+                install::ensure_firefox(root)?;
+                let driver = webdriver::Driver::start(
+                    Command::new(install::geckodriver(root)).args(["--binary", install::FIREFOX]),
+                    |port| {
+                        vec![
+                            "--host".to_owned(),
+                            "127.0.0.1".to_owned(),
+                            "--port".to_owned(),
+                            port.to_string(),
+                        ]
+                    },
+                    &logs.join("webdriver.log"),
+                )?;
+                Ok(EngineDriver {
+                    driver,
+                    _display: None,
+                })
+            }
+            other => bail!("no WebDriver engine is called {other:?}: webkit or firefox"),
+        }
+    }
 }
 
 /// `target/e2e/<engine>/`, created: the engine's screenshots and its servers' logs.
-fn engine_out(root: &Path, engine: &str) -> Result<PathBuf> {
+pub fn engine_out(root: &Path, engine: &str) -> Result<PathBuf> {
     let dir = root.join("target").join("e2e").join(engine);
     fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     Ok(dir)
