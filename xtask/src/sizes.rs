@@ -7,10 +7,8 @@ use std::fs;
 use std::path::Path;
 
 /// Name patterns of the first-load files in `dist/`; `*` stands for the content hash.
-/// `page.css` is the standalone page's own stylesheet, which `index.html` links.
-pub const FIRST_LOAD_PATTERNS: [&str; 6] = [
+pub const FIRST_LOAD_PATTERNS: [&str; 5] = [
     "index.html",
-    "page.css",
     "lianluo.js",
     "lianluo-*.js",
     "lianluo-*.wasm",
@@ -21,7 +19,7 @@ pub const FIRST_LOAD_PATTERNS: [&str; 6] = [
 /// that text), its stylesheets and the loader — not the WebAssembly, its glue or any data
 /// file. The loader is not needed for the paint (a module script does not hold it up), but
 /// counted all the same: it comes with the page.
-pub const FIRST_TEXT_FILES: [&str; 4] = ["index.html", "page.css", "lianluo.js", "lianluo-*.css"];
+pub const FIRST_TEXT_FILES: [&str; 3] = ["index.html", "lianluo.js", "lianluo-*.css"];
 
 /// A program of the reader fetched after the first load, never on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +75,42 @@ pub fn matches(pattern: &str, name: &str) -> bool {
     }
 }
 
-/// Measures every top-level file of `dist` that matches a first-load pattern, by name.
+/// Measures every top-level file of `dist` that matches a first-load pattern, by name. The
+/// standalone page is measured as its frame: the newest issue's text it holds is data, which
+/// the first load's bar leaves out (it is the view `data/view/latest.html` holds as well), and
+/// which [`first_text_sizes`] counts.
 pub fn first_load_sizes(dist: &Path) -> Result<Vec<FileSize>> {
-    sizes_matching(dist, &FIRST_LOAD_PATTERNS)
+    let mut sizes = sizes_matching(dist, &FIRST_LOAD_PATTERNS)?;
+    let page_name = FIRST_LOAD_PATTERNS[0];
+    let frame = page_frame(dist)?;
+    for size in sizes.iter_mut().filter(|size| size.name == page_name) {
+        *size = FileSize {
+            name: page_name.to_owned(),
+            raw: frame.len() as u64,
+            gzip: shipped_gzip(page_name, frame.as_bytes()).len() as u64,
+            brotli: brotli(frame.as_bytes()).len() as u64,
+        };
+    }
+    Ok(sizes)
 }
+
+/// The standalone page without the newest issue's text it holds.
+fn page_frame(dist: &Path) -> Result<String> {
+    let read = |relative: &str| {
+        fs::read_to_string(dist.join(relative)).with_context(|| format!("reading {relative}"))
+    };
+    let (page, text) = (read(FIRST_LOAD_PATTERNS[0])?, read(NEWEST_VIEW)?);
+    if !page.contains(&text) {
+        bail!(
+            "{} does not hold the newest issue's text ({NEWEST_VIEW})",
+            FIRST_LOAD_PATTERNS[0]
+        );
+    }
+    Ok(page.replacen(&text, "", 1))
+}
+
+/// The newest issue's view, which the standalone page holds.
+const NEWEST_VIEW: &str = "data/view/latest.html";
 
 /// Measures a later program's files, by name.
 pub fn later_program_sizes(dist: &Path, program: &LaterProgram) -> Result<Vec<FileSize>> {
@@ -119,25 +149,11 @@ fn sizes_matching(dist: &Path, patterns: &[&str]) -> Result<Vec<FileSize>> {
 }
 
 /// Measures the files a browser needs before the newest issue's text shows
-/// ([`FIRST_TEXT_FILES`]); fails when the page does not hold that text itself.
+/// ([`FIRST_TEXT_FILES`]), the page whole; fails when the page does not hold that text.
 pub fn first_text_sizes(dist: &Path) -> Result<Vec<FileSize>> {
-    let page = fs::read_to_string(dist.join(FIRST_TEXT_FILES[0]))
-        .with_context(|| format!("reading {}", FIRST_TEXT_FILES[0]))?;
-    if !page.contains(OWN_TEXT_MARK) {
-        bail!(
-            "{} does not hold the newest issue's text ({OWN_TEXT_MARK} is missing)",
-            FIRST_TEXT_FILES[0]
-        );
-    }
-    let loaded = first_load_sizes(dist)?;
-    Ok(loaded
-        .into_iter()
-        .filter(|size| FIRST_TEXT_FILES.iter().any(|p| matches(p, &size.name)))
-        .collect())
+    page_frame(dist)?;
+    sizes_matching(dist, &FIRST_TEXT_FILES)
 }
-
-/// What marks the standalone page's own text, which `lianluo build` writes into it.
-const OWN_TEXT_MARK: &str = "data-lianluo-shows=";
 
 #[cfg(test)]
 mod tests {
@@ -156,20 +172,43 @@ mod tests {
     #[test]
     fn first_load_files_are_found_and_measured() {
         let dist = tempfile::tempdir().unwrap();
-        let html = "<!doctype html><p>联络动态</p>".repeat(20);
-        fs::write(dist.path().join("index.html"), &html).unwrap();
+        let view = "<div class=\"reader\"><h2>第15期</h2><p>让市领导和市代表</p></div>".repeat(40);
+        let page = format!("<!doctype html><main><div class=\"lianluo\">{view}</div></main>");
+        fs::create_dir_all(dist.path().join("data/view")).unwrap();
+        fs::write(dist.path().join(NEWEST_VIEW), &view).unwrap();
+        fs::write(dist.path().join("index.html"), &page).unwrap();
         fs::write(dist.path().join("index.html.gz"), "shipped").unwrap();
         fs::write(dist.path().join("lianluo-0123456789.wasm"), vec![0u8; 1000]).unwrap();
         fs::write(dist.path().join("web.config"), "<configuration/>").unwrap();
+
         let sizes = first_load_sizes(dist.path()).unwrap();
         let names: Vec<&str> = sizes.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["index.html", "lianluo-0123456789.wasm"]);
-        assert_eq!(sizes[0].raw, html.len() as u64);
-        assert_eq!(sizes[0].gzip, 7, "the shipped sibling's bytes");
+        let frame = "<!doctype html><main><div class=\"lianluo\"></div></main>";
+        assert_eq!(
+            sizes[0].raw,
+            frame.len() as u64,
+            "the page's frame, its text left out"
+        );
+        assert_eq!(
+            sizes[0].gzip,
+            shipped_gzip("index.html", frame.as_bytes()).len() as u64
+        );
         assert!(
             sizes[1].gzip < 100,
             "1000 zero bytes compress well: {}",
             sizes[1].gzip
+        );
+
+        let text = first_text_sizes(dist.path()).unwrap();
+        assert_eq!(text[0].name, "index.html");
+        assert_eq!(text[0].raw, page.len() as u64, "the page whole");
+        assert_eq!(text[0].gzip, 7, "the shipped sibling's bytes");
+
+        fs::write(dist.path().join("index.html"), "<p>no text</p>").unwrap();
+        assert!(
+            first_text_sizes(dist.path()).is_err(),
+            "a page without the text fails"
         );
     }
 }
