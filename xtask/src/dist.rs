@@ -84,6 +84,12 @@ const LOADER_FILE: &str = "lianluo.js";
 const LOADER_CSS_LITERAL: &str = "\"./lianluo.css\"";
 const CSS_FILE: &str = "lianluo.css";
 
+/// The stylesheets written as the one hashed stylesheet, in this order: the reader's, and the
+/// standalone page's frame, so that the page waits for one stylesheet before its text paints
+/// and the reader's shadow root finds it cached. The frame's rules (the page's body, header
+/// and host element) match nothing inside a shadow root.
+const STYLESHEETS: [&str; 2] = [CSS_FILE, "page.css"];
+
 /// The standalone page's template: `lianluo build` writes it with the newest issue's text
 /// inside. It names the styles as `href="lianluo.css"`, which the build points at the hashed
 /// file.
@@ -281,7 +287,7 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
     let archive = paths::archive(root);
     for file in files_under(&www)? {
         // The styles are written under their hashed name only.
-        if file.starts_with(&archive) || file == www.join(CSS_FILE) {
+        if file.starts_with(&archive) || STYLESHEETS.iter().any(|name| file == www.join(name)) {
             continue;
         }
         let target = staging.join(relative_slash_path(&www, &file));
@@ -305,7 +311,10 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
         )?;
     }
 
-    let css = read(&www.join(CSS_FILE))?;
+    let mut css = Vec::new();
+    for name in STYLESHEETS {
+        css.extend(read(&www.join(name))?);
+    }
     let css_name = hashed_name(&short_hash(&[&css]), "css");
     fs::write(staging.join(&css_name), css)?;
 
