@@ -29,8 +29,11 @@ impl Drop for Preview {
     }
 }
 
-/// Milliseconds from each of [`SAVES`] saves of a file of `sources` (copied into `work`) to
-/// the reloaded page's arrival, with `cli` previewing the copy; sorted.
+/// Milliseconds from each of [`SAVES`] saves of the newest issue of `sources` (copied into
+/// `work`; the file last by name) to the moment the preview's page holds the saved change,
+/// with `cli` previewing the copy; sorted. Each save puts a new mark in the issue's first
+/// sentence; the standalone page holds the newest issue's text, so the page shows the mark
+/// once the build that read it is served.
 pub fn save_to_page_ms(cli: &Path, sources: &Path, work: &Path) -> Result<Vec<f64>> {
     if work.exists() {
         fs::remove_dir_all(work)?;
@@ -38,30 +41,38 @@ pub fn save_to_page_ms(cli: &Path, sources: &Path, work: &Path) -> Result<Vec<f6
     let (src, tmp) = (work.join("稿件"), work.join("tmp"));
     fs::create_dir_all(&src)?;
     fs::create_dir_all(&tmp)?;
-    let mut edited = None;
+    let mut newest = None;
     for entry in fs::read_dir(sources)? {
         let path = entry?.path();
         if path.is_file() {
             let target = src.join(path.file_name().context("a file name")?);
             fs::copy(&path, &target)?;
-            edited.get_or_insert(target);
+            newest = newest.max(Some(target));
         }
     }
-    let edited = edited.context("no source file to edit")?;
+    let edited = newest.context("no source file to edit")?;
+    let original = fs::read_to_string(&edited)?;
     let preview = start(cli, &src, &tmp)?;
     let mut build = status(&preview, 0)?;
     let mut times = Vec::with_capacity(SAVES);
-    for _ in 0..SAVES {
-        let mut text = fs::read(&edited)?;
-        text.extend_from_slice("\n".as_bytes());
-        let saved = Instant::now();
-        fs::write(&edited, &text)?;
-        let next = status(&preview, build)?;
-        if next <= build {
-            bail!("the preview built nothing after a save");
+    for save in 1..=SAVES {
+        let mark = format!("预览测量{save}");
+        let text = original.replacen('。', &format!("。{mark}"), 1);
+        if text == original {
+            bail!("{} has no sentence to mark", edited.display());
         }
-        build = next;
-        get(&preview, "/")?;
+        let saved = Instant::now();
+        fs::write(&edited, text)?;
+        loop {
+            build = status(&preview, build)?;
+            let page = get(&preview, "/")?;
+            if String::from_utf8_lossy(&page).contains(&mark) {
+                break;
+            }
+            if saved.elapsed() > REQUEST_LIMIT {
+                bail!("the preview never showed the save");
+            }
+        }
         times.push(saved.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);
@@ -95,11 +106,12 @@ fn start(cli: &Path, src: &Path, tmp: &Path) -> Result<Preview> {
     bail!("lianluo serve ended without saying its address")
 }
 
-/// The number of the newest build once one newer than `since` is done.
+/// The number of the newest build once one newer than `since` is done (or the preview's long
+/// poll ran out).
 fn status(preview: &Preview, since: u64) -> Result<u64> {
     let body = get(preview, &format!("/__lianluo/status?since={since}"))?;
     let status: serde_json::Value = serde_json::from_slice(&body)?;
-    if status["ok"] != serde_json::Value::Bool(true) {
+    if status["ok"] == serde_json::Value::Bool(false) {
         bail!("the preview's build failed: {}", status["problems"]);
     }
     status["build"]
