@@ -57,6 +57,7 @@ pub fn mount_reader(
         }),
         files: Rc::default(),
         pages: None,
+        static_text: false,
     };
     // The reader lives as long as the page: its handle is never dropped.
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(container.into(), props).render());

@@ -41,11 +41,9 @@ pub fn render(
     if let Some(issue) = issue {
         files.push((FileKey::Issue(issue.id.clone()), File::Issue(issue.clone())));
     }
-    let pages = match (links, archive.and_then(|archive| archive.issues.first())) {
-        (Links::Pages, Some(newest)) => Some(StaticPages {
-            newest: newest.id.clone().into(),
-        }),
-        _ => None,
+    let pages = match links {
+        Links::Pages => Some(StaticPages),
+        Links::Reader => None,
     };
     let props = AppProps {
         source: Rc::new(DataSource::built()),
@@ -55,6 +53,7 @@ pub fn render(
         name: Default::default(),
         files: Rc::new(files),
         pages,
+        static_text: true,
         on_ready: Default::default(),
     };
     let renderer = LocalServerRenderer::<App>::with_props(props).hydratable(false);

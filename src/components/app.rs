@@ -54,6 +54,12 @@ pub struct AppProps {
     /// Links as static pages need them, when the view is rendered to one.
     #[prop_or_default]
     pub pages: Option<StaticPages>,
+    /// Rendered at build time, as the text shown before the reader runs (a fragment or a
+    /// static page): the facts of the whole archive that change with every new issue (the
+    /// region counts) are left out, so that an issue's files change only when the issue or
+    /// its neighbours do. The region panel is folded there, so its empty list moves nothing.
+    #[prop_or_default]
+    pub static_text: bool,
     /// Called once, when the first view shows all a static rendering of it shows (the loader
     /// then takes the static text away).
     #[prop_or_default]
@@ -147,6 +153,11 @@ pub fn App(props: &AppProps) -> Html {
         Load::Ready(archive) => !archive.regions.is_empty(),
         Load::Failed(_) => false,
     };
+    let region_counts = if props.static_text {
+        Rc::default()
+    } else {
+        state.region_counts.clone()
+    };
     let active_region = match &state.route {
         Route::Region(filter) => Some(filter.clone()),
         _ => None,
@@ -164,7 +175,7 @@ pub fn App(props: &AppProps) -> Html {
                     <SearchBox query={shown_query} {on_query} on_first_focus={send(&state, |()| Action::SearchFocused)} on_typing={send(&state, Action::SearchTyped)} />
                 </Toolbar>
                 if region_panel_shown {
-                    <RegionPanel regions={state.region_counts.clone()} active={active_region} on_pick={on_region} />
+                    <RegionPanel regions={region_counts} active={active_region} on_pick={on_region} />
                 }
                 <div class="view">{ view(&state, &navigator) }</div>
             </div>

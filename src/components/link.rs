@@ -48,21 +48,19 @@ impl Navigator {
 }
 
 /// Links as static pages need them: to the page of an issue (`2017-15.html`), an article's
-/// place in it (`2017-15.html#t-2017-15-2`), or the archive page (`index.html`), all in one
-/// folder. Provided as a context when views are rendered to static pages; without it links
-/// are reader addresses in the URL hash.
+/// place in it (`2017-15.html#t-2017-15-2`), the newest issue's page (`latest.html`, one
+/// name whatever the issue, so that no page changes when a newer issue comes) or the archive
+/// page (`index.html`), all in one folder. Provided as a context when views are rendered to
+/// static pages; without it links are reader addresses in the URL hash.
 #[derive(Clone, PartialEq)]
-pub struct StaticPages {
-    /// The newest issue's id, whose page the newest-issue link opens.
-    pub newest: AttrValue,
-}
+pub struct StaticPages;
 
 impl StaticPages {
     /// The static page that shows `route`, or the archive page where none does (a region, a
     /// search).
     pub fn href(&self, route: &Route) -> String {
         match route {
-            Route::Latest => format!("{}.html", self.newest),
+            Route::Latest => LATEST_PAGE.to_owned(),
             Route::Issue(id) => format!("{id}.html"),
             Route::Article { id, .. } => match article_issue(id) {
                 Some(issue) => format!("{issue}.html#t-{id}"),
@@ -75,6 +73,9 @@ impl StaticPages {
 
 /// The archive page's name, beside the issue pages.
 pub const ARCHIVE_PAGE: &str = "index.html";
+
+/// The newest issue's page, beside the issue pages.
+pub const LATEST_PAGE: &str = "latest.html";
 
 /// The issue an article id belongs to: ids are `{issue id}-{position}` (docs/format.md).
 fn article_issue(id: &str) -> Option<&str> {
@@ -130,10 +131,8 @@ mod tests {
 
     #[test]
     fn static_pages_link_issues_articles_and_the_archive() {
-        let pages = StaticPages {
-            newest: "2018-3".into(),
-        };
-        assert_eq!(pages.href(&Route::Latest), "2018-3.html");
+        let pages = StaticPages;
+        assert_eq!(pages.href(&Route::Latest), "latest.html");
         assert_eq!(pages.href(&Route::Issue("2017-15".into())), "2017-15.html");
         assert_eq!(
             pages.href(&Route::article("2017-15-2")),

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use lianluo_core::{ArchiveIndex, BlockKind, Issue, IssueSummary};
+use lianluo_reader::components::link::{ARCHIVE_PAGE, LATEST_PAGE};
 use lianluo_reader::format::{chinese_date, issue_label};
 use lianluo_reader::route::Route;
 use lianluo_reader::static_view::{render, Links};
@@ -56,7 +57,7 @@ pub fn render_site(
     let mut files = vec![
         fragment("shell.html", None, None, Route::Issues),
         page(
-            "index.html",
+            Named::Itself(ARCHIVE_PAGE),
             &archive,
             None,
             Route::Issues,
@@ -81,7 +82,25 @@ pub fn render_site(
         }
         let name = format!("{}.html", issue.id);
         let head = issue_head(&issue);
-        files.push(page(&name, &archive, shown, at_issue, &head, settings));
+        if newest.as_ref() == Some(&issue.id) {
+            let latest = Named::CopyOf(LATEST_PAGE, &name);
+            files.push(page(
+                latest,
+                &archive,
+                shown,
+                at_issue.clone(),
+                &head,
+                settings,
+            ));
+        }
+        files.push(page(
+            Named::Itself(&name),
+            &archive,
+            shown,
+            at_issue,
+            &head,
+            settings,
+        ));
     }
     files.push(HtmlFile {
         path: format!("{PAGES_DIR}/{PAGES_STYLESHEET}"),
@@ -160,14 +179,28 @@ pub fn page_url(site_url: Option<&str>, name: &str) -> String {
     }
 }
 
+/// A static page's file name, and the page whose address is its canonical one.
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    /// A page of its own.
+    Itself(&'a str),
+    /// A page under the first name showing what the page of the second shows (the newest
+    /// issue under [`LATEST_PAGE`]), which search engines are pointed to.
+    CopyOf(&'a str, &'a str),
+}
+
 fn page(
-    name: &str,
+    named: Named,
     archive: &Rc<ArchiveIndex>,
     issue: Option<&Rc<Issue>>,
     route: Route,
     head: &Head,
     settings: &PageSettings,
 ) -> HtmlFile {
+    let (name, canonical) = match named {
+        Named::Itself(name) => (name, name),
+        Named::CopyOf(name, original) => (name, original),
+    };
     let body = render(Some(archive), issue, route.clone(), Links::Pages);
     let text_of = |text: &str| html_escape::encode_text(text).into_owned();
     let attr = |text: &str| html_escape::encode_double_quoted_attribute(text).into_owned();
@@ -175,7 +208,7 @@ fn page(
     // names none rather than a relative one search engines would ignore.
     let canonical = match settings.site_url {
         Some(site) => {
-            let url = attr(&page_url(Some(site), name));
+            let url = attr(&page_url(Some(site), canonical));
             format!(
                 "\n<link rel=\"canonical\" href=\"{url}\">\n<meta property=\"og:url\" content=\"{url}\">"
             )

@@ -28,6 +28,12 @@ fn build(src: &Path, out: &Path, extra: &[&str]) -> Output {
     output
 }
 
+/// The id of the newest issue in the data folder's index.
+fn archive_newest(data: &Path) -> String {
+    let index: serde_json::Value = serde_json::from_str(&read(&data.join("index.json"))).unwrap();
+    index["issues"][0]["id"].as_str().unwrap().to_owned()
+}
+
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -69,9 +75,18 @@ fn every_issue_gets_a_static_page_and_its_views() {
     let pages: Vec<_> = fs::read_dir(data.join("pages"))
         .unwrap()
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .filter(|name| name.ends_with(".html") && name != "index.html")
+        .filter(|name| {
+            name.ends_with(".html") && !["index.html", "latest.html"].contains(&name.as_str())
+        })
         .collect();
     assert_eq!(pages.len(), 60);
+    // The newest issue under a name of its own too, which every page's 最新一期 names, so
+    // that no other page changes when a newer issue comes.
+    assert_eq!(
+        read(&data.join("pages/latest.html")),
+        read(&data.join("pages/2002-10.html"))
+    );
+    assert!(read(&data.join("pages/2000-1.html")).contains("href=\"latest.html\""));
     for id in ["2000-1", "2002-10"] {
         let page = read(&data.join(format!("pages/{id}.html")));
         assert_eq!(page.matches("<h1").count(), 1, "one h1");
@@ -113,6 +128,15 @@ fn with_a_site_address_the_sitemap_and_feed_are_written_with_absolute_addresses(
         src.path(),
         &data,
         &["--site-url", SITE.trim_end_matches('/')],
+    );
+
+    let latest = read(&data.join("pages/latest.html"));
+    let newest = archive_newest(&data);
+    assert!(
+        latest.contains(&format!(
+            "<link rel=\"canonical\" href=\"{SITE}pages/{newest}.html\">"
+        )),
+        "the newest issue's copy names its own page as the canonical one: {latest}"
     );
 
     let sitemap = read(&data.join("sitemap.xml"));
@@ -302,4 +326,37 @@ fn data_only_writes_the_data_folder_and_never_the_note() {
     let run = build(src.path(), &data, &["--lang", "en", "--data-only"]);
     assert!(!String::from_utf8_lossy(&run.stderr).contains("carries no reader"));
     assert!(data.join("view/latest.html").is_file());
+}
+
+#[test]
+fn a_rebuild_says_what_changed_and_lists_the_files_to_upload() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 3);
+    let data = out.path().join("data");
+    build(src.path(), &data, &["--lang", "en"]);
+    let same = build(src.path(), &data, &["--lang", "en"]);
+    let said = String::from_utf8_lossy(&same.stderr);
+    assert!(
+        said.contains("the same as the previous build, byte for byte"),
+        "{said}"
+    );
+
+    archive_of(src.path(), 4);
+    let more = build(src.path(), &data, &["--lang", "en"]);
+    let said = String::from_utf8_lossy(&more.stderr);
+    assert!(said.contains("since the previous build: "), "{said}");
+    let list = read(&data.join(".lianluo-upload.txt"));
+    assert!(list.starts_with("# "), "{list}");
+    for path in [
+        "index.json",
+        "issues/2000-4.json",
+        "pages/2000-4.html",
+        "pages/latest.html",
+    ] {
+        assert!(list.lines().any(|line| line == path), "{path} in {list}");
+    }
+    assert!(
+        !list.lines().any(|line| line == "issues/2000-1.json"),
+        "an unchanged issue is not uploaded again: {list}"
+    );
 }

@@ -155,7 +155,11 @@ for (const [address, fragment] of [
         const template = document.createElement("template");
         template.innerHTML = await (await fetch(url)).text();
         const root = document.querySelector("[data-lianluo-src]").shadowRoot;
-        return [canon(root.querySelector(".reader")), canon(template.content.firstElementChild)];
+        // The build leaves the region counts out (they change with every new issue); the
+        // folded panel holds them only once the reader runs.
+        const live = root.querySelector(".reader").cloneNode(true);
+        for (const chips of live.querySelectorAll(".region-picker .chips")) chips.replaceChildren();
+        return [canon(live), canon(template.content.firstElementChild)];
       },
       [at(`data/${fragment}`), canonical.toString()],
     );
