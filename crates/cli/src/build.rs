@@ -18,6 +18,7 @@ use lianluo_core::parse::ParseOptions;
 use lianluo_core::Issue;
 
 use crate::carried_reader::{self, Reader};
+use crate::changes::UPLOAD_LIST;
 use crate::decode::Encoding;
 use crate::i18n::t;
 use crate::load::{document_from_json, issue_from_file, Document, Loaded};
@@ -257,6 +258,26 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
     if args.for_preview {
         // The preview says itself what it built; publishing advice means nothing there.
         return;
+    }
+    let changes = &written.changes;
+    if changes.had_previous {
+        let upload = changes.added.len() + changes.changed.len();
+        let message = if upload + changes.removed.len() == 0 {
+            t("build-unchanged", &[])
+        } else {
+            t(
+                "build-changes",
+                &[
+                    ("added", changes.added.len().to_string()),
+                    ("changed", changes.changed.len().to_string()),
+                    ("removed", changes.removed.len().to_string()),
+                    ("upload", upload.to_string()),
+                    ("size", megabytes(changes.upload_bytes)),
+                    ("list", args.out.join(UPLOAD_LIST).display().to_string()),
+                ],
+            )
+        };
+        to_stderr(format_args!("{}: {message}", args.out.display()));
     }
     if reader.is_some() {
         to_stderr(format_args!("{}", t("build-site-done", &counts)));

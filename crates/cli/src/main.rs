@@ -10,6 +10,7 @@ mod build;
 mod carried_reader;
 #[cfg(test)]
 mod catalogue_tests;
+mod changes;
 mod cli_text;
 mod convert;
 mod double_click;

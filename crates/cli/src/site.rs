@@ -11,6 +11,7 @@ use lianluo_core::{ArchiveIndex, Issue};
 
 use crate::build::across_cores;
 use crate::carried_reader::Reader;
+use crate::changes::{compare, Changes, REMOVED_LIST, UPLOAD_LIST};
 use crate::feeds::{feed, sitemap};
 use crate::output::StagedDir;
 use crate::replace_guard::{SITE_MARKER, SITE_MARKER_CONTENT};
@@ -20,12 +21,14 @@ use crate::static_html::{is_shared_page, render_site, HtmlFile, PageSettings};
 /// default `--reader-script` expect it.
 pub const DATA_DIR: &str = "data";
 
-/// How much a build wrote.
+/// How much a build wrote, and what changed since the build it replaced.
 pub struct Written {
-    /// Files written.
+    /// Files written (the marker and the change lists aside).
     pub files: usize,
     /// Their bytes.
     pub bytes: u64,
+    /// The files to upload and those gone, compared with the folder replaced.
+    pub changes: Changes,
 }
 
 /// Writes the archive into a staged folder and swaps it in for `out`: with `reader`, a whole
@@ -83,11 +86,18 @@ pub fn write_site(
     let assets = reader.into_iter().flat_map(Reader::assets);
     files.extend(assets.map(|(path, bytes)| (path.to_owned(), bytes.to_vec())));
 
+    let changes = compare(out, &files, &[SITE_MARKER, UPLOAD_LIST, REMOVED_LIST])?;
     let staged = StagedDir::new(out)?;
     // Written first, it marks the folder as this tool's, to be replaced by the next build; in
     // the staged folder it arrives with the swap, never on a folder half written.
     staged.write(SITE_MARKER, SITE_MARKER_CONTENT.as_bytes())?;
-    let mut written = Written { files: 0, bytes: 0 };
+    staged.write(UPLOAD_LIST, changes.upload_list().as_bytes())?;
+    staged.write(REMOVED_LIST, changes.removed_list().as_bytes())?;
+    let mut written = Written {
+        files: 0,
+        bytes: 0,
+        changes,
+    };
     for (path, bytes) in &files {
         staged.write(path, bytes)?;
         written.files += 1;
@@ -221,9 +231,14 @@ mod tests {
         );
         let files = walk(&site);
         assert_eq!(
-            written.files + 1,
+            written.files + 3,
             files.len(),
-            "every file counted, the marker aside"
+            "every file counted, the marker and the change lists aside"
+        );
+        assert_eq!(
+            written.changes.added.len(),
+            written.files,
+            "a first build adds all"
         );
     }
 
@@ -234,6 +249,20 @@ mod tests {
         write_site(&[sample()], &data, &settings(), None).unwrap();
         assert!(data.join("index.json").is_file() && data.join("index.json.gz").is_file());
         assert!(!data.join("index.html").exists() && !data.join(DATA_DIR).exists());
+    }
+
+    #[test]
+    fn a_second_build_of_the_same_issues_changes_nothing_and_lists_nothing() {
+        let out = tempfile::tempdir().unwrap();
+        let reader = Reader::of(&READER).unwrap();
+        let site = out.path().join("site");
+        write_site(&[sample()], &site, &settings(), Some(&reader)).unwrap();
+        let again = write_site(&[sample()], &site, &settings(), Some(&reader)).unwrap();
+        assert!(again.changes.had_previous);
+        assert_eq!(again.changes.added.len() + again.changes.changed.len(), 0);
+        assert!(again.changes.removed.is_empty());
+        let list = String::from_utf8(read(&site.join(UPLOAD_LIST))).unwrap();
+        assert_eq!(list.lines().count(), 1, "the comment alone: {list}");
     }
 
     #[test]

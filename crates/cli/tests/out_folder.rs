@@ -194,9 +194,15 @@ fn an_output_older_than_the_marker_is_recognised_by_its_names_alone() {
     let (dir, src) = workspace();
     let out = dir.path().join("site");
     succeeded(&build(&src, &out));
-    // Older versions wrote neither the marker nor `.gz` siblings.
-    fs::remove_file(out.join(MARKER)).expect("as older versions left it");
-    fs::remove_file(out.join("index.json.gz")).expect("as older versions left it");
+    // Older versions wrote neither the marker nor `.gz` siblings nor the change lists.
+    for later in [
+        MARKER,
+        "index.json.gz",
+        ".lianluo-upload.txt",
+        ".lianluo-removed.txt",
+    ] {
+        fs::remove_file(out.join(later)).expect("as older versions left it");
+    }
     assert_eq!(
         names(&out),
         ["index.json", "issues", "pages", "search", "view"]
@@ -212,7 +218,7 @@ fn an_output_older_than_the_marker_is_recognised_by_its_names_alone() {
         &run,
         &out,
         &format!(
-            "{} holds index.json, index.json.gz, issues/, notes.txt, pages/ and 2 more",
+            "{} holds .lianluo-removed.txt, .lianluo-upload.txt, index.json, index.json.gz, issues/ and 4 more",
             out.display()
         ),
     );
