@@ -1,6 +1,7 @@
 //! What a build changes in its output folder, compared with the build it replaces: the files to
 //! upload (added or changed) and those gone, listed in the new folder for an upload tool
-//! (`rsync --files-from`, a script around `ossutil` or `aws s3 cp`, an FTP client's queue).
+//! (`rsync --files-from`, a script around `ossutil` or `aws s3 cp`, an FTP client's queue;
+//! docs/hosting.md shows each).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -8,8 +9,7 @@ use std::io;
 use std::path::Path;
 
 /// The list of files added or changed since the previous build, one path a line, relative to
-/// the output folder, `/`-separated; lines starting with `#` are comments, which
-/// `rsync --files-from` skips.
+/// the output folder, `/`-separated, after one comment line starting with `#`.
 pub const UPLOAD_LIST: &str = ".lianluo-upload.txt";
 
 /// The list of files the previous build wrote and this one does not, in the same form.
