@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use common::fixtures::region_counts;
 use common::{click, mount, text, Recorder, WithNavigator, WithNavigatorProps};
+use lianluo_reader::components::link::Navigator;
 use lianluo_reader::components::region_filter::{RegionPicker, RegionPickerProps};
 use lianluo_reader::components::toolbar::Toolbar;
 use lianluo_reader::route::{RegionFilter, Route};
@@ -204,4 +205,21 @@ async fn toolbar_links_mark_the_current_view_and_hold_the_search_box() {
     click(&links[0]).await;
     assert_eq!(routes.calls(), [Route::Latest]);
     assert!(sizes.calls().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn going_to_a_view_shows_it_at_once_and_gives_it_its_address() {
+    let shown = Recorder::new();
+    let navigator = Navigator {
+        routing: true,
+        show: shown.callback(),
+    };
+    let route = Route::article("2017-15-2");
+    navigator.go(route.clone());
+    // Before any task runs (the `hashchange` event is one): a search typed on at once is
+    // then asked for from the view it started, in place.
+    assert_eq!(shown.calls(), std::slice::from_ref(&route));
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert_eq!(hash, route.to_hash());
+    web_sys::window().unwrap().location().set_hash("").unwrap();
 }

@@ -1,6 +1,7 @@
-//! Moving between views: with URL sync the address bar leads (links change the hash and the
-//! reader follows `hashchange`, so back and forward work); without it the reader navigates
-//! itself and leaves the URL alone.
+//! Moving between views: with URL sync every view has its address in the hash (a new history
+//! entry for a link, the same entry while a search is typed), and the reader follows
+//! `hashchange`, so back and forward work; without it the reader navigates itself and leaves
+//! the URL alone.
 
 use yew::prelude::*;
 
@@ -17,19 +18,21 @@ pub struct Navigator {
 }
 
 impl Navigator {
-    /// Goes to `route` as a new history entry (when routing).
+    /// Goes to `route` as a new history entry (when routing), showing it at once.
+    ///
+    /// The view changes now rather than when the `hashchange` event the new address causes
+    /// arrives, a task of its own: a busy browser can run the reader's next keys before it,
+    /// and a search typed on from the issue view would then be asked for from the issue
+    /// view again, as a second history entry instead of in place. When the event comes, the
+    /// route it brings is the one shown (or one a search typed since put in its place).
     pub fn go(&self, route: Route) {
         timing::mark(timing::NAVIGATE_MARK);
-        let location = web_sys::window().map(|window| window.location());
-        match location {
-            Some(location) if self.routing => {
-                // The browser's hashchange event brings the route back to the app.
-                if location.set_hash(&route.to_hash()).is_err() {
-                    self.show.emit(route);
-                }
+        if self.routing {
+            if let Some(location) = web_sys::window().map(|window| window.location()) {
+                location.set_hash(&route.to_hash()).ok();
             }
-            _ => self.show.emit(route),
         }
+        self.show.emit(route);
     }
 
     /// Goes to `route` replacing the current history entry (as typing a search does).
