@@ -1,5 +1,6 @@
 //! Numbers as printed in Chinese: `五百三十五` (with units), `二〇一七` (digit by digit), and
-//! Arabic digits, ASCII or full-width.
+//! Arabic digits, ASCII or full-width, read by [`parse_number`]; and numbers written with units
+//! by [`write_number`], as the masthead prints the serial (总第五百三十五期).
 
 /// The value of a Chinese digit character, `〇`/`零` through `九` (and `两`).
 fn digit_value(c: char) -> Option<u32> {
@@ -140,9 +141,77 @@ fn finish_section(
     }
 }
 
+/// The digits as [`write_number`] writes them.
+const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// Units within a group of four digits, highest first.
+const UNITS: [&str; 4] = ["千", "百", "十", ""];
+
+/// Writes `n` (below 10^8) in Chinese numerals the way print does: 535 → 五百三十五, 15 → 十五
+/// (a leading 一十 is shortened), 110 → 一百一十, 1005 → 一千零五, 10010 → 一万零一十. Zeros
+/// between digits are read as one 零; trailing zeros are silent. [`parse_number`] reads every
+/// such numeral back.
+///
+/// # Panics
+///
+/// When `n` is 10^8 or more, which would need the unit 亿.
+pub fn write_number(n: u32) -> String {
+    assert!(
+        n < 100_000_000,
+        "write_number supports numbers below 10^8, not {n}"
+    );
+    if n == 0 {
+        return DIGITS[0].to_string();
+    }
+    let (high, low) = (n / 10_000, n % 10_000);
+    let mut out = String::new();
+    if high > 0 {
+        out.push_str(&group(high, true));
+        out.push('万');
+        if low > 0 {
+            if low < 1000 {
+                out.push(DIGITS[0]);
+            }
+            out.push_str(&group(low, false));
+        }
+    } else {
+        out.push_str(&group(low, true));
+    }
+    out
+}
+
+/// One group of up to four digits (1..=9999). `leading` says whether it starts the number,
+/// where 一十 is written 十.
+fn group(value: u32, leading: bool) -> String {
+    let digits = [value / 1000, value / 100 % 10, value / 10 % 10, value % 10];
+    let first = digits
+        .iter()
+        .position(|&d| d != 0)
+        .expect("group is not zero");
+    let mut out = String::new();
+    let mut pending_zero = false;
+    for (place, &digit) in digits.iter().enumerate().skip(first) {
+        if digit == 0 {
+            pending_zero = true;
+            continue;
+        }
+        if pending_zero {
+            out.push(DIGITS[0]);
+            pending_zero = false;
+        }
+        let is_leading_ten = leading && place == first && place == 2 && digit == 1;
+        if !is_leading_ten {
+            out.push(DIGITS[digit as usize]);
+        }
+        out.push_str(UNITS[place]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_number;
+    use super::{parse_number, write_number};
+    use proptest::prelude::*;
 
     #[test]
     fn serial_numbers_from_the_masthead() {
@@ -177,6 +246,50 @@ mod tests {
             "a",
         ] {
             assert_eq!(parse_number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn printed_forms() {
+        let cases = [
+            (0, "零"),
+            (7, "七"),
+            (10, "十"),
+            (15, "十五"),
+            (20, "二十"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (115, "一百一十五"),
+            (535, "五百三十五"),
+            (1005, "一千零五"),
+            (1050, "一千零五十"),
+            (5000, "五千"),
+            (10_000, "一万"),
+            (10_010, "一万零一十"),
+            (30_040, "三万零四十"),
+            (100_000, "十万"),
+            (110_010, "十一万零一十"),
+            (120_034, "十二万零三十四"),
+            (10_001_000, "一千万一千"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(write_number(n), text, "{n}");
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "below 10^8")]
+    fn numbers_needing_yi_are_refused() {
+        write_number(100_000_000);
+    }
+
+    proptest! {
+        #[test]
+        fn written_numbers_read_back(n in 0u32..100_000_000) {
+            let text = write_number(n);
+            prop_assert_eq!(parse_number(&text), Some(n), "{}", text);
+            prop_assert!(!text.contains("零零"), "{}", text);
+            prop_assert!(n == 0 || !text.ends_with('零'), "{}", text);
         }
     }
 }

@@ -4,12 +4,11 @@
 //! both colons, spaces between CJK and digits, sub-headings.
 
 mod corpus;
-mod numerals;
 mod rng;
 
 use anyhow::{Context, Result};
 use corpus::Corpus;
-use numerals::chinese_numeral;
+use lianluo_core::numerals::write_number;
 use rng::Rng;
 use std::path::Path;
 
@@ -198,7 +197,7 @@ fn masthead(rng: &mut Rng, place: &Place) -> Vec<String> {
         TITLE.to_owned(),
         PINYIN.to_owned(),
         format!("第{gap}{}{gap}期", place.number),
-        format!("(总第{}期)", chinese_numeral(place.serial)),
+        format!("(总第{}期)", write_number(place.serial)),
         PUBLISHER_LINE.to_owned(),
         format!("{}{gap}年{gap}{month}{gap}月{gap}{day}{gap}日", place.year),
     ]
