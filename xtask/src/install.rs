@@ -11,9 +11,6 @@ use std::process::Command;
 /// The WebAssembly target the reader is built for.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Debian packages that provide the browser, its driver and CJK fonts for the browser layers.
-const BROWSER_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
-
 /// The Debian Chromium the browser layers drive.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -23,7 +20,7 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// What `build`, `serve` and `dist` need: the wasm target, the nightly the shipped wasm is
 /// built with (and its standard library's source), wasm-bindgen-cli, the node tools.
 pub fn ensure_build_tools(root: &Path) -> Result<()> {
-    ensure_wasm_target()?;
+    ensure_rust_target(WASM_TARGET)?;
     ensure_toolchain(NIGHTLY)?;
     ensure_rust_src(NIGHTLY)?;
     ensure_wasm_bindgen(root)?;
@@ -33,18 +30,25 @@ pub fn ensure_build_tools(root: &Path) -> Result<()> {
 /// What `test` and `bench` need on top of the build tools: Chromium, chromedriver, CJK fonts.
 pub fn ensure_browser_tools(root: &Path) -> Result<()> {
     ensure_build_tools(root)?;
-    ensure_browser()
+    ensure_debian_packages(&[
+        ("chromium", Installed::File(CHROMIUM)),
+        ("chromium-driver", Installed::File(CHROMEDRIVER)),
+        ("fonts-noto-cjk", Installed::NotoCjkFont),
+    ])
 }
 
-fn ensure_wasm_target() -> Result<()> {
+/// Adds the Rust target `target` (its standard library) to the default toolchain with rustup.
+fn ensure_rust_target(target: &str) -> Result<()> {
     let installed = probe(Command::new("rustup").args(["target", "list", "--installed"]))
-        .context("rustup is needed to add the WebAssembly target; install Rust with rustup")?;
-    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
-        step(format!("Rust target {WASM_TARGET}: installed"));
+        .with_context(|| {
+            format!("rustup is needed to add the Rust target {target}; install Rust with rustup")
+        })?;
+    if installed.lines().any(|line| line.trim() == target) {
+        step(format!("Rust target {target}: installed"));
         return Ok(());
     }
-    step(format!("Installing the Rust target {WASM_TARGET}"));
-    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+    step(format!("Installing the Rust target {target}"));
+    run(Command::new("rustup").args(["target", "add", target]))
 }
 
 fn ensure_wasm_bindgen(root: &Path) -> Result<()> {
@@ -85,48 +89,6 @@ fn ensure_node_modules(root: &Path) -> Result<()> {
         .current_dir(root))
 }
 
-fn ensure_browser() -> Result<()> {
-    let missing = missing_browser_parts();
-    if missing.is_empty() {
-        step("Chromium, chromedriver and Noto CJK fonts: installed");
-        return Ok(());
-    }
-    let install = format!("apt-get install -y {}", BROWSER_PACKAGES.join(" "));
-    if !is_root() {
-        bail!(
-            "missing: {}. As root, run: apt-get update && {install}",
-            missing.join(", ")
-        );
-    }
-    step(format!(
-        "Installing {} from Debian (missing: {})",
-        BROWSER_PACKAGES.join(", "),
-        missing.join(", ")
-    ));
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y"])
-        .args(BROWSER_PACKAGES)
-        .env("DEBIAN_FRONTEND", "noninteractive"))
-}
-
-fn missing_browser_parts() -> Vec<&'static str> {
-    let mut missing = Vec::new();
-    if !Path::new(CHROMIUM).exists() {
-        missing.push(CHROMIUM);
-    }
-    if !Path::new(CHROMEDRIVER).exists() {
-        missing.push(CHROMEDRIVER);
-    }
-    // fc-list comes with fontconfig, which a minimal system may lack even once the fonts are
-    // installed; then the font folder is looked at directly.
-    let listed = probe(&mut Command::new("fc-list")).is_some_and(|fonts| has_noto_cjk(&fonts));
-    if !listed && !font_file_present(Path::new(FONT_DIR)) {
-        missing.push("a Noto CJK font");
-    }
-    missing
-}
-
 /// Where Debian installs fonts.
 const FONT_DIR: &str = "/usr/share/fonts";
 
@@ -156,25 +118,44 @@ pub const MINGW_LINKER: &str = "/usr/bin/x86_64-w64-mingw32-gcc";
 /// What the Windows build and its check under Wine need: the Rust target, Debian's mingw-w64
 /// (the linker and Windows libraries) and wine64.
 pub fn ensure_windows_tools() -> Result<()> {
-    let installed = probe(Command::new("rustup").args(["target", "list", "--installed"]))
-        .context("rustup is needed to add the Windows target; install Rust with rustup")?;
-    if installed.lines().any(|line| line.trim() == WINDOWS_TARGET) {
-        step(format!("Rust target {WINDOWS_TARGET}: installed"));
-    } else {
-        step(format!("Installing the Rust target {WINDOWS_TARGET}"));
-        run(Command::new("rustup").args(["target", "add", WINDOWS_TARGET]))?;
-    }
-    ensure_debian_packages(&[("mingw-w64", MINGW_LINKER), ("wine64", WINE)])
+    ensure_rust_target(WINDOWS_TARGET)?;
+    ensure_debian_packages(&[
+        ("mingw-w64", Installed::File(MINGW_LINKER)),
+        ("wine64", Installed::File(WINE)),
+    ])
 }
 
-/// Installs, from Debian, each of `packages` (name, a file it provides) whose file is missing:
-/// as root with apt-get; otherwise it stops and says what to run.
-fn ensure_debian_packages(packages: &[(&str, &str)]) -> Result<()> {
+/// What shows that a Debian package is installed.
+#[derive(Clone, Copy)]
+enum Installed {
+    /// A file the package provides.
+    File(&'static str),
+    /// A Noto CJK font, which fonts-noto-cjk provides under several names and folders.
+    NotoCjkFont,
+}
+
+impl Installed {
+    fn holds(self) -> bool {
+        match self {
+            Installed::File(path) => Path::new(path).exists(),
+            // fc-list comes with fontconfig, which a minimal system may lack even once the
+            // fonts are installed; then the font folder is looked at directly.
+            Installed::NotoCjkFont => {
+                probe(&mut Command::new("fc-list")).is_some_and(|fonts| has_noto_cjk(&fonts))
+                    || font_file_present(Path::new(FONT_DIR))
+            }
+        }
+    }
+}
+
+/// Installs, from Debian, each of `packages` that is not installed: as root with apt-get;
+/// otherwise it stops and says what to run.
+fn ensure_debian_packages(packages: &[(&str, Installed)]) -> Result<()> {
     let names = |list: &[&str]| list.join(", ");
     let all: Vec<&str> = packages.iter().map(|(package, _)| *package).collect();
     let missing: Vec<&str> = packages
         .iter()
-        .filter(|(_, file)| !Path::new(file).exists())
+        .filter(|(_, installed)| !installed.holds())
         .map(|(package, _)| *package)
         .collect();
     if missing.is_empty() {
@@ -226,7 +207,7 @@ pub fn ensure_fuzz_tools(root: &Path) -> Result<()> {
 
 /// What the Firefox layers need: Firefox ESR from Debian, geckodriver from crates.io.
 pub fn ensure_firefox(root: &Path) -> Result<()> {
-    ensure_debian_packages(&[("firefox-esr", FIREFOX)])?;
+    ensure_debian_packages(&[("firefox-esr", Installed::File(FIREFOX))])?;
     // Without `--locked`, like wasm-bindgen-cli: the way this install was tried and works.
     ensure_cargo_tool(root, "geckodriver", GECKODRIVER_VERSION, false)
 }
@@ -244,7 +225,10 @@ pub const XVFB: &str = "/usr/bin/Xvfb";
 
 /// What the WebKit end-to-end layer needs: WebKitWebDriver (with MiniBrowser) and Xvfb.
 pub fn ensure_webkit() -> Result<()> {
-    ensure_debian_packages(&[("webkit2gtk-driver", WEBKIT_WEBDRIVER), ("xvfb", XVFB)])
+    ensure_debian_packages(&[
+        ("webkit2gtk-driver", Installed::File(WEBKIT_WEBDRIVER)),
+        ("xvfb", Installed::File(XVFB)),
+    ])
 }
 
 fn ensure_toolchain(toolchain: &str) -> Result<()> {
