@@ -149,7 +149,7 @@ usage-more = For more, run 'lianluo --help' or 'lianluo COMMAND --help'.
 
 ## Help
 
-help-about = Convert 联络动态 issue texts and Word documents to JSON, validate them, build a site's data folder.
+help-about = Convert 联络动态 issue texts and Word documents to JSON, validate them, build the whole site (the reader and the data), and preview it while the issues are edited.
 help-convert = Convert an issue's text or Word document to JSON.
 help-validate = Check issue and archive index JSON files.
 help-build = Build a whole site from a folder of issues: the reader, its standalone page and the data in data/.

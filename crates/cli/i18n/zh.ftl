@@ -142,7 +142,7 @@ usage-more = 详细说明请运行“lianluo --help”或“lianluo 命令 --hel
 
 ## 帮助
 
-help-about = 把《联络动态》各期的文本或 Word 文档转换为 JSON，检查数据，生成网站的数据文件夹。
+help-about = 把《联络动态》各期的文本或 Word 文档转换为 JSON，检查数据，生成整个网站（阅读器和数据），并可边改边预览。
 help-convert = 把一期刊物的文本或 Word 文档转换为 JSON。
 help-validate = 检查刊物和目录的 JSON 文件。
 help-build = 从存放各期刊物的文件夹生成整个网站：阅读器、独立页面和 data/ 中的数据。

@@ -1,6 +1,7 @@
 //! `lianluo`: turns 联络动态 issue texts and Word documents into JSON, checks issue and
-//! archive JSON, builds a site's data folder (index, issue files, search index), and
-//! previews it live while the issues are edited (`serve`, also what a double click starts).
+//! archive JSON, builds the whole site (the reader it carries, index, issue files, search
+//! index, pages), and previews it live while the issues are edited (`serve`, also what a
+//! double click starts).
 //!
 //! It speaks Chinese, or English when the locale or `--lang en` asks for it (see [`i18n`]).
 //! Exit codes: 0 success, 1 invalid input (every problem is printed as
@@ -30,7 +31,7 @@ use clap::{FromArgMatches, Parser, Subcommand};
 // The reading side is the crate's library, shared with the fuzz targets.
 use lianluo_cli::{decode, i18n, load, source_file};
 
-/// Convert 联络动态 issue texts to JSON, validate them, build a site's data folder.
+/// Convert 联络动态 issue texts to JSON, validate them, build the whole site, preview it.
 #[derive(Debug, Parser)]
 #[command(name = "lianluo", version, about)]
 struct Cli {
@@ -47,7 +48,7 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Check issue and archive index JSON files.
     Validate(validate::ValidateArgs),
-    /// Build a site's data folder from a folder of issues.
+    /// Build the whole site (or its data folder) from a folder of issues.
     Build(build::BuildArgs),
     /// Preview the site live while the issues are edited.
     Serve(preview::ServeArgs),
