@@ -248,32 +248,69 @@ async fn waiting_no_terms_and_no_index_each_say_so() {
 #[wasm_bindgen_test]
 async fn region_facets_narrow_the_results() {
     let calls = Calls::new();
-    let mut narrowed = search(SearchSort::Relevance);
-    narrowed.region = Some(RegionFilter {
-        prefecture: "衡阳市".to_owned(),
-        county: None,
-    });
-    let view = mount::<WithNavigator>(calls.view(narrowed, two_of_five(), region_counts())).await;
-    let picker = view.one(".search-view .region-picker");
+    let searched = |region| SearchRoute {
+        region,
+        ..search(SearchSort::Relevance)
+    };
+    let mut view =
+        mount::<WithNavigator>(calls.view(searched(None), two_of_five(), region_counts())).await;
     assert_eq!(
-        picker.get_attribute("aria-label").as_deref(),
+        view.one(".search-view .region-picker")
+            .get_attribute("aria-label")
+            .as_deref(),
         Some("按地区筛选搜索结果")
     );
-    assert_eq!(
-        view.texts(".search-view .region-picker button[aria-pressed=true]"),
-        ["衡阳市 (12)"]
-    );
-    click(&view.button("衡阳县 (5)")).await;
-    click(&view.button("全部地区")).await;
-    assert_eq!(
-        calls.regions.calls(),
-        [
-            Some(RegionFilter {
-                prefecture: "衡阳市".to_owned(),
-                county: Some("衡阳县".to_owned()),
-            }),
-            None
-        ]
+    let pressed = |view: &Mounted<WithNavigator>| {
+        view.texts(".search-view .region-picker button[aria-pressed=true]")
+    };
+    let counties =
+        |view: &Mounted<WithNavigator>| view.texts(".search-view .region-picker .counties button");
+    assert!(pressed(&view).is_empty());
+    assert!(counties(&view).is_empty());
+    let filter = |prefecture: &str, county: Option<&str>| {
+        Some(RegionFilter {
+            prefecture: prefecture.to_owned(),
+            county: county.map(str::to_owned),
+        })
+    };
+    // Each button clicked, the region it reports, and what the view shows once the app has
+    // made that region the search's: the button pressed and the counties offered.
+    let picks = [
+        (
+            "衡阳市 (12)",
+            filter("衡阳市", None),
+            vec!["衡阳市 (12)"],
+            vec!["衡阳县 (5)", "耒阳市 (3)"],
+        ),
+        (
+            "衡阳县 (5)",
+            filter("衡阳市", Some("衡阳县")),
+            vec!["衡阳县 (5)"],
+            vec!["衡阳县 (5)", "耒阳市 (3)"],
+        ),
+        (
+            "长沙市 (7)",
+            filter("长沙市", None),
+            vec!["长沙市 (7)"],
+            vec!["浏阳市 (4)"],
+        ),
+        ("全部地区", None, vec![], vec![]),
+    ];
+    for (at, (label, region, shown_pressed, shown_counties)) in picks.into_iter().enumerate() {
+        click(&view.button(label)).await;
+        let reported = calls.regions.calls();
+        assert_eq!(reported.len(), at + 1, "one report for {label}");
+        assert_eq!(reported[at], region, "the region of {label}");
+        view.update(calls.view(searched(region), two_of_five(), region_counts()))
+            .await;
+        assert_eq!(pressed(&view), shown_pressed, "pressed after {label}");
+        assert_eq!(counties(&view), shown_counties, "counties after {label}");
+    }
+    assert!(
+        !view
+            .texts(".search-view .region-picker button")
+            .contains(&"全部地区".to_owned()),
+        "nothing to clear in every region"
     );
 }
 
