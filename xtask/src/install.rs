@@ -2,11 +2,12 @@
 //! when already satisfied, and says what it installs.
 
 use crate::paths;
-use crate::run::{probe, run, step};
+use crate::run::{describe, probe, run, step};
 use anyhow::{bail, Context, Result};
+use serde::Deserialize;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// The WebAssembly target the reader is built for.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -52,9 +53,9 @@ fn ensure_rust_target(target: &str) -> Result<()> {
 }
 
 fn ensure_wasm_bindgen(root: &Path) -> Result<()> {
-    let lock = fs::read_to_string(root.join("Cargo.lock")).context("reading Cargo.lock")?;
-    let wanted = locked_version(&lock, "wasm-bindgen")
-        .context("Cargo.lock has no wasm-bindgen package; is the viewer crate in the workspace?")?;
+    let wanted = locked_version(&cargo_metadata(root)?, "wasm-bindgen").context(
+        "finding the wasm-bindgen-cli version to install; is the viewer crate in the workspace?",
+    )?;
     let binary = paths::tools_bin(root).join("wasm-bindgen");
     let found = probe(Command::new(&binary).arg("--version"));
     if found.as_deref().and_then(reported_version) == Some(wanted.as_str()) {
@@ -284,21 +285,58 @@ fn ensure_cargo_tool(root: &Path, krate: &str, version: &str, locked: bool) -> R
         .arg(paths::tools_root(root)))
 }
 
-/// The version Cargo.lock records for a registry package, e.g. `0.2.130` for `wasm-bindgen`.
-/// When several versions are locked the first is returned; the viewer pins one.
-pub fn locked_version(cargo_lock: &str, package: &str) -> Option<String> {
-    let wanted = format!("name = \"{package}\"");
-    let mut lines = cargo_lock.lines();
-    while let Some(line) = lines.next() {
-        if line.trim() == wanted {
-            let version = lines.next()?.trim();
-            return version
-                .strip_prefix("version = \"")?
-                .strip_suffix('"')
-                .map(str::to_owned);
-        }
+/// `cargo metadata` for the workspace at `root`, resolved from Cargo.lock as it stands
+/// (`--locked`), as JSON. Cargo's own messages (a download, a lock file out of date) are shown.
+fn cargo_metadata(root: &Path) -> Result<Vec<u8>> {
+    let mut command = Command::new("cargo");
+    command
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .current_dir(root)
+        .stderr(Stdio::inherit());
+    let output = command
+        .output()
+        .with_context(|| format!("could not start {}", describe(&command)))?;
+    if !output.status.success() {
+        bail!("{} failed ({})", describe(&command), output.status);
     }
-    None
+    Ok(output.stdout)
+}
+
+/// The part of `cargo metadata`'s output read here: every package of the resolved workspace.
+#[derive(Deserialize)]
+struct Metadata {
+    packages: Vec<MetadataPackage>,
+}
+
+/// A package as `cargo metadata` names it.
+#[derive(Deserialize)]
+struct MetadataPackage {
+    name: String,
+    version: String,
+}
+
+/// The one version of `package` in `cargo metadata` output, e.g. `0.2.130` for
+/// `wasm-bindgen`. Several versions are an error: a tool that must match the crate (as
+/// wasm-bindgen-cli must) could match only one of them.
+fn locked_version(metadata: &[u8], package: &str) -> Result<String> {
+    let metadata: Metadata =
+        serde_json::from_slice(metadata).context("reading the output of cargo metadata")?;
+    let mut versions: Vec<String> = metadata
+        .packages
+        .into_iter()
+        .filter(|found| found.name == package)
+        .map(|found| found.version)
+        .collect();
+    versions.sort_unstable();
+    versions.dedup();
+    match versions.as_slice() {
+        [version] => Ok(version.clone()),
+        [] => bail!("Cargo.lock has no {package} package"),
+        several => bail!(
+            "Cargo.lock has {package} at several versions ({})",
+            several.join(", ")
+        ),
+    }
 }
 
 /// The version in a `tool --version` line such as `wasm-bindgen 0.2.130`.
@@ -310,28 +348,58 @@ fn reported_version(output: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    const LOCK: &str = "\
-[[package]]
-name = \"wasm-bindgen-futures\"
-version = \"0.4.50\"
-
-[[package]]
-name = \"wasm-bindgen\"
-version = \"0.2.130\"
-source = \"registry+https://github.com/rust-lang/crates.io-index\"
-";
+    /// `cargo metadata` output cut to what [`locked_version`] reads, and a field it ignores.
+    fn metadata(packages: &[(&str, &str)]) -> Vec<u8> {
+        let packages: Vec<serde_json::Value> = packages
+            .iter()
+            .map(|(name, version)| {
+                serde_json::json!({
+                    "name": name,
+                    "version": version,
+                    "source": "registry+https://github.com/rust-lang/crates.io-index",
+                })
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({ "packages": packages, "version": 1 })).unwrap()
+    }
 
     #[test]
     fn locked_version_matches_the_exact_package_name() {
+        let metadata = metadata(&[
+            ("wasm-bindgen-futures", "0.4.50"),
+            ("wasm-bindgen", "0.2.130"),
+        ]);
         assert_eq!(
-            locked_version(LOCK, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
+            locked_version(&metadata, "wasm-bindgen").unwrap(),
+            "0.2.130"
         );
         assert_eq!(
-            locked_version(LOCK, "wasm-bindgen-futures").as_deref(),
-            Some("0.4.50")
+            locked_version(&metadata, "wasm-bindgen-futures").unwrap(),
+            "0.4.50"
         );
-        assert_eq!(locked_version(LOCK, "wasm"), None);
+        assert!(locked_version(&metadata, "wasm").is_err());
+    }
+
+    #[test]
+    fn several_locked_versions_are_an_error_naming_them() {
+        let metadata = metadata(&[
+            ("wasm-bindgen", "0.2.130"),
+            ("wasm-bindgen", "0.2.100"),
+            ("wasm-bindgen", "0.2.130"),
+        ]);
+        let error = locked_version(&metadata, "wasm-bindgen").unwrap_err();
+        assert!(error.to_string().contains("0.2.100, 0.2.130"), "{error}");
+    }
+
+    #[test]
+    fn the_workspace_locks_the_wasm_bindgen_the_reader_pins() {
+        let root = paths::repo_root();
+        let version = locked_version(&cargo_metadata(&root).unwrap(), "wasm-bindgen").unwrap();
+        let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap();
+        assert!(
+            manifest.contains(&format!("wasm-bindgen = \"={version}\"")),
+            "Cargo.lock has wasm-bindgen {version}, the reader's Cargo.toml pins another"
+        );
     }
 
     #[test]
