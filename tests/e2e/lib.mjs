@@ -211,14 +211,15 @@ export async function viewHeading(page, host = "[data-lianluo-src]") {
 }
 
 /**
- * Runs axe-core on the whole document (it looks into open shadow roots) and returns the
- * violations in brief: rule id, impact, and for each offending node its target (shadow hosts
- * joined by `>>>`) and its markup.
+ * Runs axe-core on the whole document (it looks into open shadow roots), its default rules or
+ * the rules `only` names, and returns the violations in brief: rule id, impact, and for each
+ * offending node its target (shadow hosts joined by `>>>`) and its markup.
  */
-export async function axeViolations(page) {
+export async function axeViolations(page, only = null) {
   await page.addScriptTag({ path: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const results = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+  return page.evaluate(async (rules) => {
+    const runOnly = rules ? { runOnly: { type: "rule", values: rules } } : {};
+    const results = await globalThis.axe.run(document, { resultTypes: ["violations"], ...runOnly });
     return results.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
@@ -232,7 +233,7 @@ export async function axeViolations(page) {
           .join(" "),
       })),
     }));
-  });
+  }, only);
 }
 
 /** A readable list of axe violations for an assertion message. */
