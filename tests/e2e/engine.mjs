@@ -176,12 +176,27 @@ async function startPlaywright() {
 }
 
 // Runs before every script a WebDriver page is sent: from then on, the document's uncaught
-// errors are kept for `pageErrors`, and what changed the search box or the address is kept,
-// in order, for the report of a wait that ran out (stalled.mjs).
+// errors are kept for `pageErrors`, and what changed the search box, the address or the
+// session history is kept, in order, for the report of a wait that ran out (stalled.mjs).
+// The trail outlives a reload (in sessionStorage, which each test starts without): what
+// happened before it is often the cause.
 const WATCH_ERRORS = `if (!window.__e2eErrors) {
   window.__e2eErrors = [];
-  window.__e2eEvents = [];
-  const note = (what) => __e2eEvents.push([Math.round(performance.now()), what]);
+  let before = [];
+  try { before = JSON.parse(sessionStorage.getItem("__e2eEvents") ?? "[]"); } catch {}
+  window.__e2eEvents = before;
+  const note = (what) => {
+    __e2eEvents.push([Math.round(performance.now()), what + " (history " + history.length + ")"]);
+    try { sessionStorage.setItem("__e2eEvents", JSON.stringify(__e2eEvents)); } catch {}
+  };
+  note("document at " + decodeURIComponent(location.hash || "(no hash)"));
+  for (const name of ["pushState", "replaceState"]) {
+    const original = history[name];
+    history[name] = function (state, title, url) {
+      note(name + " " + decodeURIComponent(String(url)));
+      return original.apply(this, arguments);
+    };
+  }
   addEventListener("error", (event) => __e2eErrors.push(String(event.error?.stack ?? event.message)));
   addEventListener("unhandledrejection", (event) => __e2eErrors.push(String(event.reason?.stack ?? event.reason)));
   addEventListener("hashchange", () => note("hashchange " + decodeURIComponent(location.hash)));
