@@ -31,7 +31,9 @@ pub struct Changes {
 }
 
 impl Changes {
-    /// The upload list's text: a comment line, then every added or changed file in order.
+    /// The upload list's text: a comment line, then every added or changed file by path, the
+    /// entry files ([`ENTRY_FILES`]) last, so that a tool working down the list never publishes
+    /// a page before the files it points to.
     pub fn upload_list(&self) -> String {
         list(
             "# lianluo build: files added or changed since the previous build",
@@ -48,9 +50,23 @@ impl Changes {
     }
 }
 
+/// The files whose names stay the same from build to build and which point to the others: the
+/// standalone page and the loader (with their compressed siblings).
+const ENTRY_FILES: [&str; 2] = ["index.html", "lianluo.js"];
+
+/// Whether `path` is one of [`ENTRY_FILES`] or a sibling of one.
+fn is_entry(path: &str) -> bool {
+    ENTRY_FILES.iter().any(|entry| {
+        path == *entry
+            || path
+                .strip_prefix(entry)
+                .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
 fn list<'a>(comment: &str, paths: impl IntoIterator<Item = &'a String>) -> String {
     let mut sorted: Vec<&String> = paths.into_iter().collect();
-    sorted.sort();
+    sorted.sort_by_key(|path| (is_entry(path), path.as_str()));
     let mut text = format!("{comment}\n");
     for path in sorted {
         text.push_str(path);
@@ -147,6 +163,35 @@ mod tests {
             changes.upload_list(),
             "# lianluo build: files added or changed since the previous build\n\
              data/index.json\ndata/issues/2.json\n"
+        );
+    }
+
+    #[test]
+    fn the_entry_files_come_last_in_the_upload_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            file("index.html", "<p>"),
+            file("index.html.gz", "gz"),
+            file("lianluo.js", "import"),
+            file("lianluo-0123456789.js", "glue"),
+            file("data/index.json", "[]"),
+        ];
+        let changes = compare(&dir.path().join("absent"), &files, &[]).unwrap();
+        let listed: Vec<String> = changes
+            .upload_list()
+            .lines()
+            .skip(1)
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                "data/index.json",
+                "lianluo-0123456789.js",
+                "index.html",
+                "index.html.gz",
+                "lianluo.js"
+            ]
         );
     }
 
