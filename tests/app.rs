@@ -7,7 +7,9 @@ mod common;
 
 use common::{click, text, wait_until, Host};
 use lianluo_reader::mount_reader;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{HtmlFormElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -145,4 +147,34 @@ async fn a_chosen_text_size_applies_and_is_remembered_for_the_next_reader() {
     storage
         .remove_item(TEXT_SIZE_KEY)
         .expect("storage is writable");
+}
+
+#[wasm_bindgen_test]
+async fn two_queries_asked_for_before_a_render_make_one_history_entry() {
+    let window = gloo::utils::window();
+    window.location().set_hash("").unwrap();
+    let host = Host::attach();
+    mount_reader(host.container.clone(), MISSING, true, false, "", None, None)
+        .expect("the reader mounts");
+    wait_until("the search box shows", || {
+        host.find("input[type=search]").is_some()
+    })
+    .await;
+    let input: HtmlInputElement = host.one("input[type=search]").unchecked_into();
+    let form: HtmlFormElement = host.one("form[role=search]").unchecked_into();
+    let history = window.history().unwrap();
+    let entries = history.length().unwrap();
+    // Enter, then Enter again on more text, in one task: no render runs in between, as none
+    // may on a busy phone between a pause in typing and the next key.
+    for query in ["换届选", "换届选举"] {
+        input.set_value(query);
+        form.request_submit().unwrap();
+    }
+    assert_eq!(history.length().unwrap(), entries + 1);
+    let hash = window.location().hash().unwrap();
+    assert_eq!(
+        js_sys::decode_uri_component(&hash).unwrap(),
+        "#/search?q=换届选举"
+    );
+    window.location().set_hash("").unwrap();
 }

@@ -11,7 +11,7 @@ use common::{click, mount, text, Recorder, WithNavigator, WithNavigatorProps};
 use lianluo_reader::components::link::Navigator;
 use lianluo_reader::components::region_filter::{RegionPicker, RegionPickerProps};
 use lianluo_reader::components::toolbar::Toolbar;
-use lianluo_reader::route::{RegionFilter, Route};
+use lianluo_reader::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use lianluo_reader::text_size::TextSize;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use yew::prelude::*;
@@ -210,10 +210,7 @@ async fn toolbar_links_mark_the_current_view_and_hold_the_search_box() {
 #[wasm_bindgen_test]
 fn going_to_a_view_shows_it_at_once_and_gives_it_its_address() {
     let shown = Recorder::new();
-    let navigator = Navigator {
-        routing: true,
-        show: shown.callback(),
-    };
+    let navigator = Navigator::new(true, Route::Latest, shown.callback());
     let route = Route::article("2017-15-2");
     navigator.go(route.clone());
     // Before any task runs (the `hashchange` event is one): a search typed on at once is
@@ -222,4 +219,67 @@ fn going_to_a_view_shows_it_at_once_and_gives_it_its_address() {
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert_eq!(hash, route.to_hash());
     web_sys::window().unwrap().location().set_hash("").unwrap();
+}
+
+/// The page's history length: a new entry adds one, a replaced entry none.
+fn history_length() -> u32 {
+    gloo::utils::window()
+        .history()
+        .and_then(|history| history.length())
+        .expect("the page has a history")
+}
+
+fn search(query: &str) -> Route {
+    Route::Search(SearchRoute {
+        query: query.into(),
+        ..SearchRoute::default()
+    })
+}
+
+#[wasm_bindgen_test]
+fn a_query_typed_on_before_any_render_changes_the_search_it_started() {
+    let shown = Recorder::new();
+    let issue = Route::Issue("2017-15".into());
+    let navigator = Navigator::new(true, issue.clone(), shown.callback());
+    let entries = history_length();
+    // Both in one task, as a busy browser may run a second pause in typing before the
+    // reader renders the first query's view: the first starts a search, the second changes it.
+    navigator.search("换届选".into(), issue.clone());
+    navigator.search("换届选举".into(), issue.clone());
+    assert_eq!(history_length(), entries + 1);
+    assert_eq!(common::page_hash(), search("换届选举").to_hash());
+    assert_eq!(shown.calls(), [search("换届选"), search("换届选举")]);
+
+    navigator.search("  ".into(), issue.clone());
+    assert_eq!(shown.calls().last(), Some(&issue));
+    assert_eq!(common::page_hash(), issue.to_hash());
+    navigator.search(String::new(), issue.clone());
+    assert_eq!(
+        shown.calls().len(),
+        3,
+        "an empty box asks for nothing outside a search"
+    );
+    gloo::utils::window().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_change_to_the_search_keeps_the_query_typed_since_the_last_render() {
+    let shown = Recorder::new();
+    let navigator = Navigator::new(false, Route::Latest, shown.callback());
+    let rendered = SearchRoute {
+        query: "代表".into(),
+        ..SearchRoute::default()
+    };
+    navigator.search("代表".into(), Route::Latest);
+    navigator.search("代表工作室".into(), Route::Latest);
+    // A sort chosen with the callback of the render that showed 代表.
+    navigator.change_search(&rendered, |search| SearchRoute {
+        sort: SearchSort::Newest,
+        ..search
+    });
+    let Some(Route::Search(last)) = shown.calls().last().cloned() else {
+        panic!("a search is shown");
+    };
+    assert_eq!(last.query, "代表工作室");
+    assert_eq!(last.sort, SearchSort::Newest);
 }

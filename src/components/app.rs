@@ -30,7 +30,6 @@ use crate::route::{RegionFilter, Route, SearchRoute};
 use crate::source::DataSource;
 use crate::state::{Action, File, FileKey, Load, State};
 use crate::text_size::TextSize;
-use crate::timing;
 
 /// Props for [`App`].
 #[derive(Properties, PartialEq)]
@@ -80,18 +79,14 @@ fn go_to(navigator: &Navigator, route: Route) -> Callback<()> {
     Callback::from(move |()| navigator.go(route.clone()))
 }
 
-/// A callback that changes the current search by `change` in place (no new history entry),
-/// timing the query it asks for.
+/// A callback that changes the search shown by `change`, in place (no new history entry).
 fn change_search<T: 'static>(
     navigator: &Navigator,
     search: &SearchRoute,
     change: impl Fn(SearchRoute, T) -> SearchRoute + 'static,
 ) -> Callback<T> {
     let (navigator, search) = (navigator.clone(), search.clone());
-    Callback::from(move |value: T| {
-        timing::mark(timing::SEARCH_MARK);
-        navigator.replace(Route::Search(change(search.clone(), value)));
-    })
+    Callback::from(move |value: T| navigator.change_search(&search, |search| change(search, value)))
 }
 
 /// The whole reader.
@@ -108,40 +103,28 @@ pub fn App(props: &AppProps) -> Html {
 
     use_file_loading(&state, &props.source);
     use_search_timing(&state);
-    use_hash_following(&state, props.routing);
     use_view_settling(&state, &root);
     use_remembered_text_size(state.text_size);
     use_ready_signal(state.view_settled(), &props.on_ready);
 
-    let navigator = Navigator {
-        routing: props.routing,
-        show: send(&state, Action::Navigate),
+    let navigator = {
+        let show = send(&state, Action::Navigate);
+        let initial = state.route.clone();
+        (*use_memo(props.routing, move |routing| {
+            Navigator::new(*routing, initial, show)
+        }))
+        .clone()
     };
-    let on_query = match &state.route {
-        Route::Search(search) => {
-            let return_point = state.return_point();
-            let navigator = navigator.clone();
-            let replace = change_search(&navigator, search, |search, query| SearchRoute {
-                query,
-                ..search
-            });
-            Callback::from(move |query: String| match query.trim() {
-                "" => navigator.go(return_point.clone()),
-                _ => replace.emit(query),
-            })
-        }
-        _ => {
-            let navigator = navigator.clone();
-            Callback::from(move |query: String| {
-                if !query.trim().is_empty() {
-                    timing::mark(timing::SEARCH_MARK);
-                    navigator.go(Route::Search(SearchRoute {
-                        query,
-                        ..SearchRoute::default()
-                    }));
-                }
-            })
-        }
+    use_hash_following(&navigator);
+    // Where an emptied search box returns to: a search's own return point, or this view,
+    // for a search begun from it after this render.
+    let on_query = {
+        let navigator = navigator.clone();
+        let return_point = match &state.route {
+            Route::Search(_) => state.return_point(),
+            here => here.clone(),
+        };
+        Callback::from(move |query: String| navigator.search(query, return_point.clone()))
     };
     let shown_query = match &state.route {
         Route::Search(search) => search.query.clone(),

@@ -3,28 +3,58 @@
 //! `hashchange`, so back and forward work; without it the reader navigates itself and leaves
 //! the URL alone.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::route::{Route, SearchRoute};
 use crate::timing;
 
-/// How components ask for another view. Provided by the app as a context.
-#[derive(Clone, PartialEq)]
+/// How components ask for another view. Provided by the app as a context, made once per
+/// reader, so that a render does not make every link render again.
+///
+/// It knows the route it last showed, ahead of the state: the reducer runs, and the views
+/// render, only after the task that asked for a route ends, and a busy browser can run the
+/// reader's next keys first. Whether a typed query starts a search (a new history entry) or
+/// changes the one shown (in place) is therefore decided here, when it is asked for, and not
+/// by a callback made for the view the last render showed.
+#[derive(Clone)]
 pub struct Navigator {
-    /// Whether this reader keeps its view in the URL hash.
-    pub routing: bool,
-    /// Shows a route in the reader itself.
-    pub show: Callback<Route>,
+    routing: bool,
+    show: Callback<Route>,
+    shown: Rc<RefCell<Route>>,
+}
+
+impl PartialEq for Navigator {
+    fn eq(&self, other: &Self) -> bool {
+        self.routing == other.routing
+            && self.show == other.show
+            && Rc::ptr_eq(&self.shown, &other.shown)
+    }
 }
 
 impl Navigator {
+    /// A navigator for a reader that opens on `initial` and shows routes with `show`;
+    /// `routing` says whether it keeps its view in the URL hash.
+    pub fn new(routing: bool, initial: Route, show: Callback<Route>) -> Self {
+        Navigator {
+            routing,
+            show,
+            shown: Rc::new(RefCell::new(initial)),
+        }
+    }
+
+    /// Whether this reader keeps its view in the URL hash.
+    pub fn routing(&self) -> bool {
+        self.routing
+    }
+
     /// Goes to `route` as a new history entry (when routing), showing it at once.
     ///
     /// The view changes now rather than when the `hashchange` event the new address causes
-    /// arrives, a task of its own: a busy browser can run the reader's next keys before it,
-    /// and a search typed on from the issue view would then be asked for from the issue
-    /// view again, as a second history entry instead of in place. When the event comes, the
-    /// route it brings is the one shown (or one a search typed since put in its place).
+    /// arrives, a task of its own. When the event comes, the route it brings is the one
+    /// shown (or one a search typed since put in its place).
     pub fn go(&self, route: Route) {
         timing::mark(timing::NAVIGATE_MARK);
         if self.routing {
@@ -32,7 +62,7 @@ impl Navigator {
                 location.set_hash(&route.to_hash()).ok();
             }
         }
-        self.show.emit(route);
+        self.show(route);
     }
 
     /// Goes to `route` replacing the current history entry (as typing a search does).
@@ -46,6 +76,54 @@ impl Navigator {
                     .ok();
             }
         }
+        self.show(route);
+    }
+
+    /// Shows `route`, which the address names now (back, forward, a link from outside).
+    pub fn follow(&self, route: Route) {
+        timing::mark(timing::NAVIGATE_MARK);
+        self.show(route);
+    }
+
+    /// The reader asked for `query` in the search box. From a search, the search changes in
+    /// place (an emptied box goes back to `return_point`); from any other view a search
+    /// starts as a new history entry (an emptied box asks for nothing).
+    pub fn search(&self, query: String, return_point: Route) {
+        let shown = self.shown.borrow().clone();
+        match (shown, query.trim().is_empty()) {
+            (Route::Search(_), true) => self.go(return_point),
+            (Route::Search(search), false) => {
+                timing::mark(timing::SEARCH_MARK);
+                self.replace(Route::Search(SearchRoute { query, ..search }));
+            }
+            (_, true) => {}
+            (_, false) => {
+                timing::mark(timing::SEARCH_MARK);
+                self.go(Route::Search(SearchRoute {
+                    query,
+                    ..SearchRoute::default()
+                }));
+            }
+        }
+    }
+
+    /// Changes the search shown (or `fallback`, when none is) by `change`, in place, timing
+    /// the query it asks for.
+    pub fn change_search(
+        &self,
+        fallback: &SearchRoute,
+        change: impl FnOnce(SearchRoute) -> SearchRoute,
+    ) {
+        let search = match &*self.shown.borrow() {
+            Route::Search(search) => search.clone(),
+            _ => fallback.clone(),
+        };
+        timing::mark(timing::SEARCH_MARK);
+        self.replace(Route::Search(change(search)));
+    }
+
+    fn show(&self, route: Route) {
+        *self.shown.borrow_mut() = route.clone();
         self.show.emit(route);
     }
 }

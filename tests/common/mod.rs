@@ -248,10 +248,7 @@ pub struct WithNavigatorProps {
 /// route reaches `show` and the page's address is left alone.
 #[function_component]
 pub fn WithNavigator(props: &WithNavigatorProps) -> Html {
-    let navigator = Navigator {
-        routing: false,
-        show: props.show.clone(),
-    };
+    let navigator = Navigator::new(false, Route::Latest, props.show.clone());
     html! {
         <ContextProvider<Navigator> context={navigator}>
             { props.children.clone() }

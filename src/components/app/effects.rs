@@ -7,6 +7,7 @@ use gloo::events::EventListener;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::components::link::Navigator;
 use crate::error::{LoadError, LoadErrorKind};
 use crate::load::fetch_file;
 use crate::route::Route;
@@ -74,20 +75,18 @@ pub fn use_search_timing(state: &UseReducerHandle<State>) {
 
 /// Follows the URL hash (back, forward, edited or pasted links) when routing.
 #[hook]
-pub fn use_hash_following(state: &UseReducerHandle<State>, routing: bool) {
-    let dispatcher = state.dispatcher();
-    use_effect_with(routing, move |routing| {
-        let window = web_sys::window().filter(|_| *routing);
+pub fn use_hash_following(navigator: &Navigator) {
+    use_effect_with(navigator.clone(), move |navigator| {
+        let window = web_sys::window().filter(|_| navigator.routing());
         let listener = window.map(|window| {
-            let location = window.location();
+            let (location, navigator) = (window.location(), navigator.clone());
             EventListener::new(&window, "hashchange", move |_| {
                 let route = location
                     .hash()
                     .ok()
                     .and_then(|hash| Route::from_hash(&hash));
                 if let Some(route) = route {
-                    timing::mark(timing::NAVIGATE_MARK);
-                    dispatcher.dispatch(Action::Navigate(route));
+                    navigator.follow(route);
                 }
             })
         });
