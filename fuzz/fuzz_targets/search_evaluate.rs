@@ -10,13 +10,14 @@ mod sample;
 
 use std::sync::OnceLock;
 
-use lianluo_core::search::{doc_facts, parse_query, DocFacts, Manifest, Shard};
+use lianluo_core::search::{doc_facts, parse_query, DocFacts, DocMap, Manifest, Shard};
 use libfuzzer_sys::fuzz_target;
 
 struct Index {
     manifest: Manifest,
     docs: Vec<DocFacts>,
-    shards: Vec<Shard>,
+    map: DocMap,
+    shards: Vec<(String, Shard)>,
     header: Vec<u8>,
 }
 
@@ -26,13 +27,17 @@ fn index() -> &'static Index {
         let (_, archive, files) = sample::sample_index();
         let manifest: Manifest =
             serde_json::from_slice(&files[0].bytes).expect("the manifest parses");
-        let shards: Vec<Shard> = files[1..]
+        let shards = files[1..]
             .iter()
-            .map(|f| Shard::decode(&f.bytes).expect("the sample's shards decode"))
+            .map(|f| {
+                let shard = Shard::decode(&f.bytes).expect("the sample's shards decode");
+                (f.path.clone(), shard)
+            })
             .collect();
         // magic, version and the tag: the first 9 bytes of every shard of this build.
         let header = files[1].bytes[..9].to_vec();
         Index {
+            map: manifest.doc_map_of(&archive).expect("the sample maps"),
             manifest,
             docs: doc_facts(&archive),
             shards,
@@ -50,9 +55,17 @@ fuzz_target!(|data: &[u8]| {
     let Ok(damaged) = Shard::decode(&bytes) else {
         return;
     };
-    let mut shards: Vec<&Shard> = vec![&damaged];
-    shards.extend(index.shards.iter().filter(|s| s.id() != damaged.id()));
-    match index.manifest.evaluate(&query, &shards, &index.docs) {
+    // Under the name of the sound shard with its id, in the sample's one segment.
+    let path = index.manifest.segments[0].shard_path(damaged.id());
+    let mut shards: Vec<(&str, &Shard)> = vec![(path.as_str(), &damaged)];
+    shards.extend(
+        index
+            .shards
+            .iter()
+            .filter(|(named, _)| *named != path)
+            .map(|(named, shard)| (named.as_str(), shard)),
+    );
+    match index.manifest.evaluate(&query, &shards, &index.docs, &index.map) {
         Ok(hits) => {
             for hit in hits {
                 assert!((hit.doc as usize) < index.docs.len());

@@ -9,12 +9,13 @@ mod sample;
 
 use std::sync::OnceLock;
 
-use lianluo_core::search::{doc_facts, parse_query, DocFacts, Manifest, Shard};
+use lianluo_core::search::{doc_facts, parse_query, DocFacts, DocMap, Manifest, Shard};
 use libfuzzer_sys::fuzz_target;
 
 struct Index {
     manifest: Manifest,
     docs: Vec<DocFacts>,
+    map: DocMap,
     shards: Vec<(String, Shard)>,
 }
 
@@ -34,6 +35,7 @@ fn index() -> &'static Index {
             })
             .collect();
         Index {
+            map: manifest.doc_map_of(&archive).expect("the sample maps"),
             manifest,
             docs: doc_facts(&archive),
             shards,
@@ -59,11 +61,11 @@ fuzz_target!(|data: &[u8]| {
     }
     let index = index();
     let paths = index.manifest.shards_for(&query);
-    let needed: Vec<&Shard> = index
+    let needed: Vec<(&str, &Shard)> = index
         .shards
         .iter()
         .filter(|(path, _)| paths.contains(path))
-        .map(|(_, shard)| shard)
+        .map(|(path, shard)| (path.as_str(), shard))
         .collect();
     assert_eq!(
         needed.len(),
@@ -72,7 +74,7 @@ fuzz_target!(|data: &[u8]| {
     );
     let hits = index
         .manifest
-        .evaluate(&query, &needed, &index.docs)
+        .evaluate(&query, &needed, &index.docs, &index.map)
         .expect("a sound index answers every query");
     let mut seen = vec![false; index.docs.len()];
     for hit in hits {

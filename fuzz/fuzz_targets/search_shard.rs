@@ -9,24 +9,29 @@ mod sample;
 
 use std::sync::OnceLock;
 
-use lianluo_core::search::{doc_facts, parse_query, DocFacts, Manifest, Shard};
+use lianluo_core::search::{doc_facts, parse_query, DocFacts, DocMap, Manifest, Shard};
 use libfuzzer_sys::fuzz_target;
 
-fn index() -> &'static (Manifest, Vec<DocFacts>) {
-    static INDEX: OnceLock<(Manifest, Vec<DocFacts>)> = OnceLock::new();
+fn index() -> &'static (Manifest, Vec<DocFacts>, DocMap) {
+    static INDEX: OnceLock<(Manifest, Vec<DocFacts>, DocMap)> = OnceLock::new();
     INDEX.get_or_init(|| {
         let (_, archive, files) = sample::sample_index();
-        let manifest = serde_json::from_slice(&files[0].bytes).expect("the manifest parses");
-        (manifest, doc_facts(&archive))
+        let manifest: Manifest =
+            serde_json::from_slice(&files[0].bytes).expect("the manifest parses");
+        let map = manifest.doc_map_of(&archive).expect("the sample maps");
+        (manifest, doc_facts(&archive), map)
     })
 }
 
 fuzz_target!(|data: &[u8]| {
     match Shard::decode(data) {
         Ok(shard) => {
-            let (manifest, docs) = index();
+            let (manifest, docs, map) = index();
+            // Under the name its id has in the sample's one segment.
+            let path = manifest.segments[0].shard_path(shard.id());
+            let shards = [(path.as_str(), &shard)];
             for query in ["代表", "人大代表", "代表 工作室", "选举 -换届", "a"] {
-                if let Err(e) = manifest.evaluate(&parse_query(query), &[&shard], docs) {
+                if let Err(e) = manifest.evaluate(&parse_query(query), &shards, docs, map) {
                     assert!(!e.to_string().is_empty());
                 }
             }

@@ -19,6 +19,7 @@ pub const LAYOUT: ShardLayout = ShardLayout {
     max_own_keys: 8,
     target_shard_bytes: 1024,
     own_shard_min_bytes: 64,
+    max_hashed_shards: usize::MAX,
 };
 
 /// The fixture issues, their archive index, and its search index (the manifest first).

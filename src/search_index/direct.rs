@@ -1,6 +1,8 @@
 //! The search engine linked into the reader: `lianluo_core::search` called directly.
 
-use lianluo_core::search::{DocFacts, Hit, Manifest, Query, Shard, SEARCH_FORMAT_VERSION};
+use std::cell::OnceCell;
+
+use lianluo_core::search::{DocFacts, DocMap, Hit, Manifest, Query, Shard, SEARCH_FORMAT_VERSION};
 use lianluo_core::ArchiveIndex;
 use wasm_bindgen::JsValue;
 
@@ -8,10 +10,12 @@ use crate::check::{self, DataKind};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::load::{fetch, Body};
 
-/// A search manifest, read.
+/// A search manifest, read, and once matched to the archive, where each segment's documents
+/// are in it.
 #[derive(Debug, PartialEq)]
 pub struct SearchIndex {
     manifest: Manifest,
+    map: OnceCell<DocMap>,
 }
 
 /// A shard file, decoded when it arrived.
@@ -31,14 +35,24 @@ pub async fn open(url: &str) -> Result<SearchIndex, LoadError> {
 
 impl From<Manifest> for SearchIndex {
     fn from(manifest: Manifest) -> Self {
-        SearchIndex { manifest }
+        SearchIndex {
+            manifest,
+            map: OnceCell::new(),
+        }
     }
 }
 
 impl SearchIndex {
-    /// Whether the manifest was built for `archive`.
+    /// Whether the manifest was built for `archive`; when it was, where each segment's
+    /// documents are in it is kept for every evaluation, as the search module keeps it.
     pub fn matches_archive(&self, archive: &ArchiveIndex) -> bool {
-        self.manifest.matches_archive(archive)
+        match self.manifest.doc_map_of(archive) {
+            Some(map) => {
+                let _ = self.map.set(map);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The paths of the shards `query` needs, relative to `index.json`.
@@ -56,10 +70,19 @@ impl SearchIndex {
         shards: &[(&str, &ShardFile)],
         docs: &[DocFacts],
     ) -> Result<Vec<Hit>, LoadError> {
-        let shards: Vec<&Shard> = shards.iter().map(|(_, file)| &file.shard).collect();
+        let mismatch =
+            |message: String| LoadError::new("search/", LoadErrorKind::Mismatch(message));
+        let map = self
+            .map
+            .get()
+            .ok_or_else(|| mismatch("the index was not matched to the archive".into()))?;
+        let shards: Vec<(&str, &Shard)> = shards
+            .iter()
+            .map(|(path, file)| (*path, &file.shard))
+            .collect();
         self.manifest
-            .evaluate(query, &shards, docs)
-            .map_err(|error| LoadError::new("search/", LoadErrorKind::Mismatch(error.to_string())))
+            .evaluate(query, &shards, docs, map)
+            .map_err(|error| mismatch(error.to_string()))
     }
 }
 

@@ -92,12 +92,7 @@ pub async fn open(url: &str) -> Result<SearchIndex, LoadError> {
 impl SearchIndex {
     /// Whether the manifest was built for `archive`.
     pub fn matches_archive(&self, archive: &ArchiveIndex) -> bool {
-        let ids = archive
-            .issues
-            .iter()
-            .flat_map(|issue| &issue.articles)
-            .map(|article| article.id.clone())
-            .collect();
+        let ids = archive.article_ids().map(str::to_owned).collect();
         self.engine.matches_docs(ids)
     }
 

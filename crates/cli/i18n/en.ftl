@@ -125,6 +125,7 @@ build-duplicate-id = issue id { $id } is also the id of { $file }; expected each
 build-not-built = { $dir }: not built; the previous folder, if any, is unchanged
 build-cannot-write = cannot write the data folder (left as it was): { $reason }
 build-unchanged = the same as the previous build, byte for byte; nothing to upload
+build-search-merged = the search index merged { $merged } earlier segments (their files are all new); { $segments } segments now
 build-changes = since the previous build: { $added } files added, { $changed } changed, { $removed } no longer used; { $upload } files to upload, { $size }, listed in { $list }
 build-done = { $dir }: built { $issues } issues, { $articles } articles, a static page for each
 build-site-done = { $dir }: built a whole site: { $issues } issues, { $articles } articles, { $files } files, { $size }

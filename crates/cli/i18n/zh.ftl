@@ -118,6 +118,7 @@ build-duplicate-id = 期号 { $id } 与 { $file } 相同；每期应只有一个
 build-not-built = { $dir }：未生成；原有文件夹（如有）保持不变
 build-cannot-write = 无法写入数据文件夹（已保持原样）：{ $reason }
 build-unchanged = 与上次生成的完全相同，无需上传
+build-search-merged = 搜索索引合并了 { $merged } 个旧分段（其文件都已换新），现共 { $segments } 个分段
 build-changes = 与上次生成的相比：新增 { $added } 个文件，修改 { $changed } 个，不再使用 { $removed } 个；需上传 { $upload } 个文件，共 { $size }，清单见 { $list }
 build-done = { $dir }：已生成 { $issues } 期，{ $articles } 篇文章，每期一个静态页面
 build-site-done = { $dir }：已生成完整网站：{ $issues } 期，{ $articles } 篇文章，共 { $files } 个文件，{ $size }

@@ -278,6 +278,16 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
             )
         };
         to_stderr(format_args!("{}: {message}", args.out.display()));
+        if written.search_rewritten > 0 {
+            let merged = t(
+                "build-search-merged",
+                &[
+                    ("merged", written.search_rewritten.to_string()),
+                    ("segments", written.search_segments.to_string()),
+                ],
+            );
+            to_stderr(format_args!("{}: {merged}", args.out.display()));
+        }
     }
     if reader.is_some() {
         to_stderr(format_args!("{}", t("build-site-done", &counts)));

@@ -18,6 +18,7 @@ mod double_click;
 mod feeds;
 mod output;
 mod preview;
+mod previous_site;
 mod replace_guard;
 mod report;
 mod site;

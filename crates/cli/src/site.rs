@@ -2,11 +2,12 @@
 //! index, the views as HTML, static pages, sitemap and feed), each file's `.gz` sibling, and
 //! with a reader the whole site around it — all into a staged folder swapped in whole.
 
+use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::Path;
 
 use lianluo_core::archive::{build_archive_index, issue_path};
-use lianluo_core::search::{build_index, MANIFEST_PATH};
+use lianluo_core::search::{update_index, IndexUpdate, PreviousIndex, ShardLayout, MANIFEST_PATH};
 use lianluo_core::{ArchiveIndex, Issue};
 
 use crate::build::across_cores;
@@ -14,6 +15,7 @@ use crate::carried_reader::Reader;
 use crate::changes::{compare, Changes, REMOVED_LIST, UPLOAD_LIST};
 use crate::feeds::{feed, sitemap};
 use crate::output::StagedDir;
+use crate::previous_site::PreviousData;
 use crate::replace_guard::{SITE_MARKER, SITE_MARKER_CONTENT};
 use crate::static_html::{is_shared_page, render_site, HtmlFile, PageSettings};
 
@@ -29,6 +31,10 @@ pub struct Written {
     pub bytes: u64,
     /// The files to upload and those gone, compared with the folder replaced.
     pub changes: Changes,
+    /// The search index's segments now.
+    pub search_segments: usize,
+    /// How many of the last build's search segments were merged or written anew.
+    pub search_rewritten: usize,
 }
 
 /// Writes the archive into a staged folder and swaps it in for `out`: with `reader`, a whole
@@ -40,17 +46,20 @@ pub fn write_site(
     reader: Option<&Reader>,
 ) -> std::io::Result<Written> {
     let mut archive = build_archive_index(issues);
-    let search_files = build_index(&archive, issues);
     archive.search = Some(MANIFEST_PATH.to_string());
+    let issue_files = issues
+        .iter()
+        .map(|issue| Ok((issue_path(&issue.id), serde_json::to_vec(issue)?)))
+        .collect::<std::io::Result<Vec<(String, Vec<u8>)>>>()?;
+    let (search, kept) = search_index(&archive, issues, &issue_files, out);
     let html = render_in_parallel(&archive, issues, settings)?;
     let mut data: Vec<(String, Vec<u8>)> = Vec::new();
     data.push(("index.json".into(), serde_json::to_vec(&archive)?));
-    for issue in issues {
-        data.push((issue_path(&issue.id), serde_json::to_vec(issue)?));
-    }
-    for file in search_files {
+    data.extend(issue_files);
+    for file in search.files {
         data.push((file.path, file.bytes));
     }
+    data.extend(kept);
     if let Some(site) = settings.site_url {
         data.push(("sitemap.xml".into(), sitemap(&archive, site).into_bytes()));
         let publisher = issues.iter().find(|issue| {
@@ -97,6 +106,8 @@ pub fn write_site(
         files: 0,
         bytes: 0,
         changes,
+        search_segments: search.segments,
+        search_rewritten: search.rewritten,
     };
     for (path, bytes) in &files {
         staged.write(path, bytes)?;
@@ -105,6 +116,44 @@ pub fn write_site(
     }
     staged.commit()?;
     Ok(written)
+}
+
+/// The search index of `archive`, carrying over from the last build in `out` the segments of
+/// issues whose files (`issue_files`) are byte for byte what they were; with the files of the
+/// segments kept, read from there. Anything of the last build that cannot be read makes the
+/// whole index anew.
+fn search_index(
+    archive: &ArchiveIndex,
+    issues: &[Issue],
+    issue_files: &[(String, Vec<u8>)],
+    out: &Path,
+) -> (IndexUpdate, Vec<(String, Vec<u8>)>) {
+    let layout = ShardLayout::default();
+    let Some(previous) = PreviousData::read(out) else {
+        return (update_index(archive, issues, None, layout), Vec::new());
+    };
+    let unchanged_ids: HashSet<&str> = issues
+        .iter()
+        .zip(issue_files)
+        .filter(|(_, (path, bytes))| previous.file(path).as_ref() == Some(bytes))
+        .map(|(issue, _)| issue.id.as_str())
+        .collect();
+    let unchanged = |id: &str| unchanged_ids.contains(id);
+    let last = PreviousIndex {
+        manifest: &previous.manifest,
+        archive: &previous.archive,
+        unchanged: &unchanged,
+    };
+    let update = update_index(archive, issues, Some(&last), layout);
+    let kept: Option<Vec<(String, Vec<u8>)>> = update
+        .kept
+        .iter()
+        .map(|path| Some((path.clone(), previous.file(path)?)))
+        .collect();
+    match kept {
+        Some(kept) => (update, kept),
+        None => (update_index(archive, issues, None, layout), Vec::new()),
+    }
 }
 
 /// The standalone page at the site's top.

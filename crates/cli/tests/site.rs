@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use lianluo_core::Issue;
+use lianluo_core::search::{check_index, Manifest};
+use lianluo_core::{ArchiveIndex, Issue};
 
 const SAMPLE: &str = include_str!("../../core/tests/fixtures/lianluo-2017-15.txt");
 const SITE: &str = "https://example.gov.cn/lianluo/data/";
@@ -359,4 +360,102 @@ fn a_rebuild_says_what_changed_and_lists_the_files_to_upload() {
         !list.lines().any(|line| line == "issues/2000-1.json"),
         "an unchanged issue is not uploaded again: {list}"
     );
+}
+
+/// The search files the upload list names: the manifest, and the shards by segment tag.
+fn search_uploads(list: &str) -> (bool, std::collections::BTreeSet<String>) {
+    let search: Vec<&str> = list
+        .lines()
+        .filter_map(|line| line.strip_prefix("search/"))
+        .filter(|name| !name.ends_with(".gz"))
+        .collect();
+    let manifest = search.contains(&"manifest.json");
+    let tags = search
+        .iter()
+        .filter_map(|name| name.strip_suffix(".bin")?.split_once('-'))
+        .map(|(_, tag)| tag.to_owned())
+        .collect();
+    (manifest, tags)
+}
+
+/// Every search shard file in `data`, with its bytes.
+fn shards(data: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut shards: Vec<(String, Vec<u8>)> = fs::read_dir(data.join("search"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "bin"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read(&path).unwrap())
+        })
+        .collect();
+    shards.sort();
+    shards
+}
+
+/// The search index in `data` is sound for its `index.json`: every segment's runs and masks
+/// map the archive, and every shard is there, of its segment, holding what its name says.
+fn assert_sound_index(data: &Path) {
+    let archive: ArchiveIndex = serde_json::from_str(&read(&data.join("index.json"))).unwrap();
+    let manifest: Manifest =
+        serde_json::from_str(&read(&data.join("search/manifest.json"))).unwrap();
+    let problems = check_index(&manifest, &archive, |path| fs::read(data.join(path)).ok());
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn a_new_issue_adds_a_search_segment_and_leaves_every_shard_alone() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 6);
+    let data = out.path().join("data");
+    build(src.path(), &data, &["--data-only"]);
+    let before = shards(&data);
+
+    archive_of(src.path(), 7);
+    build(src.path(), &data, &["--data-only"]);
+    let (manifest, tags) = search_uploads(&read(&data.join(".lianluo-upload.txt")));
+    assert!(manifest, "the manifest is uploaded");
+    assert_eq!(tags.len(), 1, "one new segment: {tags:?}");
+    let after = shards(&data);
+    for shard in &before {
+        assert!(after.contains(shard), "{} kept byte for byte", shard.0);
+    }
+    let index: serde_json::Value =
+        serde_json::from_str(&read(&data.join("search/manifest.json"))).unwrap();
+    let segments = index["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 2);
+    assert_eq!(
+        segments[1]["runs"],
+        serde_json::json!(["2000-7-1", "2000-7-3"])
+    );
+    assert_sound_index(&data);
+}
+
+#[test]
+fn a_corrected_issue_is_masked_where_it_was_and_indexed_again() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 6);
+    let data = out.path().join("data");
+    build(src.path(), &data, &["--data-only"]);
+
+    let path = src.path().join("2000-3.json");
+    let mut issue: Issue = serde_json::from_str(&read(&path)).unwrap();
+    issue.articles[0].title = "更正后的标题".into();
+    fs::write(&path, serde_json::to_vec(&issue).unwrap()).unwrap();
+    build(src.path(), &data, &["--data-only"]);
+    let index: serde_json::Value =
+        serde_json::from_str(&read(&data.join("search/manifest.json"))).unwrap();
+    let segments = index["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 2);
+    // Issue 2000-3 is the fourth newest: its three articles follow the nine of three issues.
+    assert_eq!(segments[0]["masked"], serde_json::json!([9, 3]));
+    assert_eq!(
+        segments[0]["runs"],
+        serde_json::json!(["2000-6-1", "2000-4-3", "2000-2-1", "2000-1-3"])
+    );
+    assert_eq!(
+        segments[1]["runs"],
+        serde_json::json!(["2000-3-1", "2000-3-3"])
+    );
+    assert_sound_index(&data);
 }

@@ -62,18 +62,23 @@ fn main() {
     let dir = fresh(&corpus, "search_manifest");
     write(&dir, "manifest.json", &files[0].bytes);
     let mut changed = manifest.clone();
-    changed.hashed_shards = 1;
-    changed.own_chars.clear();
+    changed.segments[0].hashed_shards = 1;
+    changed.segments[0].own_chars.clear();
     write(
         &dir,
         "manifest-fewer-shards.json",
         pretty(&changed).as_bytes(),
     );
     let mut changed = manifest.clone();
-    changed.own_pairs = "代表人".into();
-    changed.own_sizes = "z".into();
-    changed.max_block_chars = 2;
+    changed.segments[0].own_pairs = "代表人".into();
+    changed.segments[0].own_sizes = "z".into();
+    changed.segments[0].max_block_chars = 2;
     write(&dir, "manifest-odd-pairs.json", pretty(&changed).as_bytes());
+    let mut changed = manifest.clone();
+    let runs = changed.segments[0].runs.clone();
+    changed.segments[0].runs = vec![runs[0].clone(), runs[0].clone()];
+    changed.segments[0].masked = vec![1, changed.segments[0].doc_count - 1];
+    write(&dir, "manifest-masked.json", pretty(&changed).as_bytes());
 
     let dir = fresh(&corpus, "search_query");
     for (q, query) in QUERIES.iter().enumerate() {

@@ -195,8 +195,16 @@ fn measure(issue_count: usize, layout: ShardLayout, build_only: bool) {
     println!(
         "index: {} files ({} hashed shards, {} own shards), {} raw, {} gzip",
         files.len(),
-        manifest.hashed_shards,
-        manifest.own_sizes.len(),
+        manifest
+            .segments
+            .iter()
+            .map(|s| s.hashed_shards)
+            .sum::<u32>(),
+        manifest
+            .segments
+            .iter()
+            .map(|s| s.own_sizes.len())
+            .sum::<usize>(),
         kb(raw_total),
         kb(gz.iter().sum())
     );
@@ -219,6 +227,9 @@ fn measure(issue_count: usize, layout: ShardLayout, build_only: bool) {
         })
         .collect();
     let facts = doc_facts(&archive);
+    let map = manifest
+        .doc_map_of(&archive)
+        .expect("the manifest maps its archive");
     println!("| query | shards | fetched (gzip, with manifest) | hits | warm query |");
     println!("| --- | --- | --- | --- | --- |");
     for text in QUERIES {
@@ -229,13 +240,13 @@ fn measure(issue_count: usize, layout: ShardLayout, build_only: bool) {
             .filter(|(path, _, _)| needed.iter().any(|n| n == path))
             .collect();
         let bytes = gz[0] + fetched.iter().map(|(_, _, g)| g).sum::<usize>();
-        let shards: Vec<&Shard> = fetched.iter().map(|(_, s, _)| s).collect();
+        let shards: Vec<(&str, &Shard)> = fetched.iter().map(|(p, s, _)| (*p, s)).collect();
         let mut times = Vec::new();
         let mut hits = 0;
         for _ in 0..21 {
             let started = Instant::now();
             hits = manifest
-                .evaluate(&query, &shards, &facts)
+                .evaluate(&query, &shards, &facts, &map)
                 .expect("evaluates")
                 .len();
             times.push(started.elapsed().as_secs_f64() * 1000.0);

@@ -122,6 +122,17 @@ pub struct ArchiveIndex {
     pub search: Option<String>,
 }
 
+impl ArchiveIndex {
+    /// Every article's id, in document order (issues newest first, articles in printed
+    /// order): the order the search index numbers documents in.
+    pub fn article_ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.issues
+            .iter()
+            .flat_map(|issue| &issue.articles)
+            .map(|article| article.id.as_str())
+    }
+}
+
 /// One issue in the archive index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]

@@ -2,20 +2,18 @@
 
 mod search_support;
 
+use lianluo_core::search::parse_query;
 use lianluo_core::search::scoring::{
     closeness_points, match_points, newest_first, rank, Hit, MATCH_POINTS, NEAR_WINDOW,
     PHRASE_POINTS,
 };
-use lianluo_core::search::{doc_facts, parse_query, Shard};
 use search_support::{build, doc, Doc};
 
 /// Documents found for `query`, in ranked order.
 fn ranked(docs: &[Doc], query: &str) -> Vec<u32> {
     let built = build(docs, 2);
-    let shards: Vec<&Shard> = built.shards.iter().map(|(_, s)| s).collect();
     built
-        .manifest
-        .evaluate(&parse_query(query), &shards, &doc_facts(&built.archive))
+        .evaluate(&parse_query(query))
         .unwrap()
         .iter()
         .map(|h| h.doc)

@@ -37,16 +37,17 @@ fn sample() -> Sample {
 fn found(sample: &Sample, query: &str) -> Vec<String> {
     let query = parse_query(query);
     let needed = sample.manifest.shards_for(&query);
-    let shards: Vec<&Shard> = sample
+    let shards: Vec<(&str, &Shard)> = sample
         .shards
         .iter()
         .filter(|(path, _)| needed.contains(path))
-        .map(|(_, shard)| shard)
+        .map(|(path, shard)| (path.as_str(), shard))
         .collect();
     let facts = doc_facts(&sample.archive);
+    let map = sample.manifest.doc_map_of(&sample.archive).expect("maps");
     sample
         .manifest
-        .evaluate(&query, &shards, &facts)
+        .evaluate(&query, &shards, &facts, &map)
         .expect("evaluates")
         .iter()
         .map(|hit| {

@@ -59,15 +59,24 @@ fn errors_say_what_is_wrong() {
 fn a_shard_from_another_build_is_refused() {
     let old = build(&[doc(&["代表", "代表"])], 1);
     let new = build(&[doc(&["代表", "代表"]), doc(&["人大", "人大"])], 1);
-    let stale: Vec<&Shard> = old.shards.iter().map(|(_, s)| s).collect();
+    // The old build's shards under the new build's names.
+    let stale: Vec<(&str, &Shard)> = new
+        .shards
+        .iter()
+        .filter_map(|(path, shard)| {
+            let old = old.shards.iter().find(|(_, o)| o.id() == shard.id())?;
+            Some((path.as_str(), &old.1))
+        })
+        .collect();
+    let facts = doc_facts(&new.archive);
     let err = new
         .manifest
-        .evaluate(&parse_query("代表"), &stale, &doc_facts(&new.archive))
+        .evaluate(&parse_query("代表"), &stale, &facts, &new.map)
         .unwrap_err();
     assert!(err.to_string().contains("another build"), "{err}");
     let err = new
         .manifest
-        .evaluate(&parse_query("代表"), &[], &doc_facts(&new.archive))
+        .evaluate(&parse_query("代表"), &[], &facts, &new.map)
         .unwrap_err();
     assert!(err.to_string().contains("is missing"), "{err}");
 }
@@ -76,14 +85,18 @@ fn a_shard_from_another_build_is_refused() {
 fn a_manifest_of_another_version_is_refused() {
     let mut built = build(&[doc(&["代表", "代表"])], 1);
     built.manifest.version += 1;
-    let shards: Vec<&Shard> = built.shards.iter().map(|(_, s)| s).collect();
     let err = built
         .manifest
-        .evaluate(&parse_query("代表"), &shards, &doc_facts(&built.archive))
+        .evaluate(
+            &parse_query("代表"),
+            &built.all_shards(),
+            &doc_facts(&built.archive),
+            &built.map,
+        )
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "the search index has format version 2; this reader reads version 1"
+        "the search index has format version 3; this reader reads version 2"
     );
 }
 
@@ -99,6 +112,7 @@ const SMALL: ShardLayout = ShardLayout {
     max_own_keys: 4,
     target_shard_bytes: 1024,
     own_shard_min_bytes: 16,
+    max_hashed_shards: usize::MAX,
 };
 
 /// Whether a refusal is one the reader can show: a sentence, at an offset within the bytes.
@@ -109,19 +123,20 @@ fn can_be_shown(err: &ShardError, len: usize) -> bool {
 /// Evaluates a few queries with `shard` in place of the built shard of the same id: hits or
 /// an error with text, never a panic.
 fn search_with(built: &Built, shard: &Shard) -> Result<(), TestCaseError> {
-    let mut shards: Vec<&Shard> = vec![shard];
-    shards.extend(
-        built
-            .shards
-            .iter()
-            .map(|(_, s)| s)
-            .filter(|s| s.id() != shard.id()),
-    );
+    // In place of the built shard of its id, under that shard's name.
+    let shards: Vec<(&str, &Shard)> = built
+        .shards
+        .iter()
+        .map(|(path, built)| match built.id() == shard.id() {
+            true => (path.as_str(), shard),
+            false => (path.as_str(), built),
+        })
+        .collect();
+    let facts = doc_facts(&built.archive);
     for query in ["代表", "人大代表", "代表 工作室", "选举 -换届", "a1"] {
-        if let Err(e) =
-            built
-                .manifest
-                .evaluate(&parse_query(query), &shards, &doc_facts(&built.archive))
+        if let Err(e) = built
+            .manifest
+            .evaluate(&parse_query(query), &shards, &facts, &built.map)
         {
             prop_assert!(!e.to_string().is_empty());
         }
@@ -191,11 +206,13 @@ proptest! {
         bytes[i] = value;
         if let Ok(shard) = Shard::decode(&bytes) {
             // A shard that still decodes may list other documents; evaluation must cope.
+            // The index the sample shard comes from, with the changed shard under its name.
             let built = build(&[doc(&["代表工作室", "人大代表人大代表"]), doc(&["选举", "换届选举"])], 1);
             let _ = built.manifest.evaluate(
                 &parse_query("代表 人大"),
-                &[&shard],
+                &[(built.files[1].path.as_str(), &shard)],
                 &doc_facts(&built.archive),
+                &built.map,
             );
         }
     }

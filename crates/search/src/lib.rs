@@ -9,18 +9,20 @@
 
 use std::collections::HashMap;
 
-use lianluo_core::search::{DocFacts, Manifest, Query, Shard};
+use lianluo_core::search::{DocFacts, DocMap, Manifest, Query, Shard};
 use wasm_bindgen::prelude::*;
 
 /// How many numbers describe one hit in [`SearchIndex::evaluate`]'s answer: the document,
 /// its score, its match count and whether its title matched (0 or 1).
 pub const HIT_FIELDS: usize = 4;
 
-/// A manifest read, the documents it indexes, and every shard decoded so far.
+/// A manifest read, the documents it indexes (and where each segment's are among them), and
+/// every shard decoded so far.
 #[wasm_bindgen]
 pub struct SearchIndex {
     manifest: Manifest,
     docs: Vec<DocFacts>,
+    map: Option<DocMap>,
     shards: HashMap<String, Shard>,
 }
 
@@ -40,10 +42,13 @@ impl SearchIndex {
         self.manifest.version
     }
 
-    /// Whether the manifest was built for the archive whose article ids are `ids`, in order.
+    /// Whether the manifest was built for the archive whose article ids are `ids`, in order;
+    /// when it was, its segments' documents are placed among them for every evaluation.
     #[wasm_bindgen(js_name = matchesDocs)]
-    pub fn matches_docs(&self, ids: Vec<String>) -> bool {
-        self.manifest.matches_docs(ids.iter().map(String::as_str))
+    pub fn matches_docs(&mut self, ids: Vec<String>) -> bool {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        self.map = self.manifest.doc_map(&ids);
+        self.map.is_some()
     }
 
     /// The documents, in document order: each one's normalised title and its place in
@@ -86,14 +91,18 @@ impl SearchIndex {
         let mut shards = Vec::with_capacity(paths.len());
         for path in &paths {
             match self.shards.get(path) {
-                Some(shard) => shards.push(shard),
+                Some(shard) => shards.push((path.as_str(), shard)),
                 None => return Err(format!("the shard {path} was not added")),
             }
         }
+        let map = self
+            .map
+            .as_ref()
+            .ok_or("the index was not matched to the archive")?;
         let query = Query { required, excluded };
         let hits = self
             .manifest
-            .evaluate(&query, &shards, &self.docs)
+            .evaluate(&query, &shards, &self.docs, map)
             .map_err(|error| error.to_string())?;
         let mut answer = Vec::with_capacity(hits.len() * HIT_FIELDS);
         for hit in hits {
@@ -108,6 +117,7 @@ impl SearchIndex {
         SearchIndex {
             manifest,
             docs: Vec::new(),
+            map: None,
             shards: HashMap::new(),
         }
     }
@@ -123,7 +133,13 @@ mod tests {
     const SAMPLE: &str = include_str!("../../../www/archive/lianluo-2017-15.txt");
 
     /// The sample issue's index, opened as the reader opens it, beside the core's own answer.
-    fn opened() -> (SearchIndex, Manifest, Vec<DocFacts>, Vec<(String, Shard)>) {
+    fn opened() -> (
+        SearchIndex,
+        Manifest,
+        Vec<DocFacts>,
+        Vec<(String, Shard)>,
+        DocMap,
+    ) {
         let issue = parse_issue(SAMPLE, &ParseOptions::default())
             .issue
             .expect("the sample parses");
@@ -133,6 +149,8 @@ mod tests {
         let manifest: Manifest = serde_json::from_slice(&manifest_file.bytes).unwrap();
         let docs = doc_facts(&archive);
         let mut index = SearchIndex::new(manifest.clone());
+        let ids = archive.article_ids().map(str::to_owned).collect();
+        assert!(index.matches_docs(ids));
         index.set_documents(
             docs.iter().map(|d| d.title.clone()).collect(),
             docs.iter().map(|d| d.issue as u32).collect(),
@@ -146,22 +164,23 @@ mod tests {
         for file in files.iter().filter(|f| f.path.ends_with(".bin")) {
             index.add_shard(file.path.clone(), &file.bytes).unwrap();
         }
-        (index, manifest, docs, shards)
+        let map = manifest.doc_map_of(&archive).unwrap();
+        (index, manifest, docs, shards, map)
     }
 
     #[test]
     fn answers_as_the_core_does_four_numbers_a_hit() {
-        let (index, manifest, docs, shards) = opened();
+        let (index, manifest, docs, shards, map) = opened();
         for typed in ["代表工作室", "人大 -换届", "选举", "人大"] {
             let query = parse_query(typed);
             let paths = index.shards_for(query.required.clone(), query.excluded.clone());
             assert_eq!(paths, manifest.shards_for(&query), "{typed}");
-            let needed: Vec<&Shard> = shards
+            let needed: Vec<(&str, &Shard)> = shards
                 .iter()
                 .filter(|(path, _)| paths.contains(path))
-                .map(|(_, shard)| shard)
+                .map(|(path, shard)| (path.as_str(), shard))
                 .collect();
-            let expected = manifest.evaluate(&query, &needed, &docs).unwrap();
+            let expected = manifest.evaluate(&query, &needed, &docs, &map).unwrap();
             assert!(
                 !expected.is_empty(),
                 "{typed} finds something in the sample"

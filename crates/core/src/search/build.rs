@@ -11,14 +11,16 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::model::{ArchiveIndex, Article, Issue};
+use crate::model::{ArchiveIndex, Article, Issue, IssueSummary};
 
 use super::key::{fnv1a, fnv1a_start, Key};
-use super::manifest::{doc_checksum, Manifest, SEARCH_FORMAT_VERSION};
+use super::manifest::{doc_checksum, Segment};
 use super::normalize::fold_char;
 use super::shard::{self, EncodedPostings, ShardId};
 use super::varint;
-use super::{IndexFile, MANIFEST_PATH};
+use super::IndexFile;
+#[cfg(doc)]
+use super::MANIFEST_PATH;
 
 /// How postings are cut into shards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +34,9 @@ pub struct ShardLayout {
     /// Postings of at least this many bytes get a shard of their own (see
     /// [`OWN_SHARD_MIN_BYTES`]).
     pub own_shard_min_bytes: usize,
+    /// At most this many hashed shards, whatever their size; a segment's own cap is also
+    /// [`MAX_HASHED_SHARDS_PER_ISSUE`] times its issues.
+    pub max_hashed_shards: usize,
 }
 
 impl Default for ShardLayout {
@@ -40,6 +45,7 @@ impl Default for ShardLayout {
             max_own_keys: MAX_OWN_KEYS,
             target_shard_bytes: TARGET_SHARD_BYTES,
             own_shard_min_bytes: OWN_SHARD_MIN_BYTES,
+            max_hashed_shards: usize::MAX,
         }
     }
 }
@@ -60,10 +66,16 @@ pub const MAX_OWN_KEYS: usize = 1_024;
 /// Range: [`TARGET_SHARD_BYTES`] to 8 times it; lower lists more keys in the manifest.
 pub const OWN_SHARD_MIN_BYTES: usize = 8 * 1024;
 
-/// Builds the whole search index for an archive: the manifest at [`MANIFEST_PATH`], then the
-/// shards. `issues` in any order; documents are the articles in `archive` order (issues newest
-/// first, articles in printed order). An article listed in `archive` without its issue among
-/// `issues` is indexed by its title alone.
+/// A hashed shard count no larger than this many per issue of the segment: a build that adds
+/// one issue then writes at most this many hashed shards for it. Range 1 to 16: fewer means
+/// fewer files to upload for a new issue, and more bytes per key a query fetches from a
+/// small segment; large segments reach [`TARGET_SHARD_BYTES`] long before the cap.
+pub const MAX_HASHED_SHARDS_PER_ISSUE: usize = 4;
+
+/// Builds the whole search index for an archive in one segment: the manifest at
+/// [`MANIFEST_PATH`], then the shards. `issues` in any order; documents are the articles in
+/// `archive` order (issues newest first, articles in printed order). An article listed in
+/// `archive` without its issue among `issues` is indexed by its title alone.
 pub fn build_index(archive: &ArchiveIndex, issues: &[Issue]) -> Vec<IndexFile> {
     build_index_with(archive, issues, ShardLayout::default())
 }
@@ -75,17 +87,28 @@ pub fn build_index_with(
     issues: &[Issue],
     layout: ShardLayout,
 ) -> Vec<IndexFile> {
-    let articles: BTreeMap<&str, &Article> = issues
-        .iter()
-        .flat_map(|issue| &issue.articles)
-        .map(|article| (article.id.as_str(), article))
-        .collect();
-    let summaries = || archive.issues.iter().flat_map(|issue| &issue.articles);
+    super::segments::update_index(archive, issues, None, layout).files
+}
 
+/// A segment built: its entry for the manifest (its runs and masks not yet set) and its
+/// shard files.
+pub(crate) struct BuiltSegment {
+    pub(crate) segment: Segment,
+    pub(crate) shards: Vec<IndexFile>,
+}
+
+/// Builds a segment over the articles of `issues`, in that order (the order of `index.json`),
+/// each with its body from `bodies` when there, else by its title alone.
+pub(crate) fn build_segment(
+    issues: &[&IssueSummary],
+    bodies: &BTreeMap<&str, &Article>,
+    layout: ShardLayout,
+) -> BuiltSegment {
+    let summaries = || issues.iter().flat_map(|issue| &issue.articles);
     let mut postings = Postings::default();
     let mut max_block_chars = 0;
     for (doc, summary) in summaries().enumerate() {
-        let body = articles.get(summary.id.as_str()).map(|a| &a.blocks[..]);
+        let body = bodies.get(summary.id.as_str()).map(|a| &a.blocks[..]);
         let blocks = std::iter::once(summary.title.as_str())
             .chain(body.unwrap_or_default().iter().map(|b| b.text.as_str()));
         let mut position = 0u32;
@@ -110,23 +133,29 @@ pub fn build_index_with(
 
     let doc_count = summaries().count() as u32;
     let checksum = doc_checksum(summaries().map(|a| a.id.as_str()));
-    write_index(
+    let layout = ShardLayout {
+        max_hashed_shards: layout
+            .max_hashed_shards
+            .min(issues.len().max(1) * MAX_HASHED_SHARDS_PER_ISSUE),
+        ..layout
+    };
+    write_segment(
         postings.into_sorted(),
         layout,
         doc_count,
-        checksum,
+        &checksum,
         max_block_chars,
     )
 }
 
-/// Lays the sorted postings out in shards and writes them with their manifest.
-fn write_index(
+/// Lays the sorted postings out in shards, and describes them for the manifest.
+fn write_segment(
     entries: Vec<Entry>,
     layout: ShardLayout,
     doc_count: u32,
-    doc_checksum: String,
+    doc_checksum: &str,
     max_block_chars: u32,
-) -> Vec<IndexFile> {
+) -> BuiltSegment {
     let size = |e: &Entry| e.docs.len() + e.positions.len();
     let mut by_size: Vec<usize> = entries.iter().map(size).collect();
     by_size.sort_unstable_by(|a, b| b.cmp(a));
@@ -140,6 +169,7 @@ fn write_index(
     let hashed_total: usize = hashed.iter().map(|e| size(e) + 8).sum();
     let hashed_shards = hashed_total
         .div_ceil(layout.target_shard_bytes.max(1))
+        .min(layout.max_hashed_shards)
         .max(1) as u32;
 
     let mut tag = fnv1a_start(doc_checksum.as_bytes());
@@ -190,73 +220,37 @@ fn write_index(
     }
     shards.sort_by_key(|(id, _)| *id);
 
-    let manifest = Manifest {
-        version: SEARCH_FORMAT_VERSION,
-        doc_count,
-        doc_checksum,
+    let hashed_bytes: usize = shards
+        .iter()
+        .filter(|(id, _)| matches!(id, ShardId::Hashed(_)))
+        .map(|(_, b)| b.len())
+        .sum();
+    let segment = Segment {
         tag: format!("{tag:08x}"),
+        doc_count,
+        runs: Vec::new(),
+        masked: Vec::new(),
         hashed_shards,
-        hashed_shard_bytes: (shards
-            .iter()
-            .filter(|(id, _)| matches!(id, ShardId::Hashed(_)))
-            .map(|(_, b)| b.len())
-            .sum::<usize>()
-            / hashed_shards as usize) as u32,
+        hashed_shard_bytes: (hashed_bytes / hashed_shards as usize) as u32,
         own_chars,
         own_pairs,
         own_sizes,
         max_block_chars,
     };
-    let mut files = vec![IndexFile {
-        path: MANIFEST_PATH.to_owned(),
-        bytes: manifest_json(&manifest).into_bytes(),
-    }];
-    files.extend(shards.into_iter().map(|(id, bytes)| IndexFile {
-        path: manifest.shard_path(id),
-        bytes,
-    }));
-    files
+    let shards = shards
+        .into_iter()
+        .map(|(id, bytes)| IndexFile {
+            path: segment.shard_path(id),
+            bytes,
+        })
+        .collect();
+    BuiltSegment { segment, shards }
 }
 
 /// The letter for "at most 2^k bytes" (see [`Manifest::own_sizes`]).
 fn size_class(len: usize) -> char {
     let bits = usize::BITS - len.saturating_sub(1).leading_zeros();
     char::from(b'a' + bits.min(25) as u8)
-}
-
-/// The manifest as JSON. Written by hand because the core crate carries no JSON serialiser into
-/// the browser; the reader parses it with serde (the fields match [`Manifest`]'s).
-fn manifest_json(m: &Manifest) -> String {
-    format!(
-        "{{\"version\":{},\"doc_count\":{},\"doc_checksum\":{},\"tag\":{},\"hashed_shards\":{},\
-         \"hashed_shard_bytes\":{},\"own_chars\":{},\"own_pairs\":{},\"own_sizes\":{},\
-         \"max_block_chars\":{}}}\n",
-        m.version,
-        m.doc_count,
-        json_string(&m.doc_checksum),
-        json_string(&m.tag),
-        m.hashed_shards,
-        m.hashed_shard_bytes,
-        json_string(&m.own_chars),
-        json_string(&m.own_pairs),
-        json_string(&m.own_sizes),
-        m.max_block_chars,
-    )
-}
-
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// One key's postings, encoded as in the shard format as they are collected.

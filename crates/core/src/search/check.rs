@@ -1,13 +1,14 @@
-//! Checking a published index against its manifest and archive, for `lianluo validate`: every
-//! shard the manifest implies is there, decodes, belongs to this build, holds only keys that
-//! the manifest sends to it, and lists only documents the archive has.
+//! Checking a published index against its manifest and archive, for `lianluo validate`: the
+//! segments' runs cover the archive's articles, and every shard the manifest implies is there,
+//! decodes, belongs to its segment, holds only keys the manifest sends to it, and lists only
+//! documents its segment has.
 
 use core::fmt;
 
 use crate::model::ArchiveIndex;
 
 use super::key::Key;
-use super::manifest::{Manifest, SEARCH_FORMAT_VERSION};
+use super::manifest::{Manifest, Segment, SEARCH_FORMAT_VERSION};
 use super::shard::{Shard, ShardId};
 
 /// One thing wrong with a published index.
@@ -44,13 +45,26 @@ pub fn check_index(
         ))];
     }
     let mut problems = Vec::new();
-    if !manifest.matches_archive(archive) {
+    if manifest.doc_map_of(archive).is_none() {
         problems.push(manifest_problem(
-            "built for other articles than index.json lists (count or ids differ)".to_owned(),
+            "built for other articles than index.json lists (count, ids or runs differ)".to_owned(),
         ));
     }
-    let locator = manifest.locator();
-    for path in manifest.shard_paths() {
+    for segment in &manifest.segments {
+        check_segment(segment, &mut read, &mut problems);
+    }
+    problems
+}
+
+/// Checks one segment's shards: each there, decoding, of this segment, holding only keys its
+/// entry in the manifest sends to it and only documents it has.
+fn check_segment(
+    segment: &Segment,
+    read: &mut impl FnMut(&str) -> Option<Vec<u8>>,
+    problems: &mut Vec<IndexProblem>,
+) {
+    let locator = segment.locator();
+    for path in segment.shard_paths() {
         let problem = |problem: String| IndexProblem {
             path: path.clone(),
             problem,
@@ -70,10 +84,10 @@ pub fn check_index(
             problems.push(problem("belongs to another build of the index".to_owned()));
             continue;
         }
-        if manifest.shard_path(shard.id()) != path {
+        if segment.shard_path(shard.id()) != path {
             problems.push(problem(format!(
                 "holds {} instead",
-                manifest.shard_path(shard.id())
+                segment.shard_path(shard.id())
             )));
             continue;
         }
@@ -88,16 +102,15 @@ pub fn check_index(
             if postings
                 .docs
                 .last()
-                .is_some_and(|&doc| doc >= manifest.doc_count)
+                .is_some_and(|&doc| doc >= segment.doc_count)
             {
                 problems.push(problem(format!(
-                    "lists an article beyond the {} of the archive",
-                    manifest.doc_count
+                    "lists an article beyond the {} of its segment",
+                    segment.doc_count
                 )));
             }
         }
     }
-    problems
 }
 
 fn describe(key: Key) -> String {

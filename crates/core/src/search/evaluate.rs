@@ -13,7 +13,7 @@ use core::fmt;
 use crate::model::ArchiveIndex;
 
 use super::key::Key;
-use super::manifest::{Locator, Manifest, SEARCH_FORMAT_VERSION};
+use super::manifest::{DocMap, Locator, Manifest, Segment, MASKED, SEARCH_FORMAT_VERSION};
 use super::normalize::normalize;
 use super::plan::TermPlan;
 use super::query::Query;
@@ -113,29 +113,51 @@ struct DocMatch {
 
 impl Manifest {
     /// Evaluates `query`: the matching documents, best first (see [`super::scoring`]).
-    /// `shards` must include every shard [`Manifest::shards_for`] named for this query (others
-    /// are ignored); `docs` are the facts of every document ([`doc_facts`]).
+    /// `shards` must include, by path, every shard [`Manifest::shards_for`] named for this
+    /// query (others are ignored); `docs` are the facts of every document ([`doc_facts`]),
+    /// and `map` places each segment's documents among them ([`Manifest::doc_map`]).
     pub fn evaluate(
         &self,
         query: &Query,
-        shards: &[&Shard],
+        shards: &[(&str, &Shard)],
         docs: &[DocFacts],
+        map: &DocMap,
     ) -> Result<Vec<Hit>, SearchError> {
         if self.version != SEARCH_FORMAT_VERSION {
             return Err(SearchError::UnsupportedVersion(self.version));
         }
-        if docs.len() != self.doc_count as usize {
+        if docs.len() != self.doc_count as usize || map.segments.len() != self.segments.len() {
             return Err(SearchError::WrongArchive {
                 indexed: self.doc_count,
                 given: docs.len(),
             });
         }
+        let mut hits = Vec::new();
+        for (segment, to_archive) in self.segments.iter().zip(&map.segments) {
+            segment.collect_hits(query, shards, docs, to_archive, &mut hits)?;
+        }
+        rank(&mut hits);
+        Ok(hits)
+    }
+}
+
+impl Segment {
+    /// Adds to `hits` this segment's matching documents that are still in the archive,
+    /// numbered as the archive's (`to_archive`).
+    fn collect_hits(
+        &self,
+        query: &Query,
+        shards: &[(&str, &Shard)],
+        docs: &[DocFacts],
+        to_archive: &[u32],
+        hits: &mut Vec<Hit>,
+    ) -> Result<(), SearchError> {
         let locator = self.locator();
         let Some((required, excluded)) = locator.plan(query) else {
-            return Ok(Vec::new());
+            return Ok(());
         };
         let lookup = Lookup {
-            manifest: self,
+            segment: self,
             locator: &locator,
             shards,
         };
@@ -166,11 +188,17 @@ impl Manifest {
         let mut cursors = vec![0usize; per_term.len()];
         let mut counts: Vec<u32> = Vec::with_capacity(per_term.len());
         let mut distances: Vec<Option<u32>> = Vec::with_capacity(per_term.len());
-        let mut hits = Vec::with_capacity(candidates.len());
-        for doc in candidates {
+        hits.reserve(candidates.len());
+        for local in candidates {
+            let doc = *to_archive
+                .get(local as usize)
+                .ok_or(SearchError::BadDocument)?;
+            if doc == MASKED {
+                continue;
+            }
             let facts = docs.get(doc as usize).ok_or(SearchError::BadDocument)?;
             for (cursor, list) in cursors.iter_mut().zip(&per_term) {
-                while list[*cursor].doc < doc {
+                while list[*cursor].doc < local {
                     *cursor += 1;
                 }
             }
@@ -200,8 +228,7 @@ impl Manifest {
                 title_hit: title_terms > 0,
             });
         }
-        rank(&mut hits);
-        Ok(hits)
+        Ok(())
     }
 }
 
@@ -228,9 +255,9 @@ fn nearest(starts_a: &[u32], len_a: u32, starts_b: &[u32], len_b: u32) -> Option
 
 /// Finds keys' postings among the shards passed in.
 struct Lookup<'a> {
-    manifest: &'a Manifest,
+    segment: &'a Segment,
     locator: &'a Locator<'a>,
-    shards: &'a [&'a Shard],
+    shards: &'a [(&'a str, &'a Shard)],
 }
 
 impl Lookup<'_> {
@@ -238,18 +265,19 @@ impl Lookup<'_> {
     /// does not list it (it occurs nowhere).
     fn postings(&self, key: Key, positions: bool) -> Result<Option<&Postings>, SearchError> {
         let id: ShardId = self.locator.shard_of(key, positions);
-        let path = || self.manifest.shard_path(id);
+        let path = self.segment.shard_path(id);
         let shard = self
             .shards
             .iter()
-            .find(|s| s.id() == id)
-            .ok_or_else(|| SearchError::MissingShard(path()))?;
-        if self.locator.tag != Some(shard.tag()) {
-            return Err(SearchError::StaleShard(path()));
+            .find(|(named, _)| *named == path)
+            .map(|(_, shard)| *shard)
+            .ok_or_else(|| SearchError::MissingShard(path.clone()))?;
+        if self.locator.tag != Some(shard.tag()) || shard.id() != id {
+            return Err(SearchError::StaleShard(path));
         }
         let postings = shard.postings(key);
         if positions && postings.is_some_and(|p| p.occurrences.is_none()) {
-            return Err(SearchError::NoPositions(path()));
+            return Err(SearchError::NoPositions(path));
         }
         Ok(postings)
     }

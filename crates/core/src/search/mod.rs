@@ -7,41 +7,49 @@
 //! results are exactly those of a scan of each block's normalised text (see [`normalize`]),
 //! never across a block boundary. See `docs/search.md` for the layout and its measurements.
 //!
-//! The publishing tool calls [`build_index`]. The reader:
-//! 1. fetches [`MANIFEST_PATH`] (relative to `index.json`) into a [`Manifest`], checks it with
-//!    [`Manifest::matches_archive`], and computes [`doc_facts`] once;
+//! The index is a list of segments, each written once and named by its content, so that a
+//! build that adds an issue adds a small segment and leaves the others' files alone (see
+//! [`update_index`] and [`merge`]).
+//!
+//! The publishing tool calls [`update_index`] (or [`build_index`] for one segment). The reader:
+//! 1. fetches [`MANIFEST_PATH`] (relative to `index.json`) into a [`Manifest`], maps its
+//!    segments' documents to the archive's with [`Manifest::doc_map`] (which fails when the
+//!    manifest belongs to another archive), and computes [`doc_facts`] once;
 //! 2. for each query, [`parse_query`], then fetches the paths [`Manifest::shards_for`] names
 //!    that it has not fetched yet, and decodes each with [`Shard::decode`] (keep them for the
-//!    session: shard files never change under the same manifest tag);
+//!    session: a shard's name changes with its content);
 //! 3. calls [`Manifest::evaluate`] for ranked [`Hit`]s (or [`scoring::newest_first`]);
 //! 4. for the results on screen, fetches their issue files and calls [`snippet`] with the
 //!    article's blocks; an opened article gets [`mark_ranges`] on each block.
 //!
-//! `lianluo validate` checks a published index with [`check_index`].
+//! [`check_index`] checks a published index against its archive.
 
 mod build;
 mod check;
 mod evaluate;
 mod key;
 mod manifest;
+pub mod merge;
 mod normalize;
 mod plan;
 mod query;
 pub mod scoring;
+mod segments;
 mod shard;
 mod snippet;
 mod varint;
 
 pub use build::{
-    build_index, build_index_with, ShardLayout, MAX_OWN_KEYS, OWN_SHARD_MIN_BYTES,
-    TARGET_SHARD_BYTES,
+    build_index, build_index_with, ShardLayout, MAX_HASHED_SHARDS_PER_ISSUE, MAX_OWN_KEYS,
+    OWN_SHARD_MIN_BYTES, TARGET_SHARD_BYTES,
 };
 pub use check::{check_index, IndexProblem};
 pub use evaluate::{doc_facts, DocFacts, SearchError};
-pub use manifest::{doc_checksum, Manifest, SEARCH_FORMAT_VERSION};
+pub use manifest::{doc_checksum, DocMap, Manifest, Segment, SEARCH_FORMAT_VERSION};
 pub use normalize::{fold_char, normalize, normalized_chars};
 pub use query::{parse_query, Query};
 pub use scoring::Hit;
+pub use segments::{update_index, IndexUpdate, PreviousIndex};
 pub use shard::{Shard, ShardError, ShardId};
 pub use snippet::{mark_ranges, snippet, Snippet, SNIPPET_CHARS, SNIPPET_LEAD};
 

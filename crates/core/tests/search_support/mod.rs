@@ -4,7 +4,8 @@
 
 use lianluo_core::archive::issue_summary;
 use lianluo_core::search::{
-    build_index_with, IndexFile, Manifest, Shard, ShardLayout, MANIFEST_PATH,
+    build_index_with, doc_facts, DocMap, Hit, IndexFile, Manifest, Query, SearchError, Segment,
+    Shard, ShardLayout, MANIFEST_PATH,
 };
 use lianluo_core::{
     ArchiveIndex, Article, Block, BlockKind, Issue, Normalization, Region, FORMAT_VERSION,
@@ -15,57 +16,67 @@ pub type Doc = Vec<String>;
 
 /// An archive of issues with `per_issue` articles each, from `docs` in document order.
 pub fn archive(docs: &[Doc], per_issue: usize) -> (ArchiveIndex, Vec<Issue>) {
-    let mut issues = Vec::new();
-    for (n, chunk) in docs.chunks(per_issue.max(1)).enumerate() {
-        let id = format!("2000-{}", n + 1);
-        let articles = chunk
-            .iter()
-            .enumerate()
-            .map(|(i, doc)| Article {
-                id: format!("{id}-{}", i + 1),
-                region: Region {
-                    printed: "长沙市".into(),
-                    prefecture: Some("长沙市".into()),
-                    county: None,
-                },
-                title: doc[0].clone(),
-                blocks: doc[1..]
-                    .iter()
-                    .map(|text| Block {
-                        kind: BlockKind::Paragraph,
-                        text: text.clone(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        issues.push(Issue {
-            format_version: FORMAT_VERSION,
-            id: id.clone(),
-            title: "联络动态".into(),
-            number: n as u32 + 1,
-            serial: None,
-            date: "2000-01-01".into(),
-            publisher: "委员会".into(),
-            editor_note: None,
-            articles,
-            distribution: Vec::new(),
-            editors: Vec::new(),
-            phone: None,
-            email: None,
-            approval: None,
-            normalization: Normalization {
-                cjk_punctuation: false,
+    let issues: Vec<Issue> = docs
+        .chunks(per_issue.max(1))
+        .enumerate()
+        .map(|(n, chunk)| issue(n as u32 + 1, chunk))
+        .collect();
+    (archive_of(&issues), issues)
+}
+
+/// Issue `2000-{number}`, its articles `docs`.
+pub fn issue(number: u32, docs: &[Doc]) -> Issue {
+    let id = format!("2000-{number}");
+    let articles = docs
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| Article {
+            id: format!("{id}-{}", i + 1),
+            region: Region {
+                printed: "长沙市".into(),
+                prefecture: Some("长沙市".into()),
+                county: None,
             },
-        });
+            title: doc[0].clone(),
+            blocks: doc[1..]
+                .iter()
+                .map(|text| Block {
+                    kind: BlockKind::Paragraph,
+                    text: text.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    Issue {
+        format_version: FORMAT_VERSION,
+        id,
+        title: "联络动态".into(),
+        number,
+        serial: None,
+        date: "2000-01-01".into(),
+        publisher: "委员会".into(),
+        editor_note: None,
+        articles,
+        distribution: Vec::new(),
+        editors: Vec::new(),
+        phone: None,
+        email: None,
+        approval: None,
+        normalization: Normalization {
+            cjk_punctuation: false,
+        },
     }
-    let archive = ArchiveIndex {
+}
+
+/// The archive index of `issues`, listed in the order given.
+pub fn archive_of(issues: &[Issue]) -> ArchiveIndex {
+    ArchiveIndex {
         format_version: FORMAT_VERSION,
         title: "联络动态".into(),
         issues: issues.iter().map(issue_summary).collect(),
         regions: Vec::new(),
         search: Some(MANIFEST_PATH.into()),
-    };
-    (archive, issues)
+    }
 }
 
 /// The built index, with its manifest parsed and every shard decoded from its bytes.
@@ -74,6 +85,40 @@ pub struct Built {
     pub files: Vec<IndexFile>,
     pub manifest: Manifest,
     pub shards: Vec<(String, Shard)>,
+    /// The segments' documents in the archive.
+    pub map: DocMap,
+}
+
+impl Built {
+    /// The index's one segment (an index built whole has one).
+    pub fn segment(&self) -> &Segment {
+        assert_eq!(self.manifest.segments.len(), 1, "built whole");
+        &self.manifest.segments[0]
+    }
+
+    /// Every shard, by path, as evaluation takes them.
+    pub fn all_shards(&self) -> Vec<(&str, &Shard)> {
+        self.shards
+            .iter()
+            .map(|(path, shard)| (path.as_str(), shard))
+            .collect()
+    }
+
+    /// The shards at `paths`, by path.
+    pub fn shards_at(&self, paths: &[String]) -> Vec<(&str, &Shard)> {
+        self.shards
+            .iter()
+            .filter(|(path, _)| paths.contains(path))
+            .map(|(path, shard)| (path.as_str(), shard))
+            .collect()
+    }
+
+    /// `query` evaluated over the shards the manifest names for it, fetched as a reader would.
+    pub fn evaluate(&self, query: &Query) -> Result<Vec<Hit>, SearchError> {
+        let fetched = self.shards_at(&self.manifest.shards_for(query));
+        self.manifest
+            .evaluate(query, &fetched, &doc_facts(&self.archive), &self.map)
+    }
 }
 
 pub fn build(docs: &[Doc], per_issue: usize) -> Built {
@@ -94,11 +139,15 @@ pub fn build_with(docs: &[Doc], per_issue: usize, layout: ShardLayout) -> Built 
             )
         })
         .collect();
+    let map = manifest
+        .doc_map_of(&archive)
+        .expect("the manifest maps its archive");
     Built {
         archive,
         files,
         manifest,
         shards,
+        map,
     }
 }
 

@@ -1,0 +1,46 @@
+//! The folder a build replaces, as the build reads it: the last build's archive index, search
+//! manifest, issue files and shards, so that the search index can carry over the segments of
+//! issues that did not change. Whatever cannot be read is simply not carried over.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use lianluo_core::search::{Manifest, MANIFEST_PATH};
+use lianluo_core::ArchiveIndex;
+
+use crate::site::DATA_DIR;
+
+/// The data of the last build in the folder a build writes to.
+pub struct PreviousData {
+    /// Its data folder: the folder itself (a data-only build) or its `data/` (a whole site).
+    dir: PathBuf,
+    /// Its `index.json`.
+    pub archive: ArchiveIndex,
+    /// Its search manifest.
+    pub manifest: Manifest,
+}
+
+impl PreviousData {
+    /// The last build's data in `out`, whichever kind of build wrote it; `None` when there
+    /// is none or its index or manifest cannot be read.
+    pub fn read(out: &Path) -> Option<PreviousData> {
+        [out.join(DATA_DIR), out.to_path_buf()]
+            .into_iter()
+            .find_map(|dir| {
+                let archive =
+                    serde_json::from_slice(&fs::read(dir.join("index.json")).ok()?).ok()?;
+                let manifest =
+                    serde_json::from_slice(&fs::read(dir.join(MANIFEST_PATH)).ok()?).ok()?;
+                Some(PreviousData {
+                    dir,
+                    archive,
+                    manifest,
+                })
+            })
+    }
+
+    /// A file of the last build's data, by its path relative to `index.json`.
+    pub fn file(&self, path: &str) -> Option<Vec<u8>> {
+        fs::read(self.dir.join(path)).ok()
+    }
+}
