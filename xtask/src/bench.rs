@@ -3,6 +3,7 @@
 //! Prints a Markdown table and writes `target/bench/report.json` and `report.md`. No pass/fail.
 
 use crate::compress::{files_under, relative_slash_path};
+use crate::incremental;
 use crate::install;
 use crate::machine::{self, Machine};
 use crate::paths;
@@ -106,6 +107,8 @@ struct CliTimes {
     /// (name, bytes) of each release archive in `target/lianluo-release/`, when
     /// `cargo xtask release` made them.
     release_archives: Vec<(String, u64)>,
+    /// What adding one issue to each synthetic archive changes (see [`incremental`]).
+    one_more: Vec<incremental::OneMore>,
 }
 
 /// Builds, measures, prints and writes the report.
@@ -304,11 +307,26 @@ fn cli_times(root: &Path, out: &Path) -> Result<CliTimes> {
             preview_latency::save_to_page_ms(&cli, &sources, &work)?,
         ));
     }
+    let mut one_more = Vec::new();
+    for issues in BUILD_ARCHIVE_SIZES {
+        step(format!(
+            "Adding {ADDED_ONE_BY_ONE} issues one by one to {} synthetic issues",
+            issues + 1 - ADDED_ONE_BY_ONE as u32
+        ));
+        let work = segmented_site(out, issues);
+        one_more.push(incremental::one_more(
+            &cli,
+            issues + 1,
+            ADDED_ONE_BY_ONE,
+            &work,
+        )?);
+    }
     Ok(CliTimes {
         convert_sample_median_ms: median(&mut runs),
         build_seconds,
         preview_ms,
         release_archives: release_archives(root)?,
+        one_more,
     })
 }
 
@@ -325,12 +343,24 @@ fn release_archives(root: &Path) -> Result<Vec<(String, u64)>> {
     Ok(archives)
 }
 
-/// Search on a synthetic archive of `issues` issues: the index's size, and in Chromium what
-/// cold queries fetch and how long warm ones take. The page is the whole site `lianluo build`
-/// wrote (in [`cli_times`]), reader and `.gz` siblings included, served like the real site;
+/// How many issues [`cli_times`] adds one build at a time to each synthetic archive: seven
+/// leave a search index of five segments (the first build's, one merged of four one-issue
+/// segments, and three of one issue), the last addition being one that merges nothing.
+const ADDED_ONE_BY_ONE: usize = 7;
+
+/// Where [`cli_times`] builds a synthetic archive of `issues` + 1 issues one addition at a
+/// time; its `site` is what search is measured on.
+fn segmented_site(out: &Path, issues: u32) -> std::path::PathBuf {
+    out.join(format!("one-more-{issues}"))
+}
+
+/// Search on a synthetic archive of `issues` (+ 1) issues: the index's size, and in Chromium
+/// what cold queries fetch and how long warm ones take. The page is the whole site `lianluo
+/// build` wrote one addition at a time (in [`cli_times`]), an index of several segments as a
+/// published archive has, reader and `.gz` siblings included, served like the real site;
 /// `tests/bench/search.mjs` drives Chromium and prints its figures as JSON.
 fn search_figures(root: &Path, out: &Path, issues: u32) -> Result<Value> {
-    let site = out.join(format!("site-{issues}"));
+    let site = segmented_site(out, issues).join("site");
     if !site.join("index.html").is_file() {
         bail!("{} is not a whole site", site.display());
     }
@@ -593,6 +623,18 @@ fn markdown(report: &Report) -> String {
             "| `lianluo build`, {issues} synthetic issues | {seconds:.2} s |"
         );
     }
+    for more in &report.cli.one_more {
+        let _ = writeln!(
+            md,
+            "| `lianluo build`, {} synthetic issues + 1: files / bytes to upload, build time, search segments; files after the same sources again | {} / {:.2} MB, {:.2} s, {}; {} |",
+            more.issues - 1,
+            more.files,
+            more.bytes as f64 / 1e6,
+            more.seconds,
+            more.segments,
+            more.files_after_same_sources
+        );
+    }
     for (issues, times) in &report.cli.preview_ms {
         let mut times = times.clone();
         let _ = writeln!(
@@ -762,6 +804,14 @@ mod tests {
                 build_seconds: vec![(535, 0.5), (5000, 4.25)],
                 preview_ms: vec![(1, vec![310.0, 320.0, 400.0])],
                 release_archives: vec![("lianluo-0.1.0-windows-x86_64.zip".into(), 2_500_000)],
+                one_more: vec![incremental::OneMore {
+                    issues: 536,
+                    files: 38,
+                    bytes: 640_000,
+                    seconds: 1.25,
+                    files_after_same_sources: 0,
+                    segments: 5,
+                }],
             },
             search: serde_json::json!({
                 "535": {
@@ -789,6 +839,7 @@ mod tests {
             "| LCP / CLS on `/`, median run of 5 (LCP of all runs 1001–2000 ms) | 1500 ms / 0.000 |",
             "(median of 31) | 2.2 ms |",
             "| `lianluo build`, 5000 synthetic issues | 4.25 s |",
+            "| `lianluo build`, 535 synthetic issues + 1: files / bytes to upload, build time, search segments; files after the same sources again | 38 / 0.64 MB, 1.25 s, 5; 0 |",
             "| preview: a saved source to the reloaded page, 1 issue(s), median of 3 (all 310, 320, 400) | 320 ms |",
             "| release archive `lianluo-0.1.0-windows-x86_64.zip` | 2.50 MB |",
             "| `换届选举` | 12 篇 | 95.2 ms | 3456 | 2 | 3 |",

@@ -9,6 +9,7 @@ mod dist;
 mod e2e_site;
 mod fuzz;
 mod import_names;
+mod incremental;
 mod install;
 mod machine;
 mod manual;

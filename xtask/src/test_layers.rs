@@ -7,7 +7,7 @@ use crate::outcome::{parse_cargo_test, parse_node_test, Counts};
 use crate::run::{run_captured, step};
 use crate::serve;
 use crate::sizes::{first_load_sizes, first_text_sizes, later_program_sizes, LATER_PROGRAMS};
-use crate::{dist, e2e_site, paths, webdriver};
+use crate::{dist, e2e_site, incremental, paths, webdriver};
 use anyhow::{bail, Context, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -51,6 +51,7 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         ("end-to-end in WebKit", end_to_end_webkit),
         ("end-to-end in Firefox", end_to_end_firefox),
         ("byte budget (gzip)", byte_budget),
+        ("one new issue: files to upload", one_new_issue),
         ("lianluo.exe under Wine = Linux", windows_build),
         ("fuzz (cargo-fuzz targets)", fuzz_targets),
     ];
@@ -340,6 +341,31 @@ fn windows_build(run: &mut Run) -> Result<()> {
     };
     let counts = crate::release::windows_matches_linux(run.root, &reader)?;
     counted(run, true, counts, "the Windows build under Wine")
+}
+
+/// Adds one issue to the 535-issue synthetic archive with the `lianluo` dist built (carrying
+/// the reader, so a whole site): what it lists to upload must keep the bars of
+/// [`incremental`], and a build of the same sources must change nothing.
+fn one_new_issue(run: &mut Run) -> Result<()> {
+    if !run.fresh_dist {
+        bail!("dist/ was not built in this run, so the lianluo it carries the reader in is not current");
+    }
+    let work = run.root.join("target").join("one-new-issue");
+    let figures = incremental::one_more(&paths::cli_binary(run.root), 536, 1, &work)?;
+    println!(
+        "    {} files, {} bytes to upload after adding one issue to 535 (at most {} and {}); \
+         {} after the same sources again",
+        figures.files,
+        figures.bytes,
+        incremental::MAX_FILES,
+        incremental::MAX_BYTES,
+        figures.files_after_same_sources
+    );
+    let problems = incremental::problems(&figures);
+    if !problems.is_empty() {
+        bail!("{}", problems.join("; "));
+    }
+    Ok(())
 }
 
 fn byte_budget(run: &mut Run) -> Result<()> {

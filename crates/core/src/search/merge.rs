@@ -7,8 +7,9 @@
 //! logarithm of the archive. Pure: sizes in, steps out.
 
 /// Segments with fewer live documents than this are in the lowest level; each level above
-/// holds segments [`MERGE_FACTOR`] times larger. Range 4 to 100: about four issues' worth.
-pub const LOWEST_LEVEL_DOCS: u32 = 16;
+/// holds segments [`MERGE_FACTOR`] times larger. Range 4 to 100: about two issues' worth, so
+/// that one-issue segments are in the lowest level and their merge is in the next.
+pub const LOWEST_LEVEL_DOCS: u32 = 8;
 
 /// When this many segments sit in one level, they merge into one. Range 2 to 10: lower keeps
 /// fewer segments for a query to read; higher rewrites less at each merge.
@@ -120,10 +121,10 @@ mod tests {
     #[test]
     fn levels_grow_by_the_merge_factor() {
         assert_eq!(level(0), 0);
-        assert_eq!(level(15), 0);
-        assert_eq!(level(16), 1);
-        assert_eq!(level(63), 1);
-        assert_eq!(level(64), 2);
+        assert_eq!(level(7), 0);
+        assert_eq!(level(8), 1);
+        assert_eq!(level(31), 1);
+        assert_eq!(level(32), 2);
         assert_eq!(level(1_880), 4);
     }
 
@@ -142,15 +143,15 @@ mod tests {
     #[test]
     fn merges_cascade_up_the_levels() {
         // Three of level 1 and three of level 0; the new one fills level 0, whose merge
-        // (16 documents, level 1) fills level 1.
+        // (14 documents, level 1) fills level 1.
         let sizes = [
             kept(1_880),
-            kept(16),
+            kept(14),
             kept(20),
             kept(18),
             kept(4),
-            kept(4),
-            kept(4),
+            kept(3),
+            kept(3),
             fresh(4),
         ];
         assert_eq!(
