@@ -130,6 +130,26 @@ impl State {
         self.refresh();
     }
 
+    /// Whether `action` would change anything. Many change nothing, and keeping the state as
+    /// it is spares a copy and a render: the `hashchange` that follows a view the reader
+    /// already shows, files asked for again while on their way, cards already seen, the box
+    /// focused again.
+    fn changed_by(&self, action: &Action) -> bool {
+        match action {
+            Action::Navigate(route) => *route != self.route,
+            Action::FilesRequested(keys) => keys
+                .iter()
+                .any(|key| !matches!(self.files.get(key), Some(Load::Pending))),
+            Action::SetTextSize(size) => *size != self.text_size,
+            Action::ResultsSeen(ids) => ids.iter().any(|id| !self.search.was_seen(id)),
+            Action::SearchFocused => !self.search.is_primed(),
+            Action::FileArrived(..)
+            | Action::RetryFailed
+            | Action::ShowMore
+            | Action::SearchTyped(_) => true,
+        }
+    }
+
     /// A file as it may be kept: an issue file must hold the issue it is named for, and the
     /// manifest must come from the same build as the index.
     fn checked(&self, key: &FileKey, file: File) -> Result<File, LoadError> {
@@ -358,6 +378,10 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The same state back: Yew renders nothing for it.
+        if !self.changed_by(&action) {
+            return self;
+        }
         let mut next = Rc::unwrap_or_clone(self);
         next.apply(action);
         Rc::new(next)

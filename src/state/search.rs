@@ -127,6 +127,11 @@ impl SearchState {
         self.primed = true;
     }
 
+    /// Whether the reader has turned to the search box.
+    pub(super) fn is_primed(&self) -> bool {
+        self.primed
+    }
+
     /// The reader is typing `text`: its shards are planned once the manifest is here.
     pub(super) fn type_ahead(&mut self, text: &str) {
         self.primed = true;

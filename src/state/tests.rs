@@ -416,3 +416,37 @@ fn an_issue_view_is_settled_once_its_file_arrived_or_failed() {
     state.apply(Action::Navigate(Route::Region(filter("湘潭市", None))));
     assert!(state.view_settled(), "a list settles with the index");
 }
+
+#[test]
+fn actions_that_change_nothing_give_back_the_same_state() {
+    let state = Rc::new(State::new(Route::Latest, TextSize::default()));
+    let unchanged = |state: &Rc<State>, action: Action| {
+        let next = Rc::clone(state).reduce(action);
+        (Rc::ptr_eq(state, &next), next)
+    };
+    assert!(unchanged(&state, Action::Navigate(Route::Latest)).0);
+    assert!(unchanged(&state, Action::SetTextSize(TextSize::default())).0);
+
+    let (same, state) = unchanged(&state, Action::FilesRequested(vec![FileKey::Index]));
+    assert!(!same, "a first request is recorded");
+    assert!(unchanged(&state, Action::FilesRequested(vec![FileKey::Index])).0);
+
+    let (same, state) = unchanged(&state, Action::SearchFocused);
+    assert!(!same);
+    assert!(unchanged(&state, Action::SearchFocused).0);
+
+    let (same, state) = unchanged(&state, Action::ResultsSeen(vec!["2018-1".into()]));
+    assert!(!same);
+    assert!(unchanged(&state, Action::ResultsSeen(vec!["2018-1".into()])).0);
+    assert!(
+        !unchanged(
+            &state,
+            Action::ResultsSeen(vec!["2018-1".into(), "2018-2".into()])
+        )
+        .0
+    );
+
+    let (same, state) = unchanged(&state, Action::Navigate(Route::Issues));
+    assert!(!same);
+    assert_eq!(state.route, Route::Issues);
+}
