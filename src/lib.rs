@@ -6,10 +6,10 @@
 
 pub mod check;
 pub mod components;
+pub mod contact_links;
+pub mod data_fetch;
 pub mod error;
 pub mod format;
-pub mod links;
-pub mod load;
 pub mod programs;
 pub mod route;
 pub mod search_index;

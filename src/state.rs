@@ -16,12 +16,12 @@ use crate::route::{RegionFilter, Route};
 use crate::text_size::TextSize;
 
 mod files;
-mod lists;
+mod list_page;
 mod search;
 mod visit;
 
 pub use files::{File, FileKey, Files, Load};
-pub use lists::{ListPage, Placed};
+pub use list_page::{ListPage, Placed};
 pub use search::{Ranked, Results, SearchState};
 pub use visit::{ListVisit, LIST_PAGE_SIZE};
 
@@ -47,7 +47,7 @@ pub struct State {
     /// The current list's page (a region's articles or a search's results), once known.
     page: Option<Result<ListPage, LoadError>>,
     /// What `page` was worked out from.
-    page_inputs: Option<lists::PageInputs>,
+    page_inputs: Option<list_page::PageInputs>,
 }
 
 /// Every change the reader's state can undergo.

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use common::fixtures::region_counts;
 use common::{click, mount, text, Recorder, WithNavigator, WithNavigatorProps};
 use lianluo_reader::components::link::Navigator;
-use lianluo_reader::components::region_filter::{RegionPicker, RegionPickerProps};
+use lianluo_reader::components::region_picker::{RegionPicker, RegionPickerProps};
 use lianluo_reader::components::toolbar::Toolbar;
 use lianluo_reader::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use lianluo_reader::text_size::TextSize;

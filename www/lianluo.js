@@ -11,7 +11,7 @@ const GLUE = new URL("./lianluo_reader.js", import.meta.url).href;
 const STYLESHEET = new URL("./lianluo.css", import.meta.url).href;
 // The build names each WebAssembly like its JavaScript glue (lianluo-<hash>.js and .wasm).
 const wasmOf = (glue) => glue.replace(/\.js$/, ".wasm");
-const ENGINE = wasmOf(GLUE);
+const READER_WASM = wasmOf(GLUE);
 // The reader's other programs, each fetched the first time the reader asks for it: the
 // search engine when a reader first turns to search, and the check program when a data file
 // cannot be read (it says what is wrong with it).
@@ -37,7 +37,7 @@ function startEngine() {
     engine = (async () => {
       if (typeof WebAssembly !== "object") throw new Error(OLD_BROWSER);
       const glue = await import(GLUE);
-      await glue.default({ module_or_path: ENGINE });
+      await glue.default({ module_or_path: READER_WASM });
       addEventListener("error", (event) => stopped(event.error));
       addEventListener("unhandledrejection", (event) => stopped(event.reason));
       return glue;
@@ -98,7 +98,7 @@ function stopped(error) {
   // WebKit names no file in a trap's stack; where one is named, it must be the reader's.
   const files = String(error.stack ?? "").match(/[^\s()@]+\.wasm\b/g) ?? [];
   const ours = (file) =>
-    file.startsWith(ENGINE) || Object.values(PROGRAMS).some((glue) => file.startsWith(wasmOf(glue)));
+    file.startsWith(READER_WASM) || Object.values(PROGRAMS).some((glue) => file.startsWith(wasmOf(glue)));
   if (files.length > 0 && !files.some(ours)) return;
   for (const container of running) {
     // The markup of the reader's own failure notices, in its frame.
@@ -337,7 +337,7 @@ export async function mount(element, options = {}) {
     console.error("联络动态阅读器无法启动：", error);
     failure = typeof WebAssembly !== "object" || error instanceof WebAssembly.CompileError
       ? OLD_BROWSER
-      : `未能加载阅读器程序文件 ${ENGINE}，请检查网络后刷新页面。`;
+      : `未能加载阅读器程序文件 ${READER_WASM}，请检查网络后刷新页面。`;
     const fragment = text && text !== ownText && text.localName !== "slot" ? text : null;
     showUnavailable({ fragment, ownText, container, base, reason: failure });
   }

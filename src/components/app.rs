@@ -1,7 +1,7 @@
 //! The reader: holds the state, performs its I/O in effects, and lays out the views.
 
 mod effects;
-mod lists;
+mod teasers;
 
 use std::rc::Rc;
 
@@ -13,7 +13,7 @@ use effects::{
     use_file_loading, use_hash_following, use_ready_signal, use_remembered_text_size,
     use_search_timing, use_view_settling,
 };
-use lists::{region_entries, search_outcome};
+use teasers::{region_entries, search_outcome};
 
 use super::article_view::ArticleView;
 use super::issue_list::IssueList;
@@ -21,7 +21,7 @@ use super::issue_view::IssueView;
 use super::landmark::ReaderName;
 use super::link::{Link, Navigator, StaticPages};
 use super::notice::{failure, loading};
-use super::region_filter::RegionPicker;
+use super::region_picker::RegionPicker;
 use super::region_view::RegionView;
 use super::search_box::SearchBox;
 use super::search_view::SearchView;

@@ -3,7 +3,7 @@
 use lianluo_core::Issue;
 use yew::prelude::*;
 
-use crate::links::{mailto_href, tel_href};
+use crate::contact_links::{mailto_href, tel_href};
 
 /// Props for [`BackMatter`].
 #[derive(Properties, PartialEq)]

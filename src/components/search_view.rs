@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::landmark::use_reader_name;
 use super::notice::{failure, loading, unloaded_issues};
-use super::region_filter::RegionPicker;
+use super::region_picker::RegionPicker;
 use super::teaser::{teaser, Teaser};
 use crate::error::LoadError;
 use crate::route::{RegionFilter, SearchRoute, SearchSort};

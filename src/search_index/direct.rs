@@ -7,8 +7,8 @@ use lianluo_core::ArchiveIndex;
 use wasm_bindgen::JsValue;
 
 use crate::check::{self, DataKind};
+use crate::data_fetch::{fetch, Body};
 use crate::error::{LoadError, LoadErrorKind};
-use crate::load::{fetch, Body};
 
 /// A search manifest, read, and once matched to the archive, where each segment's documents
 /// are in it.

@@ -14,8 +14,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::check::{self, DataKind};
+use crate::data_fetch::{fetch, Body};
 use crate::error::{LoadError, LoadErrorKind};
-use crate::load::{fetch, Body};
 use crate::programs;
 
 /// Numbers per hit in the search module's answer, as `lianluo_search::HIT_FIELDS`: document,

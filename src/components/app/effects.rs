@@ -8,8 +8,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::components::link::Navigator;
+use crate::data_fetch::fetch_file;
 use crate::error::{LoadError, LoadErrorKind};
-use crate::load::fetch_file;
 use crate::route::Route;
 use crate::source::DataSource;
 use crate::state::{Action, FileKey, State};
