@@ -6,8 +6,8 @@ mod common;
 
 use std::rc::Rc;
 
-use common::fixtures::region_counts;
 use common::{click, mount, text, Recorder, WithNavigator, WithNavigatorProps};
+use lianluo_core::test_support::region_counts;
 use lianluo_reader::components::link::Navigator;
 use lianluo_reader::components::region_picker::{RegionPicker, RegionPickerProps};
 use lianluo_reader::components::toolbar::Toolbar;

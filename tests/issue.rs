@@ -6,8 +6,9 @@ mod common;
 
 use std::rc::Rc;
 
-use common::fixtures::{bare_summary, issue, summary_of, PUBLISHER};
 use common::{click, mount, page_hash, text, Mounted, Recorder, WithNavigator, WithNavigatorProps};
+use lianluo_core::archive::issue_summary as summary_of;
+use lianluo_core::test_support::{bare_summary, sample_issue as issue, PUBLISHER};
 use lianluo_core::Issue;
 use lianluo_reader::components::issue_view::IssueView;
 use lianluo_reader::components::masthead::{Masthead, MastheadProps};

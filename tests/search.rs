@@ -7,11 +7,12 @@ mod common;
 
 use std::rc::Rc;
 
-use common::fixtures::{issue, region, region_counts, summary_of};
 use common::{
     click, mount, settle, text, wait_until, Mounted, Recorder, WithNavigator, WithNavigatorProps,
 };
+use lianluo_core::archive::issue_summary as summary_of;
 use lianluo_core::search::{mark_ranges, parse_query, Snippet};
+use lianluo_core::test_support::{region, region_counts, sample_issue as issue};
 use lianluo_core::{ArticleSummary, RegionCount};
 use lianluo_reader::components::search_box::{SearchBox, SearchBoxProps, TYPING_PAUSE_MS};
 use lianluo_reader::components::search_view::{Outcome, SearchView};

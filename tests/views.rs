@@ -6,11 +6,12 @@ mod common;
 
 use std::rc::Rc;
 
-use common::fixtures::{bare_summary, issue, summary_of};
 use common::{
     click, mount, text, wait_until, Mounted, Recorder, WithNavigator, WithNavigatorProps,
 };
+use lianluo_core::archive::issue_summary as summary_of;
 use lianluo_core::search::parse_query;
+use lianluo_core::test_support::{bare_summary, sample_issue as issue};
 use lianluo_core::ArchiveIndex;
 use lianluo_reader::components::article_view::ArticleView;
 use lianluo_reader::components::issue_list::{IssueList, FOLD_DECADES_ABOVE, FOLD_YEARS_ABOVE};

@@ -7,7 +7,8 @@ use crate::search_index::{SearchIndex, ShardFile};
 use crate::text_size::TextSize;
 use lianluo_core::archive::build_archive_index;
 use lianluo_core::search::{build_index, parse_query, IndexFile, Manifest};
-use lianluo_core::{Article, Block, BlockKind, Issue, Normalization, Region, FORMAT_VERSION};
+use lianluo_core::test_support::{article, bare_issue, paragraph};
+use lianluo_core::{Issue, Region};
 
 fn region(prefecture: &str, county: Option<&str>) -> Region {
     Region {
@@ -18,37 +19,15 @@ fn region(prefecture: &str, county: Option<&str>) -> Region {
 }
 
 fn issue(id: &str, date: &str, articles: &[(&str, Region, &str)]) -> Issue {
-    Issue {
-        format_version: FORMAT_VERSION,
-        id: id.to_owned(),
-        title: "联络动态".into(),
-        number: 1,
-        serial: None,
-        date: date.to_owned(),
-        publisher: "委员会".into(),
-        editor_note: None,
-        articles: articles
-            .iter()
-            .enumerate()
-            .map(|(at, (title, region, text))| Article {
-                id: format!("{id}-{}", at + 1),
-                region: region.clone(),
-                title: (*title).to_owned(),
-                blocks: vec![Block {
-                    kind: BlockKind::Paragraph,
-                    text: (*text).to_owned(),
-                }],
-            })
-            .collect(),
-        distribution: Vec::new(),
-        editors: Vec::new(),
-        phone: None,
-        email: None,
-        approval: None,
-        normalization: Normalization {
-            cjk_punctuation: true,
-        },
-    }
+    let articles = articles
+        .iter()
+        .enumerate()
+        .map(|(at, (title, region, text))| {
+            let id = format!("{id}-{}", at + 1);
+            article(&id, title, region.clone(), vec![paragraph(text)])
+        })
+        .collect();
+    bare_issue(id, date, articles)
 }
 
 /// Newest first: 2018-1 (衡阳市 about 代表工作室; 浏阳市 without it), 2017-15 (湘潭市 about

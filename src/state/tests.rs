@@ -2,7 +2,8 @@ use super::*;
 use crate::error::LoadErrorKind;
 use crate::route::{SearchRoute, SearchSort};
 use lianluo_core::search::parse_query;
-use lianluo_core::{Normalization, Region, FORMAT_VERSION};
+use lianluo_core::test_support::bare_issue;
+use lianluo_core::{Region, FORMAT_VERSION};
 
 fn region(prefecture: &str, county: Option<&str>) -> Region {
     Region {
@@ -53,25 +54,7 @@ fn archive() -> ArchiveIndex {
 }
 
 fn issue(id: &str) -> Issue {
-    Issue {
-        format_version: FORMAT_VERSION,
-        id: id.to_owned(),
-        title: "联络动态".into(),
-        number: 1,
-        serial: None,
-        date: "2018-01-01".into(),
-        publisher: "委员会".into(),
-        editor_note: None,
-        articles: Vec::new(),
-        distribution: Vec::new(),
-        editors: Vec::new(),
-        phone: None,
-        email: None,
-        approval: None,
-        normalization: Normalization {
-            cjk_punctuation: true,
-        },
-    }
+    bare_issue(id, "2018-01-01", Vec::new())
 }
 
 fn loaded(route: Route) -> State {

@@ -1,10 +1,9 @@
 //! Shared by the browser tests: mounting a component into a fresh shadow root, waiting for
-//! Yew to render, reading the rendered DOM, recording callbacks, and a hand-made issue.
+//! Yew to render, reading the rendered DOM, and recording callbacks. Hand-made issues come
+//! from `lianluo_core::test_support`.
 //!
 //! Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
-
-pub mod fixtures;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -2,12 +2,8 @@
 //! and parsed by the browser like a fetched file, spoiled in one place at a time.
 #![cfg(target_arch = "wasm32")]
 
-#[path = "../../../tests/common/fixtures.rs"]
-#[allow(dead_code)]
-mod fixtures;
-
-use fixtures::issue;
 use lianluo_check::{diagnose, locate, shape_problem, Problem};
+use lianluo_core::test_support::sample_issue as issue;
 use lianluo_core::Issue;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

@@ -20,9 +20,8 @@ use lianluo_core::archive::issue_summary;
 use lianluo_core::search::{
     build_index_with, doc_facts, parse_query, IndexFile, Manifest, Shard, ShardLayout,
 };
-use lianluo_core::{
-    ArchiveIndex, Article, Block, BlockKind, Issue, Normalization, Region, FORMAT_VERSION,
-};
+use lianluo_core::test_support;
+use lianluo_core::{ArchiveIndex, Issue, FORMAT_VERSION};
 
 const SAMPLE: &str = include_str!("../../../www/archive/lianluo-2017-15.txt");
 
@@ -89,41 +88,17 @@ fn synthetic_archive(issue_count: usize) -> (ArchiveIndex, Vec<Issue>) {
                         .map(|_| sentences[rng.below(sentences.len())].as_str())
                         .collect();
                     chars += paragraph.chars().count();
-                    blocks.push(Block {
-                        kind: BlockKind::Paragraph,
-                        text: paragraph,
-                    });
+                    blocks.push(test_support::paragraph(&paragraph));
                 }
-                Article {
-                    id: format!("{id}-{}", a + 1),
-                    region: Region {
-                        printed: "湘潭市".into(),
-                        prefecture: Some("湘潭市".into()),
-                        county: None,
-                    },
-                    title,
-                    blocks,
-                }
+                let region = test_support::region("湘潭市", "湘潭市", None);
+                test_support::article(&format!("{id}-{}", a + 1), &title, region, blocks)
             })
             .collect();
+        let date = format!("{}-01-01", 2000 + serial / 30);
         issues.push(Issue {
-            format_version: FORMAT_VERSION,
-            id,
-            title: "联络动态".into(),
             number: serial % 30 + 1,
             serial: Some(serial),
-            date: format!("{}-01-01", 2000 + serial / 30),
-            publisher: "湖南省人大常委会选举任免联络工作委员会".into(),
-            editor_note: None,
-            articles,
-            distribution: Vec::new(),
-            editors: Vec::new(),
-            phone: None,
-            email: None,
-            approval: None,
-            normalization: Normalization {
-                cjk_punctuation: false,
-            },
+            ..test_support::bare_issue(&id, &date, articles)
         });
     }
     let archive = ArchiveIndex {

@@ -11,6 +11,8 @@ pub mod numerals;
 pub mod parse;
 pub mod search;
 pub mod tally;
+#[cfg(feature = "test-support")]
+pub mod test_support;
 pub mod text;
 pub mod validate;
 

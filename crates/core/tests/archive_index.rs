@@ -2,40 +2,28 @@
 
 use lianluo_core::archive::build_archive_index;
 use lianluo_core::gazetteer::Gazetteer;
-use lianluo_core::{Article, Block, BlockKind, Issue, Normalization, FORMAT_VERSION};
+use lianluo_core::test_support::{article, bare_issue, paragraph};
+use lianluo_core::{Issue, FORMAT_VERSION};
 
 fn issue(year: u32, number: u32, date: &str, regions: &[&str]) -> Issue {
     let id = format!("{year}-{number}");
+    let articles = regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let region = Gazetteer::hunan().resolve(r);
+            let title = format!("标题{i}");
+            article(
+                &format!("{id}-{}", i + 1),
+                &title,
+                region,
+                vec![paragraph("正文。")],
+            )
+        })
+        .collect();
     Issue {
-        format_version: FORMAT_VERSION,
-        id: id.clone(),
-        title: "联络动态".into(),
-        number,
         serial: Some(500 + number),
-        date: date.into(),
-        publisher: "委员会".into(),
-        editor_note: None,
-        articles: regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| Article {
-                id: format!("{id}-{}", i + 1),
-                region: Gazetteer::hunan().resolve(r),
-                title: format!("标题{i}"),
-                blocks: vec![Block {
-                    kind: BlockKind::Paragraph,
-                    text: "正文。".into(),
-                }],
-            })
-            .collect(),
-        distribution: vec![],
-        editors: vec![],
-        phone: None,
-        email: None,
-        approval: None,
-        normalization: Normalization {
-            cjk_punctuation: true,
-        },
+        ..bare_issue(&id, date, articles)
     }
 }
 

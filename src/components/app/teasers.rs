@@ -105,7 +105,8 @@ mod tests {
     use std::rc::Rc;
 
     use lianluo_core::archive::build_archive_index;
-    use lianluo_core::{Block, Issue, Normalization, Region, FORMAT_VERSION};
+    use lianluo_core::test_support::{article, bare_issue, region};
+    use lianluo_core::{Block, Issue};
 
     use super::*;
     use crate::route::{RegionFilter, Route};
@@ -114,34 +115,8 @@ mod tests {
 
     /// An issue of one article from 湘潭市 whose body is `blocks`.
     fn issue(blocks: Vec<Block>) -> Issue {
-        Issue {
-            format_version: FORMAT_VERSION,
-            id: "2018-1".into(),
-            title: "联络动态".into(),
-            number: 1,
-            serial: None,
-            date: "2018-01-05".into(),
-            publisher: "委员会".into(),
-            editor_note: None,
-            articles: vec![Article {
-                id: "2018-1-1".into(),
-                region: Region {
-                    printed: "湘潭市".into(),
-                    prefecture: Some("湘潭市".into()),
-                    county: None,
-                },
-                title: "标题".into(),
-                blocks,
-            }],
-            distribution: Vec::new(),
-            editors: Vec::new(),
-            phone: None,
-            email: None,
-            approval: None,
-            normalization: Normalization {
-                cjk_punctuation: true,
-            },
-        }
+        let article = article("2018-1-1", "标题", region("湘潭市", "湘潭市", None), blocks);
+        bare_issue("2018-1", "2018-01-05", vec![article])
     }
 
     /// The region list's one teaser's excerpt, with the issue file delivered as `file`.

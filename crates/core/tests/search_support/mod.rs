@@ -7,9 +7,8 @@ use lianluo_core::search::{
     build_index_with, doc_facts, DocMap, Hit, IndexFile, Manifest, Query, SearchError, Segment,
     Shard, ShardLayout, MANIFEST_PATH,
 };
-use lianluo_core::{
-    ArchiveIndex, Article, Block, BlockKind, Issue, Normalization, Region, FORMAT_VERSION,
-};
+use lianluo_core::test_support::{article, bare_issue, paragraph, region};
+use lianluo_core::{ArchiveIndex, Issue, FORMAT_VERSION};
 
 /// One article: its title, then its body blocks.
 pub type Doc = Vec<String>;
@@ -30,42 +29,17 @@ pub fn issue(number: u32, docs: &[Doc]) -> Issue {
     let articles = docs
         .iter()
         .enumerate()
-        .map(|(i, doc)| Article {
-            id: format!("{id}-{}", i + 1),
-            region: Region {
-                printed: "长沙市".into(),
-                prefecture: Some("长沙市".into()),
-                county: None,
-            },
-            title: doc[0].clone(),
-            blocks: doc[1..]
-                .iter()
-                .map(|text| Block {
-                    kind: BlockKind::Paragraph,
-                    text: text.clone(),
-                })
-                .collect(),
+        .map(|(i, doc)| {
+            let blocks = doc[1..].iter().map(|text| paragraph(text)).collect();
+            article(
+                &format!("{id}-{}", i + 1),
+                &doc[0],
+                region("长沙市", "长沙市", None),
+                blocks,
+            )
         })
         .collect();
-    Issue {
-        format_version: FORMAT_VERSION,
-        id,
-        title: "联络动态".into(),
-        number,
-        serial: None,
-        date: "2000-01-01".into(),
-        publisher: "委员会".into(),
-        editor_note: None,
-        articles,
-        distribution: Vec::new(),
-        editors: Vec::new(),
-        phone: None,
-        email: None,
-        approval: None,
-        normalization: Normalization {
-            cjk_punctuation: false,
-        },
-    }
+    bare_issue(&id, "2000-01-01", articles)
 }
 
 /// The archive index of `issues`, listed in the order given.
