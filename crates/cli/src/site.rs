@@ -90,7 +90,7 @@ pub fn write_site(
         None => data,
     };
     files.extend(page.map(|page| (STANDALONE_PAGE.to_owned(), page.into_bytes())));
-    let siblings = gzip_siblings(&files);
+    let siblings = gzip_siblings(&files, out);
     files.extend(siblings);
     let assets = reader.into_iter().flat_map(Reader::assets);
     files.extend(assets.map(|(path, bytes)| (path.to_owned(), bytes.to_vec())));
@@ -164,17 +164,33 @@ const NEWEST_VIEW: &str = "view/latest.html";
 
 /// A `.gz` sibling (`path.gz`) of each of `files` that it makes smaller, compressed across
 /// the cores: static servers send it instead of compressing on every request
-/// (docs/hosting.md). The reader's own files come with their siblings already.
-fn gzip_siblings(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+/// (docs/hosting.md). The reader's own files come with their siblings already. A file the
+/// build in `previous` wrote with the same bytes keeps that build's sibling.
+fn gzip_siblings(files: &[(String, Vec<u8>)], previous: &Path) -> Vec<(String, Vec<u8>)> {
     let runs = across_cores(files, |_, part| {
         part.iter()
             .filter_map(|(path, bytes)| {
+                let name = format!("{path}.gz");
+                if let Some(kept) = kept_sibling(previous, path, bytes) {
+                    return Some((name, kept));
+                }
                 let packed = gzip(bytes);
-                (packed.len() < bytes.len()).then(|| (format!("{path}.gz"), packed))
+                (packed.len() < bytes.len()).then_some((name, packed))
             })
             .collect()
     });
     runs.into_iter().flatten().flatten().collect()
+}
+
+/// The `.gz` sibling the build in `previous` wrote for `path`, when it wrote the same `bytes`
+/// there: the gzip is deterministic, so it is what compressing again would give, read in a
+/// fraction of the time (compressing is most of a large archive's build).
+fn kept_sibling(previous: &Path, path: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    let old = std::fs::read(previous.join(path)).ok()?;
+    if old != bytes {
+        return None;
+    }
+    std::fs::read(previous.join(format!("{path}.gz"))).ok()
 }
 
 /// `bytes` gzipped at [`GZIP_LEVEL`], with no name or time in the header, so that the same

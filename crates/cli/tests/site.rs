@@ -459,3 +459,37 @@ fn a_corrected_issue_is_masked_where_it_was_and_indexed_again() {
     );
     assert_sound_index(&data);
 }
+
+#[test]
+fn an_unchanged_file_keeps_its_gzip_sibling_and_a_changed_one_gets_a_new_one() {
+    use std::io::{Read as _, Write as _};
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 2);
+    let data = out.path().join("data");
+    build(src.path(), &data, &["--data-only"]);
+    // The same content compressed otherwise: a sibling written by this build would differ.
+    let plant = |path: &Path| {
+        let raw = fs::read(path.with_extension("")).unwrap();
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(&raw).unwrap();
+        let planted = encoder.finish().unwrap();
+        fs::write(path, &planted).unwrap();
+        planted
+    };
+    let kept = plant(&data.join("issues/2000-1.json.gz"));
+    let index = plant(&data.join("index.json.gz"));
+
+    archive_of(src.path(), 3);
+    build(src.path(), &data, &["--data-only"]);
+    assert_eq!(fs::read(data.join("issues/2000-1.json.gz")).unwrap(), kept);
+    let fresh = fs::read(data.join("index.json.gz")).unwrap();
+    assert_ne!(
+        fresh, index,
+        "index.json changed: its sibling is compressed anew"
+    );
+    let mut unpacked = String::new();
+    flate2::read::GzDecoder::new(&fresh[..])
+        .read_to_string(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, read(&data.join("index.json")));
+}
