@@ -180,6 +180,35 @@ pub fn measure(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The publishing figures alone: for each synthetic archive, what adding issues one by one
+/// uploads, and search on the site that leaves (see [`ADDED_ONE_BY_ONE`]); printed as the
+/// whole bench prints them.
+pub fn publishing(root: &Path) -> Result<()> {
+    install::ensure_browser_tools(root)?;
+    crate::dist::build(root)?;
+    let out = paths::bench_out(root);
+    fs::create_dir_all(&out)?;
+    let cli = paths::cli_binary(root);
+    let mut md = String::new();
+    for issues in BUILD_ARCHIVE_SIZES {
+        step(format!(
+            "Adding {ADDED_ONE_BY_ONE} issues one by one to {} synthetic issues",
+            issues + 1 - ADDED_ONE_BY_ONE as u32
+        ));
+        let more = incremental::one_more(
+            &cli,
+            issues + 1,
+            ADDED_ONE_BY_ONE,
+            &segmented_site(&out, issues),
+        )?;
+        one_more_markdown(&mut md, &more);
+        let search = search_figures(root, &out, issues)?;
+        search_markdown(&mut md, &issues.to_string(), &search);
+    }
+    println!("\n{md}");
+    Ok(())
+}
+
 /// The size profile of the reader's WebAssembly, optimised as shipped but with its names.
 fn size_profile(root: &Path, out: &Path) -> Result<Profile> {
     let folder = out.join("size-profile");
@@ -473,6 +502,20 @@ fn index_figures(dir: &Path) -> Result<Value> {
     }))
 }
 
+/// What adding one issue changed, as a row of the report's table.
+fn one_more_markdown(md: &mut String, more: &incremental::OneMore) {
+    let _ = writeln!(
+        md,
+        "| `lianluo build`, {} synthetic issues + 1: files / bytes to upload, build time, search segments; files after the same sources again | {} / {:.2} MB, {:.2} s, {}; {} |",
+        more.issues - 1,
+        more.files,
+        more.bytes as f64 / 1e6,
+        more.seconds,
+        more.segments,
+        more.files_after_same_sources
+    );
+}
+
 /// The search figures for one archive size, as Markdown.
 fn search_markdown(md: &mut String, issues: &str, search: &Value) {
     if let Some(error) = search["error"].as_str() {
@@ -624,16 +667,7 @@ fn markdown(report: &Report) -> String {
         );
     }
     for more in &report.cli.one_more {
-        let _ = writeln!(
-            md,
-            "| `lianluo build`, {} synthetic issues + 1: files / bytes to upload, build time, search segments; files after the same sources again | {} / {:.2} MB, {:.2} s, {}; {} |",
-            more.issues - 1,
-            more.files,
-            more.bytes as f64 / 1e6,
-            more.seconds,
-            more.segments,
-            more.files_after_same_sources
-        );
+        one_more_markdown(&mut md, more);
     }
     for (issues, times) in &report.cli.preview_ms {
         let mut times = times.clone();

@@ -71,7 +71,12 @@ enum Command {
         seconds: u64,
     },
     /// Build dist/ and measure sizes, Lighthouse scores and CLI times; writes target/bench/.
-    Bench,
+    Bench {
+        /// Only what adding issues one by one uploads, and search on the site it leaves: a
+        /// few minutes instead of the whole bench.
+        #[arg(long)]
+        publishing: bool,
+    },
     /// Build `lianluo`, carrying the reader, for x86_64 Linux and Windows into
     /// target/lianluo-release/, one archive each with its 使用说明 and 编辑手册.html.
     Release {
@@ -140,7 +145,8 @@ fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Test { only } => test_layers::run_all(&root, only.as_deref()),
         Command::Fuzz { seconds } => fuzz::fuzz(&root, seconds),
-        Command::Bench => bench::measure(&root),
+        Command::Bench { publishing: false } => bench::measure(&root),
+        Command::Bench { publishing: true } => bench::publishing(&root),
         Command::Release { check } => {
             release::release(&root)?;
             if check {
