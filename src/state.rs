@@ -17,6 +17,7 @@ use crate::text_size::TextSize;
 
 mod files;
 mod list_page;
+mod lookup;
 mod search;
 mod visit;
 
@@ -44,6 +45,8 @@ pub struct State {
     pub search: SearchState,
     /// Article counts per prefecture across the archive, from the index.
     pub region_counts: Rc<Vec<RegionCount>>,
+    /// Where each issue and article of the index is, by id.
+    lookup: Rc<lookup::Lookup>,
     /// The current list's page (a region's articles or a search's results), once known.
     page: Option<Result<ListPage, LoadError>>,
     /// What `page` was worked out from.
@@ -84,6 +87,7 @@ impl State {
             text_size,
             search: SearchState::default(),
             region_counts: Rc::default(),
+            lookup: Rc::default(),
             page: None,
             page_inputs: None,
         };
@@ -177,6 +181,7 @@ impl State {
     fn index_arrived(&mut self, load: &Load<File>) {
         if let Load::Ready(File::Index(archive)) = load {
             self.region_counts = Rc::new(archive.regions.clone());
+            self.lookup = Rc::new(lookup::Lookup::of(archive));
         }
     }
 
@@ -206,18 +211,14 @@ impl State {
 
     /// An issue's entry in the archive index.
     pub fn issue_summary(&self, id: &str) -> Option<&IssueSummary> {
-        self.archive()?.issues.iter().find(|issue| issue.id == id)
+        self.archive()?.issues.get(self.lookup.issue(id)?)
     }
 
     /// The issue that contains an article, and the article's entry.
     pub fn article_summary(&self, article_id: &str) -> Option<(&IssueSummary, &ArticleSummary)> {
-        self.archive()?.issues.iter().find_map(|issue| {
-            let article = issue
-                .articles
-                .iter()
-                .find(|article| article.id == article_id)?;
-            Some((issue, article))
-        })
+        let (at, place) = self.lookup.article(article_id)?;
+        let issue = self.archive()?.issues.get(at)?;
+        Some((issue, issue.articles.get(place)?))
     }
 
     /// The issue the current view is about, if it is about one.
@@ -235,7 +236,7 @@ impl State {
         let Some(issues) = self.archive().map(|archive| &archive.issues) else {
             return (None, None);
         };
-        match issues.iter().position(|issue| issue.id == id) {
+        match self.lookup.issue(id) {
             Some(at) => (
                 at.checked_sub(1).map(|newer| &issues[newer]),
                 issues.get(at + 1),
