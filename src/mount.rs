@@ -30,6 +30,7 @@ pub fn mount_reader(
     on_ready: Option<js_sys::Function>,
     load_program: Option<js_sys::Function>,
 ) -> Result<(), JsValue> {
+    report_panics();
     crate::programs::provide_loader(load_program);
     let source = DataSource::from_markup(source, allow_cross_origin);
     let own_view = Route::from_hash(view).unwrap_or_default();
@@ -62,4 +63,19 @@ pub fn mount_reader(
     // The reader lives as long as the page: its handle is never dropped.
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(container.into(), props).render());
     Ok(())
+}
+
+/// Says on the console where the reader panicked, before the panic stops it with a trap (the
+/// shipped build aborts on panic, and a trap says nothing of where it came from). The place
+/// alone, not the message: formatting arbitrary payloads would cost the download more.
+fn report_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let place = info.location().map_or_else(String::new, |at| {
+                format!("{}:{}:{}", at.file(), at.line(), at.column())
+            });
+            web_sys::console::error_1(&format!("lianluo: panicked at {place}").into());
+        }));
+    });
 }

@@ -197,7 +197,18 @@ const WATCH_ERRORS = `if (!window.__e2eErrors) {
       return original.apply(this, arguments);
     };
   }
-  addEventListener("error", (event) => __e2eErrors.push(String(event.error?.stack ?? event.message)));
+  // WebKit's stack of a trap leaves out what kind it was (unreachable, out of bounds).
+  addEventListener("error", (event) =>
+    __e2eErrors.push(
+      event.error ? event.error.name + ": " + event.error.message + "\n" + event.error.stack : String(event.message),
+    ),
+  );
+  // The reader says where it panicked on the console before it traps.
+  const consoleError = console.error;
+  console.error = function (...args) {
+    note("console.error " + args.map(String).join(" "));
+    return consoleError.apply(this, args);
+  };
   addEventListener("unhandledrejection", (event) => __e2eErrors.push(String(event.reason?.stack ?? event.reason)));
   addEventListener("hashchange", () => note("hashchange " + decodeURIComponent(location.hash)));
   addEventListener("input", (event) => note("input " + event.composedPath()[0]?.value), true);
