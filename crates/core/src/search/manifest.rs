@@ -106,18 +106,11 @@ impl Manifest {
         {
             return None;
         }
-        // Sorted by id for lookups without a hash map in the WebAssembly.
-        let mut by_id: Vec<(&str, u32)> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (*id, i as u32))
-            .collect();
-        by_id.sort_unstable();
-        let position = |id: &str| {
-            by_id
-                .binary_search_by(|(other, _)| (*other).cmp(id))
-                .ok()
-                .map(|i| by_id[i].1)
+        // Runs are in document order, so each is found by reading on from the one before: one
+        // pass over the ids per segment, and no sort or hash map in the WebAssembly.
+        let find_from = |from: usize, id: &str| {
+            let skipped = ids.get(from..)?.iter().position(|other| *other == id)?;
+            Some(from + skipped)
         };
         let mut covered = vec![false; ids.len()];
         let mut segments = Vec::with_capacity(self.segments.len());
@@ -132,12 +125,12 @@ impl Manifest {
             if segment.runs.len() % 2 != 0 || segment.masked.len() % 2 != 0 {
                 return None;
             }
+            let mut read_to = 0;
             for run in segment.runs.chunks_exact(2) {
-                let (first, last) = (position(&run[0])?, position(&run[1])?);
-                if first > last {
-                    return None;
-                }
-                for doc in first..=last {
+                let first = find_from(read_to, &run[0])?;
+                let last = find_from(first, &run[1])?;
+                read_to = last + 1;
+                for doc in first as u32..=last as u32 {
                     while let Some(&(start, count)) = masked.peek() {
                         if start > local {
                             break;
