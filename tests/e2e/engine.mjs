@@ -200,7 +200,7 @@ const WATCH_ERRORS = `if (!window.__e2eErrors) {
   // WebKit's stack of a trap leaves out what kind it was (unreachable, out of bounds).
   addEventListener("error", (event) =>
     __e2eErrors.push(
-      event.error ? event.error.name + ": " + event.error.message + "\n" + event.error.stack : String(event.message),
+      event.error ? event.error.name + ": " + event.error.message + "\\n" + event.error.stack : String(event.message),
     ),
   );
   // The reader says where it panicked on the console before it traps.
