@@ -393,12 +393,16 @@ fn shards(data: &Path) -> Vec<(String, Vec<u8>)> {
     shards
 }
 
+/// The search manifest in `data`.
+fn search_manifest(data: &Path) -> Manifest {
+    serde_json::from_str(&read(&data.join("search/manifest.json"))).unwrap()
+}
+
 /// The search index in `data` is sound for its `index.json`: every segment's runs and masks
 /// map the archive, and every shard is there, of its segment, holding what its name says.
 fn assert_sound_index(data: &Path) {
     let archive: ArchiveIndex = serde_json::from_str(&read(&data.join("index.json"))).unwrap();
-    let manifest: Manifest =
-        serde_json::from_str(&read(&data.join("search/manifest.json"))).unwrap();
+    let manifest = search_manifest(data);
     let problems = check_index(&manifest, &archive, |path| fs::read(data.join(path)).ok());
     assert!(problems.is_empty(), "{problems:?}");
 }
@@ -420,14 +424,9 @@ fn a_new_issue_adds_a_search_segment_and_leaves_every_shard_alone() {
     for shard in &before {
         assert!(after.contains(shard), "{} kept byte for byte", shard.0);
     }
-    let index: serde_json::Value =
-        serde_json::from_str(&read(&data.join("search/manifest.json"))).unwrap();
-    let segments = index["segments"].as_array().unwrap();
+    let segments = search_manifest(&data).segments;
     assert_eq!(segments.len(), 2);
-    assert_eq!(
-        segments[1]["runs"],
-        serde_json::json!(["2000-7-1", "2000-7-3"])
-    );
+    assert_eq!(segments[1].runs, ["2000-7-1", "2000-7-3"]);
     assert_sound_index(&data);
 }
 
@@ -443,20 +442,15 @@ fn a_corrected_issue_is_masked_where_it_was_and_indexed_again() {
     issue.articles[0].title = "更正后的标题".into();
     fs::write(&path, serde_json::to_vec(&issue).unwrap()).unwrap();
     build(src.path(), &data, &["--data-only"]);
-    let index: serde_json::Value =
-        serde_json::from_str(&read(&data.join("search/manifest.json"))).unwrap();
-    let segments = index["segments"].as_array().unwrap();
+    let segments = search_manifest(&data).segments;
     assert_eq!(segments.len(), 2);
     // Issue 2000-3 is the fourth newest: its three articles follow the nine of three issues.
-    assert_eq!(segments[0]["masked"], serde_json::json!([9, 3]));
+    assert_eq!(segments[0].masked, [9, 3]);
     assert_eq!(
-        segments[0]["runs"],
-        serde_json::json!(["2000-6-1", "2000-4-3", "2000-2-1", "2000-1-3"])
+        segments[0].runs,
+        ["2000-6-1", "2000-4-3", "2000-2-1", "2000-1-3"]
     );
-    assert_eq!(
-        segments[1]["runs"],
-        serde_json::json!(["2000-3-1", "2000-3-3"])
-    );
+    assert_eq!(segments[1].runs, ["2000-3-1", "2000-3-3"]);
     assert_sound_index(&data);
 }
 
