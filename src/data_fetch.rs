@@ -24,7 +24,7 @@ pub const FETCH_TIMEOUT_MS: u32 = 20_000;
 /// Fetches the file `key` names from `url` and reads it as its kind.
 pub async fn fetch_file(key: &FileKey, url: &str) -> Result<File, LoadError> {
     Ok(match key {
-        FileKey::Index => File::Index(Rc::new(fetch_data::<ArchiveIndex>(url).await?)),
+        FileKey::Index => File::index(Rc::new(fetch_data::<ArchiveIndex>(url).await?)),
         FileKey::Issue(_) => File::Issue(Rc::new(fetch_data::<Issue>(url).await?)),
         FileKey::Manifest => File::Manifest(Rc::new(search_index::open(url).await?)),
         FileKey::Shard(_) => File::Shard(Rc::new(fetch_shard(url).await?)),

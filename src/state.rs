@@ -17,7 +17,7 @@ use crate::text_size::TextSize;
 
 mod files;
 mod list_page;
-mod lookup;
+pub mod lookup;
 mod search;
 mod visit;
 
@@ -45,8 +45,6 @@ pub struct State {
     pub search: SearchState,
     /// Article counts per prefecture across the archive, from the index.
     pub region_counts: Rc<Vec<RegionCount>>,
-    /// Where each issue and article of the index is, by id.
-    lookup: Rc<lookup::Lookup>,
     /// The current list's page (a region's articles or a search's results), once known.
     page: Option<Result<ListPage, LoadError>>,
     /// What `page` was worked out from.
@@ -87,7 +85,6 @@ impl State {
             text_size,
             search: SearchState::default(),
             region_counts: Rc::default(),
-            lookup: Rc::default(),
             page: None,
             page_inputs: None,
         };
@@ -179,9 +176,8 @@ impl State {
     }
 
     fn index_arrived(&mut self, load: &Load<File>) {
-        if let Load::Ready(File::Index(archive)) = load {
+        if let Load::Ready(File::Index(archive, _)) = load {
             self.region_counts = Rc::new(archive.regions.clone());
-            self.lookup = Rc::new(lookup::Lookup::of(archive));
         }
     }
 
@@ -211,12 +207,12 @@ impl State {
 
     /// An issue's entry in the archive index.
     pub fn issue_summary(&self, id: &str) -> Option<&IssueSummary> {
-        self.archive()?.issues.get(self.lookup.issue(id)?)
+        self.archive()?.issues.get(self.files.lookup()?.issue(id)?)
     }
 
     /// The issue that contains an article, and the article's entry.
     pub fn article_summary(&self, article_id: &str) -> Option<(&IssueSummary, &ArticleSummary)> {
-        let (at, place) = self.lookup.article(article_id)?;
+        let (at, place) = self.files.lookup()?.article(article_id)?;
         let issue = self.archive()?.issues.get(at)?;
         Some((issue, issue.articles.get(place)?))
     }
@@ -236,7 +232,7 @@ impl State {
         let Some(issues) = self.archive().map(|archive| &archive.issues) else {
             return (None, None);
         };
-        match self.lookup.issue(id) {
+        match self.files.lookup().and_then(|lookup| lookup.issue(id)) {
             Some(at) => (
                 at.checked_sub(1).map(|newer| &issues[newer]),
                 issues.get(at + 1),

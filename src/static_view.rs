@@ -26,17 +26,38 @@ pub enum Links {
     Pages,
 }
 
-/// Renders the reader on `route` as it looks once `archive` and `issue` (the issue file the
-/// view shows, if any) have arrived; with no archive, as it looks while the index loads.
+/// The archive index read once for every view rendered from it, as the reader reads its file:
+/// what is worked out from the index on arrival is not worked out again for each page.
+#[derive(Debug, Clone)]
+pub struct RenderIndex {
+    archive: Rc<ArchiveIndex>,
+    file: File,
+}
+
+impl RenderIndex {
+    /// `archive`, ready to render views from.
+    pub fn new(archive: Rc<ArchiveIndex>) -> RenderIndex {
+        let file = File::index(archive.clone());
+        RenderIndex { archive, file }
+    }
+
+    /// The archive index itself.
+    pub fn archive(&self) -> &ArchiveIndex {
+        &self.archive
+    }
+}
+
+/// Renders the reader on `route` as it looks once `index` and `issue` (the issue file the
+/// view shows, if any) have arrived; with no index, as it looks while the index loads.
 pub fn render(
-    archive: Option<&Rc<ArchiveIndex>>,
+    index: Option<&RenderIndex>,
     issue: Option<&Rc<Issue>>,
     route: Route,
     links: Links,
 ) -> String {
     let mut files = Vec::new();
-    if let Some(archive) = archive {
-        files.push((FileKey::Index, File::Index(archive.clone())));
+    if let Some(index) = index {
+        files.push((FileKey::Index, index.file.clone()));
     }
     if let Some(issue) = issue {
         files.push((FileKey::Issue(issue.id.clone()), File::Issue(issue.clone())));
@@ -65,12 +86,12 @@ mod tests {
     use super::*;
     use lianluo_core::archive::build_archive_index;
 
-    fn sample() -> (Rc<ArchiveIndex>, Rc<Issue>) {
+    fn sample() -> (RenderIndex, Rc<Issue>) {
         let text = include_str!("../www/archive/lianluo-2017-15.txt");
         let parsed = lianluo_core::parse::parse_issue(text, &Default::default());
         let issue = parsed.issue.expect("the sample parses");
         (
-            Rc::new(build_archive_index(std::slice::from_ref(&issue))),
+            RenderIndex::new(Rc::new(build_archive_index(std::slice::from_ref(&issue)))),
             Rc::new(issue),
         )
     }

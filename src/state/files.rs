@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use lianluo_core::{ArchiveIndex, Issue};
 
+use super::lookup::Lookup;
 use crate::error::LoadError;
 use crate::search_index::{SearchIndex, ShardFile};
 
@@ -29,14 +30,23 @@ pub enum FileKey {
 /// A data file that arrived, read into the model.
 #[derive(Debug, Clone, PartialEq)]
 pub enum File {
-    /// The archive index.
-    Index(Rc<ArchiveIndex>),
+    /// The archive index, with where each issue and article is in it: worked out once, when
+    /// the file is read ([`File::index`]), not by each state that shows it.
+    Index(Rc<ArchiveIndex>, Rc<Lookup>),
     /// One issue.
     Issue(Rc<Issue>),
     /// The search manifest, read by the search engine.
     Manifest(Rc<SearchIndex>),
     /// One search shard.
     Shard(Rc<ShardFile>),
+}
+
+impl File {
+    /// The archive index as the cache holds it.
+    pub fn index(archive: Rc<ArchiveIndex>) -> File {
+        let lookup = Rc::new(Lookup::of(&archive));
+        File::Index(archive, lookup)
+    }
 }
 
 /// Something that is being fetched, has arrived, or could not be had.
@@ -99,7 +109,15 @@ impl Files {
     /// The archive index, once it arrived.
     pub fn archive(&self) -> Option<&Rc<ArchiveIndex>> {
         match self.entries.get(&FileKey::Index)? {
-            Load::Ready(File::Index(index)) => Some(index),
+            Load::Ready(File::Index(index, _)) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Where each issue and article of the archive index is, once the index arrived.
+    pub fn lookup(&self) -> Option<&Rc<Lookup>> {
+        match self.entries.get(&FileKey::Index)? {
+            Load::Ready(File::Index(_, lookup)) => Some(lookup),
             _ => None,
         }
     }
@@ -107,7 +125,7 @@ impl Files {
     /// The archive index's load, once asked for.
     pub fn index(&self) -> Option<Load<Rc<ArchiveIndex>>> {
         self.typed(&FileKey::Index, |file| match file {
-            File::Index(index) => Some(index.clone()),
+            File::Index(index, _) => Some(index.clone()),
             _ => None,
         })
     }

@@ -85,7 +85,7 @@ impl Fixture {
     /// A reader on `route` with the index delivered.
     fn indexed(&self, route: Route) -> State {
         let mut state = State::new(route, TextSize::Standard);
-        let index = File::Index(Rc::new(self.archive.clone()));
+        let index = File::index(Rc::new(self.archive.clone()));
         state.apply(Action::FileArrived(FileKey::Index, Ok(index)));
         state
     }

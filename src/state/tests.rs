@@ -61,7 +61,7 @@ fn loaded(route: Route) -> State {
     let mut state = State::new(route, TextSize::Standard);
     state.apply(Action::FileArrived(
         FileKey::Index,
-        Ok(File::Index(Rc::new(archive()))),
+        Ok(File::index(Rc::new(archive()))),
     ));
     state
 }
@@ -390,7 +390,7 @@ fn an_issue_view_is_settled_once_its_file_arrived_or_failed() {
     assert!(!state.view_settled(), "waiting for the index");
     state.apply(Action::FileArrived(
         FileKey::Index,
-        Ok(File::Index(Rc::new(archive()))),
+        Ok(File::index(Rc::new(archive()))),
     ));
     assert!(!state.view_settled(), "waiting for the issue file");
     let error = LoadError::new("issues/2018-1.json", LoadErrorKind::Network);

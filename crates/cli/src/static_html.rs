@@ -9,7 +9,7 @@ use lianluo_core::{ArchiveIndex, BlockKind, Issue, IssueSummary};
 use lianluo_reader::components::link::{ARCHIVE_PAGE, LATEST_PAGE};
 use lianluo_reader::format::{chinese_date, issue_label};
 use lianluo_reader::route::Route;
-use lianluo_reader::static_view::{render, Links};
+use lianluo_reader::static_view::{render, Links, RenderIndex};
 
 /// Where the fragments go, relative to the data folder.
 pub const VIEW_DIR: &str = "view";
@@ -53,32 +53,32 @@ pub fn render_site(
     issues: &[Issue],
     settings: &PageSettings,
 ) -> Vec<HtmlFile> {
-    let archive = Rc::new(archive.clone());
+    let index = RenderIndex::new(Rc::new(archive.clone()));
     let mut files = vec![
         fragment("shell.html", None, None, Route::Issues),
         page(
             Named::Itself(ARCHIVE_PAGE),
-            &archive,
+            &index,
             None,
             Route::Issues,
-            &archive_head(&archive),
+            &archive_head(archive),
             settings,
         ),
     ];
     let newest = archive.issues.first().map(|summary| summary.id.clone());
     for issue in issues {
         let issue = Rc::new(issue.clone());
-        let (index, shown) = (Some(&archive), Some(&issue));
+        let shown = Some(&issue);
         if newest.as_ref() == Some(&issue.id) {
-            files.push(fragment("latest.html", index, shown, Route::Latest));
+            files.push(fragment("latest.html", Some(&index), shown, Route::Latest));
         }
         let at_issue = Route::Issue(issue.id.clone());
         let name = format!("issue/{}.html", issue.id);
-        files.push(fragment(&name, index, shown, at_issue.clone()));
+        files.push(fragment(&name, Some(&index), shown, at_issue.clone()));
         for article in &issue.articles {
             let name = format!("article/{}.html", article.id);
             let route = Route::article(article.id.clone());
-            files.push(fragment(&name, index, shown, route));
+            files.push(fragment(&name, Some(&index), shown, route));
         }
         let name = format!("{}.html", issue.id);
         let head = issue_head(&issue);
@@ -86,7 +86,7 @@ pub fn render_site(
             let latest = Named::CopyOf(LATEST_PAGE, &name);
             files.push(page(
                 latest,
-                &archive,
+                &index,
                 shown,
                 at_issue.clone(),
                 &head,
@@ -95,7 +95,7 @@ pub fn render_site(
         }
         files.push(page(
             Named::Itself(&name),
-            &archive,
+            &index,
             shown,
             at_issue,
             &head,
@@ -111,13 +111,13 @@ pub fn render_site(
 
 fn fragment(
     name: &str,
-    archive: Option<&Rc<ArchiveIndex>>,
+    index: Option<&RenderIndex>,
     issue: Option<&Rc<Issue>>,
     route: Route,
 ) -> HtmlFile {
     HtmlFile {
         path: format!("{VIEW_DIR}/{name}"),
-        text: render(archive, issue, route, Links::Reader),
+        text: render(index, issue, route, Links::Reader),
     }
 }
 
@@ -191,7 +191,7 @@ enum Named<'a> {
 
 fn page(
     named: Named,
-    archive: &Rc<ArchiveIndex>,
+    index: &RenderIndex,
     issue: Option<&Rc<Issue>>,
     route: Route,
     head: &Head,
@@ -201,7 +201,7 @@ fn page(
         Named::Itself(name) => (name, name),
         Named::CopyOf(name, original) => (name, original),
     };
-    let body = render(Some(archive), issue, route.clone(), Links::Pages);
+    let body = render(Some(index), issue, route.clone(), Links::Pages);
     let text_of = |text: &str| html_escape::encode_text(text).into_owned();
     let attr = |text: &str| html_escape::encode_double_quoted_attribute(text).into_owned();
     // A canonical address must be absolute to count; without the site's address the page
@@ -259,7 +259,7 @@ fn page(
         },
         stylesheet = PAGES_STYLESHEET,
         script = attr(settings.reader_script),
-        site_title = text_of(&archive.title),
+        site_title = text_of(&index.archive().title),
         view = attr(&route.to_hash()),
     );
     HtmlFile {

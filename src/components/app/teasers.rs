@@ -130,7 +130,7 @@ mod tests {
             county: None,
         });
         let mut state = State::new(route, TextSize::Standard);
-        let index = File::Index(archive.clone());
+        let index = File::index(archive.clone());
         state.apply(Action::FileArrived(FileKey::Index, Ok(index)));
         let file = file.map(|issue| File::Issue(Rc::new(issue)));
         state.apply(Action::FileArrived(FileKey::Issue("2018-1".into()), file));
