@@ -76,6 +76,20 @@ impl StagedDir {
 
     /// Writes a file at `relative` (`/`-separated, no `..`) inside the staged folder.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.staging_path(relative)?;
+        fs::write(path, bytes)
+    }
+
+    /// Puts at `relative` the file `unchanged`, which holds the same bytes: as a hard link when
+    /// the file system allows one (no bytes written, and the file keeps its time, which
+    /// `rsync`'s quick check reads), else by writing `bytes`.
+    pub fn keep(&self, relative: &str, unchanged: &Path, bytes: &[u8]) -> io::Result<()> {
+        let path = self.staging_path(relative)?;
+        fs::hard_link(unchanged, &path).or_else(|_| fs::write(path, bytes))
+    }
+
+    /// Where `relative` (`/`-separated, no `..`) lies inside the staged folder, its folder made.
+    fn staging_path(&self, relative: &str) -> io::Result<PathBuf> {
         let safe = !relative.is_empty()
             && !relative.starts_with('/')
             && relative
@@ -91,7 +105,7 @@ impl StagedDir {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        fs::write(path, bytes)
+        Ok(path)
     }
 
     /// Puts the staged folder in place of the target. The old target is first moved aside,

@@ -109,8 +109,16 @@ pub fn write_site(
         search_segments: search.segments,
         search_rewritten: search.rewritten,
     };
+    let to_upload: HashSet<&str> = (written.changes.added.iter())
+        .chain(&written.changes.changed)
+        .map(String::as_str)
+        .collect();
     for (path, bytes) in &files {
-        staged.write(path, bytes)?;
+        if written.changes.had_previous && !to_upload.contains(path.as_str()) {
+            staged.keep(path, &out.join(path), bytes)?;
+        } else {
+            staged.write(path, bytes)?;
+        }
         written.files += 1;
         written.bytes += bytes.len() as u64;
     }

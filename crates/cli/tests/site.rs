@@ -362,6 +362,28 @@ fn a_rebuild_says_what_changed_and_lists_the_files_to_upload() {
     );
 }
 
+#[test]
+fn an_unchanged_file_is_kept_as_it_was_with_its_time_and_a_changed_one_is_written() {
+    let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    archive_of(src.path(), 2);
+    let data = out.path().join("data");
+    build(src.path(), &data, &["--data-only"]);
+    let modified = |path: &str| fs::metadata(data.join(path)).unwrap().modified().unwrap();
+    let (unchanged, index) = (modified("issues/2000-1.json"), modified("index.json"));
+    // File times are coarse on some file systems; a rewritten file must show a later one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+
+    archive_of(src.path(), 3);
+    build(src.path(), &data, &["--data-only"]);
+    assert_eq!(
+        modified("issues/2000-1.json"),
+        unchanged,
+        "kept, not written"
+    );
+    assert_ne!(modified("index.json"), index, "changed, written anew");
+    assert!(data.join("issues/2000-3.json").is_file());
+}
+
 /// The search files the upload list names: the manifest, and the shards by segment tag.
 fn search_uploads(list: &str) -> (bool, std::collections::BTreeSet<String>) {
     let search: Vec<&str> = list
