@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
-use lianluo_core::{ArchiveIndex, Issue, FORMAT_VERSION};
+use lianluo_core::{ArchiveIndex, Issue, FORMAT_VERSION, VOLUMES_FORMAT_VERSION};
 
 use crate::check::{self, DataKind};
 use crate::error::{LoadError, LoadErrorKind};
@@ -24,7 +24,14 @@ pub const FETCH_TIMEOUT_MS: u32 = 20_000;
 /// Fetches the file `key` names from `url` and reads it as its kind.
 pub async fn fetch_file(key: &FileKey, url: &str) -> Result<File, LoadError> {
     Ok(match key {
-        FileKey::Index => File::index(Rc::new(fetch_data::<ArchiveIndex>(url).await?)),
+        // One call for both, so that the reading code is in the program once.
+        FileKey::Index | FileKey::Volume(_) => {
+            let index = Rc::new(fetch_data::<ArchiveIndex>(url).await?);
+            match key {
+                FileKey::Index => File::index(index),
+                _ => File::Volume(index),
+            }
+        }
         FileKey::Issue(_) => File::Issue(Rc::new(fetch_data::<Issue>(url).await?)),
         FileKey::Manifest => File::Manifest(Rc::new(search_index::open(url).await?)),
         FileKey::Shard(_) => File::Shard(Rc::new(fetch_shard(url).await?)),
@@ -37,12 +44,19 @@ pub trait DataFile: miniserde::Deserialize {
     const KIND: DataKind;
     /// The format version the file says it is in.
     fn format_version(&self) -> u32;
+    /// Whether the reader reads files of `version`.
+    fn reads_version(version: u32) -> bool {
+        version == FORMAT_VERSION
+    }
 }
 
 impl DataFile for ArchiveIndex {
     const KIND: DataKind = DataKind::Index;
     fn format_version(&self) -> u32 {
         self.format_version
+    }
+    fn reads_version(version: u32) -> bool {
+        version == FORMAT_VERSION || version == VOLUMES_FORMAT_VERSION
     }
 }
 
@@ -61,7 +75,7 @@ async fn fetch_data<T: DataFile>(url: &str) -> Result<T, LoadError> {
         .unwrap_or_default();
     // miniserde says only whether it could read the text; the check program says why not.
     match miniserde::json::from_str::<T>(&text) {
-        Ok(data) if data.format_version() == FORMAT_VERSION => Ok(data),
+        Ok(data) if T::reads_version(data.format_version()) => Ok(data),
         Ok(data) => {
             let version = data.format_version().to_string();
             Err(LoadError::new(url, LoadErrorKind::Version(version)))

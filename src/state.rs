@@ -112,7 +112,11 @@ impl State {
                 if key == FileKey::Index {
                     self.index_arrived(&load);
                 }
+                let of_index = matches!(key, FileKey::Index | FileKey::Volume(_));
                 self.files.set(key, load);
+                if of_index {
+                    self.files.join_volumes();
+                }
             }
             Action::RetryFailed => {
                 self.files.forget_failed(&self.wanted_files());
@@ -259,6 +263,7 @@ impl State {
     /// files, then the issue files it shows.
     pub fn wanted_files(&self) -> Vec<FileKey> {
         let mut wanted = vec![FileKey::Index];
+        wanted.extend(self.files.volumes_wanted());
         if let Some(archive) = self.archive() {
             wanted.extend(self.search.wanted_files(archive, &self.files));
             wanted.extend(self.wanted_issues().into_iter().map(FileKey::Issue));
@@ -312,7 +317,7 @@ impl State {
             FileKey::Index => None,
             FileKey::Issue(id) => self.issue_summary(id).map(|issue| issue.path.as_str()),
             FileKey::Manifest => self.archive()?.search.as_deref(),
-            FileKey::Shard(path) => Some(path),
+            FileKey::Shard(path) | FileKey::Volume(path) => Some(path),
         }
     }
 

@@ -145,6 +145,7 @@ async fn the_issue_list_groups_issues_by_year_newest_first() {
         ],
         regions: Vec::new(),
         search: None,
+        volumes: None,
     };
     let routes = Recorder::new();
     let view = html! { <IssueList archive={Rc::new(archive)} /> };
@@ -186,6 +187,7 @@ fn archive_of_years(years: u32) -> ArchiveIndex {
         issues,
         regions: Vec::new(),
         search: None,
+        volumes: None,
     }
 }
 

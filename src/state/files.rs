@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lianluo_core::{ArchiveIndex, Issue};
+use lianluo_core::{volumes, ArchiveIndex, Issue};
 
 use super::lookup::Lookup;
 use crate::error::LoadError;
@@ -19,6 +19,8 @@ use crate::search_index::{SearchIndex, ShardFile};
 pub enum FileKey {
     /// `index.json`, at the address the host's markup gives.
     Index,
+    /// A volume of older issues that the index names, by its path relative to `index.json`.
+    Volume(String),
     /// An issue file, by issue id.
     Issue(String),
     /// The search manifest.
@@ -33,6 +35,8 @@ pub enum File {
     /// The archive index, with where each issue and article is in it: worked out once, when
     /// the file is read ([`File::index`]), not by each state that shows it.
     Index(Rc<ArchiveIndex>, Rc<Lookup>),
+    /// A volume of the archive index, until every volume is here and joined to the index.
+    Volume(Rc<ArchiveIndex>),
     /// One issue.
     Issue(Rc<Issue>),
     /// The search manifest, read by the search engine.
@@ -106,12 +110,46 @@ impl Files {
         }
     }
 
-    /// The archive index, once it arrived.
+    /// The archive index, once it arrived with every volume it names.
     pub fn archive(&self) -> Option<&Rc<ArchiveIndex>> {
         match self.entries.get(&FileKey::Index)? {
-            Load::Ready(File::Index(index, _)) => Some(index),
+            Load::Ready(File::Index(index, _)) if index.volumes.is_none() => Some(index),
             _ => None,
         }
+    }
+
+    /// The volumes named by the index that arrived, while they are not yet joined to it.
+    pub fn volumes_wanted(&self) -> Vec<FileKey> {
+        match self.entries.get(&FileKey::Index) {
+            Some(Load::Ready(File::Index(index, _))) => (index.volumes.iter().flatten())
+                .map(|path| FileKey::Volume(path.clone()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Once the index and every volume it names are here, makes them one archive index: the
+    /// volumes' issues after the index's own.
+    pub fn join_volumes(&mut self) {
+        let Some(Load::Ready(File::Index(index, _))) = self.entries.get(&FileKey::Index) else {
+            return;
+        };
+        let mut volumes = Vec::new();
+        for key in self.volumes_wanted() {
+            match self.entries.get(&key) {
+                Some(Load::Ready(File::Volume(volume))) => volumes.push(volume.as_ref().clone()),
+                _ => return,
+            }
+        }
+        if volumes.is_empty() {
+            return;
+        }
+        let joined = volumes::join(index.as_ref().clone(), volumes);
+        for key in self.volumes_wanted() {
+            self.entries.remove(&key);
+        }
+        let file = File::index(Rc::new(joined));
+        self.entries.insert(FileKey::Index, Load::Ready(file));
     }
 
     /// Where each issue and article of the archive index is, once the index arrived.
@@ -122,11 +160,24 @@ impl Files {
         }
     }
 
-    /// The archive index's load, once asked for.
+    /// The archive index's load, once asked for: pending until its volumes are joined to it,
+    /// and failed when one of them failed.
     pub fn index(&self) -> Option<Load<Rc<ArchiveIndex>>> {
-        self.typed(&FileKey::Index, |file| match file {
-            File::Index(index, _) => Some(index.clone()),
-            _ => None,
+        Some(match self.entries.get(&FileKey::Index)? {
+            Load::Pending => Load::Pending,
+            Load::Failed(error) => Load::Failed(error.clone()),
+            Load::Ready(File::Index(index, _)) if index.volumes.is_none() => {
+                Load::Ready(index.clone())
+            }
+            Load::Ready(_) => {
+                let failed = self.volumes_wanted().into_iter().find_map(|key| {
+                    match self.entries.get(&key) {
+                        Some(Load::Failed(error)) => Some(error.clone()),
+                        _ => None,
+                    }
+                });
+                failed.map_or(Load::Pending, Load::Failed)
+            }
         })
     }
 

@@ -50,6 +50,7 @@ fn archive() -> ArchiveIndex {
         ],
         regions: Vec::new(),
         search: None,
+        volumes: None,
     }
 }
 
@@ -432,4 +433,88 @@ fn actions_that_change_nothing_give_back_the_same_state() {
     let (same, state) = unchanged(&state, Action::Navigate(Route::Issues));
     assert!(!same);
     assert_eq!(state.route, Route::Issues);
+}
+
+/// `archive()` as `lianluo build` splits it: the index lists 2018-2, a volume each 2018-1 and
+/// 2017-15.
+fn archive_in_volumes() -> (ArchiveIndex, [(FileKey, ArchiveIndex); 2]) {
+    let whole = archive();
+    let part = |issues: &[IssueSummary]| ArchiveIndex {
+        issues: issues.to_vec(),
+        ..whole.clone()
+    };
+    let mut index = part(&whole.issues[..1]);
+    index.volumes = Some(vec!["volumes/a.json".into(), "volumes/b.json".into()]);
+    let (newer, older) = (part(&whole.issues[1..2]), part(&whole.issues[2..]));
+    let key = |path: &str| FileKey::Volume(path.into());
+    (
+        index,
+        [
+            (key("volumes/a.json"), newer),
+            (key("volumes/b.json"), older),
+        ],
+    )
+}
+
+/// A reader on `route` to which `index` arrived.
+fn opened_on(route: Route, index: ArchiveIndex) -> State {
+    let mut state = State::new(route, TextSize::Standard);
+    let file = File::index(Rc::new(index));
+    state.apply(Action::FileArrived(FileKey::Index, Ok(file)));
+    state
+}
+
+fn deliver_volume(state: &mut State, key: &FileKey, result: Result<ArchiveIndex, LoadError>) {
+    let file = result.map(|volume| File::Volume(Rc::new(volume)));
+    state.apply(Action::FileArrived(key.clone(), file));
+}
+
+#[test]
+fn an_index_in_volumes_is_ready_once_every_volume_is_joined_to_it() {
+    let (index, [(newer_key, newer), (older_key, older)]) = archive_in_volumes();
+    let mut state = opened_on(Route::Latest, index);
+    assert_eq!(state.index(), Load::Pending);
+    assert_eq!(
+        state.archive(),
+        None,
+        "no view works from a part of the archive"
+    );
+    assert_eq!(
+        state.files_to_fetch(),
+        [newer_key.clone(), older_key.clone()]
+    );
+    assert_eq!(state.file_path(&older_key), Some("volumes/b.json"));
+
+    deliver_volume(&mut state, &older_key, Ok(older));
+    assert_eq!(state.index(), Load::Pending);
+    deliver_volume(&mut state, &newer_key, Ok(newer));
+    let Load::Ready(joined) = state.index() else {
+        panic!("the archive is whole: {:?}", state.index());
+    };
+    assert_eq!(joined.issues, archive().issues, "in the archive's order");
+    assert_eq!(joined.volumes, None);
+    assert_eq!(
+        state.issue_summary("2017-15").map(|i| i.path.as_str()),
+        Some("issues/2017-15.json")
+    );
+    assert_eq!(issues_to_fetch(&state), ["2018-2"]);
+    assert!(
+        state.files.get(&older_key).is_none(),
+        "the volumes are let go"
+    );
+}
+
+#[test]
+fn a_volume_that_fails_fails_the_index_until_it_is_fetched_again() {
+    let (index, [(newer_key, newer), (older_key, _)]) = archive_in_volumes();
+    let mut state = opened_on(Route::Issues, index);
+    deliver_volume(&mut state, &newer_key, Ok(newer));
+    let missing = LoadError::new("volumes/b.json", LoadErrorKind::NotFound);
+    deliver_volume(&mut state, &older_key, Err(missing.clone()));
+    assert_eq!(state.index(), Load::Failed(missing));
+    assert!(state.files_to_fetch().is_empty());
+
+    state.apply(Action::RetryFailed);
+    assert_eq!(state.index(), Load::Pending);
+    assert_eq!(state.files_to_fetch(), [older_key]);
 }

@@ -189,6 +189,7 @@ test("the fixtures have the shape of the files lianluo build writes, except wher
     "data-mismatch",
     "data-empty",
     "data-sparse",
+    "data-volumes",
   ];
   for (const path of wellFormed) {
     assert.deepEqual(departures(fixture(`${path}/index.json`), index), [], `${path}/index.json`);

@@ -64,6 +64,7 @@ function indexOf(issuesAndPaths, title = "联络动态") {
     issues: issuesAndPaths.map(([issue, issuePath]) => summaryOf(issue, issuePath)),
     regions: regionsOf(issuesAndPaths.map(([issue]) => issue)),
     search: null,
+    volumes: null,
   };
 }
 
@@ -162,6 +163,21 @@ const archive = [
 ];
 write("data-archive/index.json", indexOf(archive.map((issue) => [issue, `issues/${issue.id}.json`])));
 for (const issue of archive) write(`data-archive/issues/${issue.id}.json`, issue);
+
+// The same archive in volumes, as `lianluo build` splits a large one: the index lists the
+// newest issue, a volume each the two before it and the oldest. In data-volume-missing the
+// oldest volume is not there.
+const withPaths = (issues) => issues.map((issue) => [issue, `issues/${issue.id}.json`]);
+const volumeFiles = ["volumes/0000000a.json", "volumes/0000000b.json"];
+const whole = indexOf(withPaths(archive));
+const volumed = { ...whole, format_version: 2, issues: whole.issues.slice(0, 1), volumes: volumeFiles };
+const volumeOf = (issues) => ({ ...indexOf(withPaths(issues)), format_version: 2, regions: [] });
+for (const name of ["data-volumes", "data-volume-missing"]) {
+  write(`${name}/index.json`, volumed);
+  for (const issue of archive) write(`${name}/issues/${issue.id}.json`, issue);
+  write(`${name}/${volumeFiles[0]}`, volumeOf(archive.slice(1, 3)));
+}
+write(`data-volumes/${volumeFiles[1]}`, volumeOf(archive.slice(3)));
 
 // An index on this site naming issue files elsewhere or under other schemes.
 const foreign = [

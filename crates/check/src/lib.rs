@@ -17,7 +17,7 @@ pub use shape::shape_problem;
 
 use js_sys::{Array, Reflect};
 use lianluo_core::search::{Manifest, SEARCH_FORMAT_VERSION};
-use lianluo_core::{ArchiveIndex, Issue, FORMAT_VERSION};
+use lianluo_core::{ArchiveIndex, Issue, FORMAT_VERSION, VOLUMES_FORMAT_VERSION};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
@@ -46,22 +46,26 @@ impl Problem {
 #[wasm_bindgen]
 pub fn diagnose(kind: &str, value: &JsValue) -> Problem {
     match kind {
-        "index" => problem::<ArchiveIndex>(value, "format_version", FORMAT_VERSION),
-        "issue" => problem::<Issue>(value, "format_version", FORMAT_VERSION),
-        "manifest" => problem::<Manifest>(value, "version", SEARCH_FORMAT_VERSION),
+        "index" => problem::<ArchiveIndex>(
+            value,
+            "format_version",
+            &[FORMAT_VERSION, VOLUMES_FORMAT_VERSION],
+        ),
+        "issue" => problem::<Issue>(value, "format_version", &[FORMAT_VERSION]),
+        "manifest" => problem::<Manifest>(value, "version", &[SEARCH_FORMAT_VERSION]),
         _ => Problem::shape(format!("未知的文件种类 {kind}")),
     }
 }
 
-/// A file whose version field `field` is not `known` is reported as that version, before its
+/// A file whose version field `field` is none of `known` is reported as that version, before its
 /// fields are read, so that a newer file is told apart from a malformed one.
-fn problem<T: DeserializeOwned>(value: &JsValue, field: &str, known: u32) -> Problem {
+fn problem<T: DeserializeOwned>(value: &JsValue, field: &str, known: &[u32]) -> Problem {
     if !value.is_object() || Array::is_array(value) {
         return Problem::shape("应为一个 JSON 对象");
     }
     let version = Reflect::get(value, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED);
     match version.as_f64() {
-        Some(found) if found != f64::from(known) => {
+        Some(found) if !known.iter().any(|&version| found == f64::from(version)) => {
             return Problem {
                 version: Some((found as i64).to_string()),
                 shape: None,

@@ -188,6 +188,7 @@ mod tests {
             }],
             regions: Vec::new(),
             search: None,
+            volumes: None,
         }
     }
 

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use lianluo_core::search::{Manifest, MANIFEST_PATH};
-use lianluo_core::ArchiveIndex;
+use lianluo_core::{volumes, ArchiveIndex};
 
 use crate::site::DATA_DIR;
 
@@ -27,8 +27,7 @@ impl PreviousData {
         [out.join(DATA_DIR), out.to_path_buf()]
             .into_iter()
             .find_map(|dir| {
-                let archive =
-                    serde_json::from_slice(&fs::read(dir.join("index.json")).ok()?).ok()?;
+                let archive = read_archive(&dir)?;
                 let manifest =
                     serde_json::from_slice(&fs::read(dir.join(MANIFEST_PATH)).ok()?).ok()?;
                 Some(PreviousData {
@@ -43,4 +42,18 @@ impl PreviousData {
     pub fn file(&self, path: &str) -> Option<Vec<u8>> {
         fs::read(self.dir.join(path)).ok()
     }
+}
+
+/// The whole archive index in the data folder `dir`: `index.json` and its volumes.
+fn read_archive(dir: &Path) -> Option<ArchiveIndex> {
+    let read = |path: &str| -> Option<ArchiveIndex> {
+        serde_json::from_slice(&fs::read(dir.join(path)).ok()?).ok()
+    };
+    let index = read("index.json")?;
+    let paths = index.volumes.clone().unwrap_or_default();
+    let volumes = paths
+        .iter()
+        .map(|path| read(path))
+        .collect::<Option<Vec<_>>>()?;
+    Some(volumes::join(index, volumes))
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use lianluo_core::archive::{build_archive_index, issue_path};
 use lianluo_core::search::{update_index, IndexUpdate, PreviousIndex, ShardLayout, MANIFEST_PATH};
+use lianluo_core::volumes::{self, ISSUES_PER_VOLUME, VOLUMES_DIR};
 use lianluo_core::{ArchiveIndex, Issue};
 
 use crate::build::across_cores;
@@ -53,8 +54,7 @@ pub fn write_site(
         .collect::<std::io::Result<Vec<(String, Vec<u8>)>>>()?;
     let (search, kept) = search_index(&archive, issues, &issue_files, out);
     let html = render_in_parallel(&archive, issues, settings)?;
-    let mut data: Vec<(String, Vec<u8>)> = Vec::new();
-    data.push(("index.json".into(), serde_json::to_vec(&archive)?));
+    let mut data = index_in_volumes(&archive)?;
     data.extend(issue_files);
     for file in search.files {
         data.push((file.path, file.bytes));
@@ -124,6 +124,25 @@ pub fn write_site(
     }
     staged.commit()?;
     Ok(written)
+}
+
+/// `index.json` and its volumes (see [`lianluo_core::volumes`]), each volume named by its
+/// content so that it can be cached for good.
+fn index_in_volumes(archive: &ArchiveIndex) -> serde_json::Result<Vec<(String, Vec<u8>)>> {
+    let (mut index, volumes) = volumes::split(archive, ISSUES_PER_VOLUME);
+    let mut files = Vec::with_capacity(volumes.len() + 1);
+    for volume in &volumes {
+        let bytes = serde_json::to_vec(volume)?;
+        let mut crc = flate2::Crc::new();
+        crc.update(&bytes);
+        let path = format!("{VOLUMES_DIR}/{:08x}.json", crc.sum());
+        files.push((path, bytes));
+    }
+    if !volumes.is_empty() {
+        index.volumes = Some(files.iter().map(|(path, _)| path.clone()).collect());
+    }
+    files.insert(0, ("index.json".into(), serde_json::to_vec(&index)?));
+    Ok(files)
 }
 
 /// The search index of `archive`, carrying over from the last build in `out` the segments of

@@ -78,6 +78,14 @@ fn a_built_index_matches_the_archive_schema() {
         Vec::<String>::new()
     );
 
+    let archive: lianluo_core::ArchiveIndex = serde_json::from_value(index.clone()).expect("model");
+    let (mut head, volumes) = lianluo_core::volumes::split(&archive, 1);
+    head.volumes = Some(vec!["volumes/0123abcd.json".into()]);
+    for part in std::iter::once(&head).chain(&volumes) {
+        let part = serde_json::to_value(part).expect("JSON");
+        assert_eq!(errors(&validator, &part), Vec::<String>::new(), "{part}");
+    }
+
     let mut broken = index;
     broken["regions"][0]["count"] = json!(0);
     broken["issues"][0]["path"] = json!("../etc/passwd");

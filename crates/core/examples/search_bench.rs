@@ -107,6 +107,7 @@ fn synthetic_archive(issue_count: usize) -> (ArchiveIndex, Vec<Issue>) {
         issues: issues.iter().map(issue_summary).collect(),
         regions: Vec::new(),
         search: Some(lianluo_core::search::MANIFEST_PATH.into()),
+        volumes: None,
     };
     (archive, issues)
 }

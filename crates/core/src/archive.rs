@@ -29,6 +29,7 @@ pub fn build_archive_index(issues: &[Issue]) -> ArchiveIndex {
         issues: summaries,
         regions: region_counts(issues.iter().flat_map(|i| &i.articles).map(|a| &a.region)),
         search: None,
+        volumes: None,
     }
 }
 

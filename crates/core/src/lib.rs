@@ -15,5 +15,6 @@ pub mod tally;
 pub mod test_support;
 pub mod text;
 pub mod validate;
+pub mod volumes;
 
 pub use model::*;

@@ -12,6 +12,11 @@ use serde::{Deserialize, Serialize};
 /// The version of the JSON format written by this crate. Readers refuse other versions.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The version of an archive index whose older issues are in volume files
+/// ([`ArchiveIndex::volumes`]), and of those files: a reader of version 1 would list only the
+/// newest issues, so it is told the index is newer than it instead.
+pub const VOLUMES_FORMAT_VERSION: u32 = 2;
+
 /// One issue of the newsletter, as converted from its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
@@ -110,7 +115,7 @@ pub enum BlockKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "miniserde", derive(miniserde::Deserialize))]
 pub struct ArchiveIndex {
-    /// Always [`FORMAT_VERSION`] when written by this crate.
+    /// [`FORMAT_VERSION`], or [`VOLUMES_FORMAT_VERSION`] when the index is in volumes.
     pub format_version: u32,
     /// The newsletter's title (`联络动态`).
     pub title: String,
@@ -120,6 +125,10 @@ pub struct ArchiveIndex {
     pub regions: Vec<RegionCount>,
     /// Path of the search manifest relative to `index.json`, when a search index was built.
     pub search: Option<String>,
+    /// Paths relative to `index.json` of the volumes that hold the older issues, newest
+    /// first: their issues follow `issues` (see [`crate::volumes`]). `null` (or absent, in
+    /// indexes written before volumes) when every issue is listed here.
+    pub volumes: Option<Vec<String>>,
 }
 
 impl ArchiveIndex {

@@ -8,7 +8,7 @@ use std::fmt;
 use crate::archive::issue_path;
 use crate::calendar::Date;
 use crate::diagnostic::Message;
-use crate::model::{ArchiveIndex, Issue, Region, FORMAT_VERSION};
+use crate::model::{ArchiveIndex, Issue, Region, FORMAT_VERSION, VOLUMES_FORMAT_VERSION};
 
 /// One semantic problem in a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +195,10 @@ pub fn validate_archive(index: &ArchiveIndex) -> Vec<Problem> {
     let mut c = Checker {
         problems: Vec::new(),
     };
-    c.format_version(index.format_version);
+    // An index in volumes, and each volume, has a version of its own.
+    if index.format_version != VOLUMES_FORMAT_VERSION {
+        c.format_version(index.format_version);
+    }
     c.non_empty("title", &index.title);
     let mut issue_ids = HashSet::new();
     let mut article_ids = HashSet::new();

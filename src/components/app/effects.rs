@@ -29,7 +29,7 @@ pub fn use_file_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>
                 (FileKey::Index, _) => source.index_url.clone(),
                 (_, Some(path)) => source.file_url(path),
                 // The state wants only files the index names; kept as a failure, not a panic.
-                (FileKey::Issue(name) | FileKey::Shard(name), None) => {
+                (FileKey::Issue(name) | FileKey::Shard(name) | FileKey::Volume(name), None) => {
                     Err(LoadError::new(name.clone(), LoadErrorKind::NotFound))
                 }
                 (FileKey::Manifest, None) => Err(LoadError::new("search", LoadErrorKind::NotFound)),

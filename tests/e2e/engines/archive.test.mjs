@@ -53,6 +53,20 @@ test("the issue list groups every issue by year, newest first", async (t) => {
   );
 });
 
+test("an index in volumes lists the issues of every volume after its own, in order", async (t) => {
+  const years = async (name) => {
+    const page = await browser.open(t);
+    await page.goto(at(`e2e/${name}.html#/issues`));
+    await settle(page, HOST);
+    return inShadow(page, HOST, (root) =>
+      [...root.querySelectorAll(".issue-list li")].map((li) => li.textContent),
+    );
+  };
+  const listed = await years("data-volumes");
+  assert.equal(listed.length, 4);
+  assert.deepEqual(listed, await years("data-archive"));
+});
+
 test("older and newer links walk the archive in order", async (t) => {
   const page = await openArchive(t);
   const navigation = () =>

@@ -133,6 +133,13 @@ test("a missing index says 找不到 and names the file", async (t) => {
   assert.deepEqual(await page.pageErrors(), []);
 });
 
+test("a missing volume of the index says 找不到 and names the volume", async (t) => {
+  const page = await openFixture(t, "data-volume-missing");
+  const file = at("e2e/data-volume-missing/volumes/0000000b.json");
+  assert.deepEqual(await alerts(page, HOST), [`找不到数据文件 ${file}（HTTP 404）。重试`]);
+  assert.deepEqual(await page.pageErrors(), []);
+});
+
 test("when the index cannot be read, no empty region control is offered", async (t) => {
   const page = await openFixture(t, "data-absent");
   const panels = await inShadow(page, HOST, (root) => root.querySelectorAll(".region-panel").length);

@@ -50,6 +50,7 @@ pub fn archive_of(issues: &[Issue]) -> ArchiveIndex {
         issues: issues.iter().map(issue_summary).collect(),
         regions: Vec::new(),
         search: Some(MANIFEST_PATH.into()),
+        volumes: None,
     }
 }
 
