@@ -258,6 +258,9 @@ export async function mount(element, options = {}) {
     ownText = null;
   }
   if (ownText) {
+    // Enter in the page's own search box must not reload the page before the reader runs:
+    // the reader searches for what was typed when it takes over.
+    ownText.addEventListener("submit", (event) => event.preventDefault());
     text = document.createElement("slot");
     rememberedSize(ownText);
     shadow.replaceChildren(stylesheet, text, container);

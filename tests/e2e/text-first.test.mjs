@@ -123,6 +123,22 @@ test("the reader's focus survives the hand-over", async (t) => {
   assert.deepEqual(focused, { text: "往期目录", live: true });
 });
 
+test("a query typed and entered in the page's own text is searched once the reader runs", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.route(WASM, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(at());
+  await staticShown(page);
+  const box = page.locator("[data-lianluo-src] > .lianluo input[type='search']");
+  await box.fill("代表");
+  await box.press("Enter");
+  await page.waitForFunction(() => location.hash.startsWith("#/search"), null, { timeout: 15_000 });
+  assert.equal(new URL(page.url()).search, "", "the page was not submitted");
+  assert.equal(decodeURIComponent(new URL(page.url()).hash), "#/search?q=代表");
+});
+
 test("markup in the data stays text in static pages, with scripts on and off", async (t) => {
   for (const javaScriptEnabled of [false, true]) {
     const { page, problems } = await openPage(t, browser, { javaScriptEnabled });
