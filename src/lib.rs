@@ -23,4 +23,4 @@ pub mod timing;
 
 mod mount;
 
-pub use mount::mount_reader;
+pub use mount::{mount, mount_reader, MountOptions};

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::Callback;
 
@@ -11,29 +12,62 @@ use crate::route::Route;
 use crate::source::DataSource;
 use crate::storage::recall_text_size;
 
-/// Mounts a reader into `container` (an element inside the host's shadow root).
-///
-/// `source` is the `data-lianluo-src` value as written in the host's markup; it is resolved
-/// against the page's address. `routing` says whether this reader keeps its view in the URL
-/// hash. `allow_cross_origin` lets the data live on another site. `view` is the reader
-/// address (`#/issue/2017-15`) to open when the URL names none (a static issue page's own
-/// issue); empty for the newest issue. `on_ready` is called once the first view shows what
-/// its static rendering shows. `load_program` is the loader's function that fetches another of
-/// the reader's programs by name (a promise of its exports; see [`crate::programs`]).
+/// How a reader is mounted: what the loader reads from the host's markup and hands over.
+#[derive(Debug, Clone, Default)]
+pub struct MountOptions {
+    /// Whether this reader keeps its view in the URL hash (the first reader of a page).
+    pub routing: bool,
+    /// Whether the data may live on another site (`data-lianluo-allow-cross-origin`).
+    pub allow_cross_origin: bool,
+    /// The reader address (`#/issue/2017-15`) to open when the URL names none (a static
+    /// issue page's own issue); empty for the newest issue.
+    pub view: String,
+    /// Called once the first view shows what its static rendering shows.
+    pub on_ready: Option<js_sys::Function>,
+    /// The loader's function that fetches another of the reader's programs by name (a promise
+    /// of its exports; see [`crate::programs`]).
+    pub load_program: Option<js_sys::Function>,
+}
+
+impl MountOptions {
+    /// The options the loader passes as an object: `{ routing, allowCrossOrigin, view,
+    /// onReady, loadProgram }`, each optional.
+    pub fn from_js(options: &JsValue) -> MountOptions {
+        let field = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).ok();
+        let function = |name: &str| field(name).and_then(|value| value.dyn_into().ok());
+        MountOptions {
+            routing: field("routing").is_some_and(|value| value.is_truthy()),
+            allow_cross_origin: field("allowCrossOrigin").is_some_and(|value| value.is_truthy()),
+            view: field("view")
+                .and_then(|value| value.as_string())
+                .unwrap_or_default(),
+            on_ready: function("onReady"),
+            load_program: function("loadProgram"),
+        }
+    }
+}
+
+/// Mounts a reader into `container` (an element inside the host's shadow root), as the loader
+/// does: `source` is the `data-lianluo-src` value as written in the host's markup, resolved
+/// against the page's address; `options` is an object read as [`MountOptions::from_js`].
 #[wasm_bindgen(js_name = mountReader)]
-pub fn mount_reader(
-    container: HtmlElement,
-    source: &str,
-    routing: bool,
-    allow_cross_origin: bool,
-    view: &str,
-    on_ready: Option<js_sys::Function>,
-    load_program: Option<js_sys::Function>,
-) -> Result<(), JsValue> {
+pub fn mount_reader(container: HtmlElement, source: &str, options: JsValue) {
+    mount(container, source, MountOptions::from_js(&options));
+}
+
+/// Mounts a reader into `container` with `options`; see [`mount_reader`].
+pub fn mount(container: HtmlElement, source: &str, options: MountOptions) {
     report_panics();
+    let MountOptions {
+        routing,
+        allow_cross_origin,
+        view,
+        on_ready,
+        load_program,
+    } = options;
     crate::programs::provide_loader(load_program);
     let source = DataSource::from_markup(source, allow_cross_origin);
-    let own_view = Route::from_hash(view).unwrap_or_default();
+    let own_view = Route::from_hash(&view).unwrap_or_default();
     let hash = web_sys::window()
         .filter(|_| routing)
         .and_then(|window| window.location().hash().ok())
@@ -62,7 +96,6 @@ pub fn mount_reader(
     };
     // The reader lives as long as the page: its handle is never dropped.
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(container.into(), props).render());
-    Ok(())
 }
 
 /// Says on the console where the reader panicked, before the panic stops it with a trap (the

@@ -1,4 +1,4 @@
-//! The whole reader through `mount_reader`, as the loader mounts it, in headless Chromium:
+//! The whole reader through `mount`, as the loader mounts it, in headless Chromium:
 //! what it says when its data cannot be had. The test runner's own server answers 404 for
 //! anything but its own files, which makes a missing archive.
 #![cfg(target_arch = "wasm32")]
@@ -6,7 +6,7 @@
 mod common;
 
 use common::{click, text, wait_until, Host};
-use lianluo_reader::mount_reader;
+use lianluo_reader::{mount, MountOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{HtmlFormElement, HtmlInputElement};
@@ -19,8 +19,7 @@ const MISSING: &str = "/no-such/index.json";
 /// Mounts a reader without URL sync on `src` into a fresh host element.
 fn reader(src: &str) -> Host {
     let host = Host::attach();
-    mount_reader(host.container.clone(), src, false, false, "", None, None)
-        .expect("the reader mounts");
+    mount(host.container.clone(), src, MountOptions::default());
     host
 }
 
@@ -154,8 +153,11 @@ async fn two_queries_asked_for_before_a_render_make_one_history_entry() {
     let window = gloo::utils::window();
     window.location().set_hash("").unwrap();
     let host = Host::attach();
-    mount_reader(host.container.clone(), MISSING, true, false, "", None, None)
-        .expect("the reader mounts");
+    let options = MountOptions {
+        routing: true,
+        ..MountOptions::default()
+    };
+    mount(host.container.clone(), MISSING, options);
     wait_until("the search box shows", || {
         host.find("input[type=search]").is_some()
     })

@@ -329,7 +329,7 @@ export async function mount(element, options = {}) {
     const [glue] = await Promise.all([engineStarted, styled]);
     // A task of its own for the reader's first render, apart from the module's instantiation.
     await new Promise((resolve) => setTimeout(resolve));
-    glue.mountReader(container, src, routing, allowCrossOrigin, view, handOver, loadProgram);
+    glue.mountReader(container, src, { routing, allowCrossOrigin, view, onReady: handOver, loadProgram });
     running.add(container);
   } catch (error) {
     if (isTrap(error)) {
