@@ -54,17 +54,20 @@ test("the issue list groups every issue by year, newest first", async (t) => {
 });
 
 test("an index in volumes lists the issues of every volume after its own, in order", async (t) => {
-  const years = async (name) => {
-    const page = await browser.open(t);
-    await page.goto(at(`e2e/${name}.html#/issues`));
-    await settle(page, HOST);
-    return inShadow(page, HOST, (root) =>
-      [...root.querySelectorAll(".issue-list li")].map((li) => li.textContent),
-    );
-  };
-  const listed = await years("data-volumes");
-  assert.equal(listed.length, 4);
-  assert.deepEqual(listed, await years("data-archive"));
+  // pages/data-volumes is data-archive with 2018-3 in the index, 2018-2 and 2018-1 in one
+  // volume and 2017-15 in another.
+  const page = await browser.open(t);
+  await page.goto(at("e2e/data-volumes.html#/issues"));
+  await settle(page, HOST);
+  const listed = await inShadow(page, HOST, (root) =>
+    [...root.querySelectorAll(".issue-list li")].map((li) => li.textContent),
+  );
+  assert.deepEqual(listed, [
+    "第3期（总第538期） · 3月10日 · 8 篇",
+    "第2期（总第537期） · 2月10日 · 9 篇",
+    "第1期（总第536期） · 1月10日 · 7 篇",
+    "第15期（总第535期） · 8月30日 · 3 篇",
+  ]);
 });
 
 test("older and newer links walk the archive in order", async (t) => {
