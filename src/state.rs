@@ -34,17 +34,17 @@ pub const MAX_FETCHES_IN_FLIGHT: usize = 4;
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The current view.
-    pub route: Route,
+    route: Route,
     /// Every data file asked for so far.
-    pub files: Files,
+    files: Files,
     /// The reader's chosen text size.
-    pub text_size: TextSize,
+    text_size: TextSize,
     /// The result list the reader is on or last left, and the way back out of it.
-    pub visit: Option<ListVisit>,
+    visit: Option<ListVisit>,
     /// The search: the parsed query, its results, the documents it ranks.
-    pub search: SearchState,
+    search: SearchState,
     /// Article counts per prefecture across the archive, from the index.
-    pub region_counts: Rc<Vec<RegionCount>>,
+    region_counts: Rc<Vec<RegionCount>>,
     /// The current list's page (a region's articles or a search's results), once known.
     page: Option<Result<ListPage, LoadError>>,
     /// What `page` was worked out from.
@@ -192,6 +192,26 @@ impl State {
             self.search.evaluate(&self.files, &archive);
             self.refresh_page(&archive);
         }
+    }
+
+    /// The current view.
+    pub fn route(&self) -> &Route {
+        &self.route
+    }
+
+    /// The reader's chosen text size.
+    pub fn text_size(&self) -> TextSize {
+        self.text_size
+    }
+
+    /// The search: the parsed query, its results, the documents it ranks.
+    pub fn search(&self) -> &SearchState {
+        &self.search
+    }
+
+    /// Article counts per prefecture across the archive, from the index.
+    pub fn region_counts(&self) -> &Rc<Vec<RegionCount>> {
+        &self.region_counts
     }
 
     /// The archive index, once loaded.

@@ -104,12 +104,12 @@ pub fn App(props: &AppProps) -> Html {
     use_file_loading(&state, &props.source);
     use_search_timing(&state);
     use_view_settling(&state, &root);
-    use_remembered_text_size(state.text_size);
+    use_remembered_text_size(state.text_size());
     use_ready_signal(state.view_settled(), &props.on_ready);
 
     let navigator = {
         let show = send(&state, Action::Navigate);
-        let initial = state.route.clone();
+        let initial = state.route().clone();
         (*use_memo(props.routing, move |routing| {
             Navigator::new(*routing, initial, show)
         }))
@@ -120,13 +120,13 @@ pub fn App(props: &AppProps) -> Html {
     // for a search begun from it after this render.
     let on_query = {
         let navigator = navigator.clone();
-        let return_point = match &state.route {
+        let return_point = match state.route() {
             Route::Search(_) => state.return_point(),
             here => here.clone(),
         };
         Callback::from(move |query: String| navigator.search(query, return_point.clone()))
     };
-    let shown_query = match &state.route {
+    let shown_query = match state.route() {
         Route::Search(search) => search.query.clone(),
         _ => String::new(),
     };
@@ -139,9 +139,9 @@ pub fn App(props: &AppProps) -> Html {
     let region_counts = if props.static_text {
         Rc::default()
     } else {
-        state.region_counts.clone()
+        state.region_counts().clone()
     };
-    let active_region = match &state.route {
+    let active_region = match state.route() {
         Route::Region(filter) => Some(filter.clone()),
         _ => None,
     };
@@ -153,8 +153,8 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let reader = html! {
-            <div ref={root} class={classes!("reader", state.text_size.class())} lang="zh-CN">
-                <Toolbar route={state.route.clone()} text_size={state.text_size} on_text_size={send(&state, Action::SetTextSize)}>
+            <div ref={root} class={classes!("reader", state.text_size().class())} lang="zh-CN">
+                <Toolbar route={state.route().clone()} text_size={state.text_size()} on_text_size={send(&state, Action::SetTextSize)}>
                     <SearchBox query={shown_query} {on_query} on_first_focus={send(&state, |()| Action::SearchFocused)} on_typing={send(&state, Action::SearchTyped)} />
                 </Toolbar>
                 if region_panel_shown {
@@ -217,7 +217,7 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
             </div>
         }
     };
-    match &state.route {
+    match state.route() {
         Route::Latest | Route::Issue(_) => match state.current_issue() {
             Some(summary) => {
                 let (newer, older) = state.neighbours(&summary.id);
@@ -269,7 +269,7 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
             <SearchView
                 search={search.clone()}
                 outcome={search_outcome(state, &archive)}
-                facets={state.search.facets()}
+                facets={state.search().facets()}
                 on_region={change_search(navigator, search, |search, region| SearchRoute { region, ..search })}
                 on_sort={change_search(navigator, search, |search, sort| SearchRoute { sort, ..search })}
                 on_more={send(state, |()| Action::ShowMore)}

@@ -60,9 +60,13 @@ fn fixture() -> Fixture {
             "搭建代表工作室共建共用新平台，代表工作室。",
         )],
     );
-    let issues = [newer, older];
-    let mut archive = build_archive_index(&issues);
-    let files = build_index(&archive, &issues);
+    fixture_of(&[newer, older])
+}
+
+/// `issues` with their archive index and search index.
+fn fixture_of(issues: &[Issue]) -> Fixture {
+    let mut archive = build_archive_index(issues);
+    let files = build_index(&archive, issues);
     archive.search = Some(lianluo_core::search::MANIFEST_PATH.into());
     Fixture { archive, files }
 }
@@ -298,14 +302,22 @@ fn snippets_are_fetched_only_for_cards_seen_on_screen() {
 
 #[test]
 fn a_page_lists_up_to_the_limit_and_counts_every_result() {
-    let mut state = fixture().searched(search("代表工作室"));
-    state.visit.as_mut().unwrap().shown = 1;
-    state.apply(Action::ResultsSeen(Vec::new()));
-    let Some(Ok(page)) = state.page() else {
-        panic!("results known")
+    let titles: Vec<String> = (1..=LIST_PAGE_SIZE + 5)
+        .map(|n| format!("第{n}篇"))
+        .collect();
+    let articles: Vec<(&str, Region, &str)> = titles
+        .iter()
+        .map(|title| (title.as_str(), region("衡阳市", None), "建成代表工作室。"))
+        .collect();
+    let fixture = fixture_of(&[issue("2018-1", "2018-01-10", &articles)]);
+    let mut state = fixture.searched(search("代表工作室"));
+    let listed = |state: &State| match state.page() {
+        Some(Ok(page)) => (page.listed.len(), page.total),
+        other => panic!("results known: {other:?}"),
     };
-    assert_eq!(page.listed.len(), 1);
-    assert_eq!(page.total, 2);
+    assert_eq!(listed(&state), (LIST_PAGE_SIZE, LIST_PAGE_SIZE + 5));
+    state.apply(Action::ShowMore);
+    assert_eq!(listed(&state), (LIST_PAGE_SIZE + 5, LIST_PAGE_SIZE + 5));
 }
 
 #[test]

@@ -60,11 +60,11 @@ pub fn use_file_loading(state: &UseReducerHandle<State>, source: &Rc<DataSource>
 /// address is opened) to its results in the DOM.
 #[hook]
 pub fn use_search_timing(state: &UseReducerHandle<State>) {
-    let search = match &state.route {
+    let search = match state.route() {
         Route::Search(search) => Some(search.clone()),
         _ => None,
     };
-    let ready = state.search.current().is_some();
+    let ready = state.search().current().is_some();
     use_effect_with((search, ready), |(search, ready)| match (search, ready) {
         (Some(_), true) => timing::measure(timing::SEARCH_MEASURE, timing::SEARCH_MARK),
         // Typing already set the mark; an address opened directly starts the clock here.
@@ -103,7 +103,7 @@ pub fn use_hash_following(navigator: &Navigator) {
 pub fn use_view_settling(state: &UseReducerHandle<State>, root: &NodeRef) {
     let first = use_mut_ref(|| true);
     let root = root.clone();
-    use_effect_with(state.route.clone(), move |_| {
+    use_effect_with(state.route().clone(), move |_| {
         timing::measure(timing::RENDER_MEASURE, timing::NAVIGATE_MARK);
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;

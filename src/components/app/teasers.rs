@@ -11,7 +11,7 @@ use crate::state::{Load, Placed, State};
 
 /// The current search's results as the view shows them, snippets from the issue files here.
 pub fn search_outcome(state: &State, archive: &ArchiveIndex) -> Outcome {
-    let Some((typed, query)) = &state.search.query else {
+    let Some((typed, query)) = &state.search().query else {
         return Outcome::NoQuery;
     };
     if archive.search.is_none() {
