@@ -27,7 +27,7 @@ impl DataSource {
             index_url: Ok(String::new()),
             allow_cross_origin,
         };
-        source.index_url = source.checked(src.trim(), &base);
+        source.index_url = source.allowed(src.trim(), &base);
         source
     }
 
@@ -43,10 +43,10 @@ impl DataSource {
     /// fetched.
     pub fn file_url(&self, path: &str) -> Result<String, LoadError> {
         let index_url = self.index_url.as_ref().map_err(Clone::clone)?;
-        self.checked(path, index_url)
+        self.allowed(path, index_url)
     }
 
-    fn checked(&self, address: &str, base: &str) -> Result<String, LoadError> {
+    fn allowed(&self, address: &str, base: &str) -> Result<String, LoadError> {
         let refused = || LoadError::new(address, LoadErrorKind::CrossOrigin);
         if address.is_empty() {
             return Err(LoadError::new("data-lianluo-src", LoadErrorKind::NoSource));

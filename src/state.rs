@@ -105,7 +105,7 @@ impl State {
                 }
             }
             Action::FileArrived(key, result) => {
-                let load = match result.and_then(|file| self.checked(&key, file)) {
+                let load = match result.and_then(|file| self.consistent(&key, file)) {
                     Ok(file) => Load::Ready(file),
                     Err(error) => Load::Failed(error),
                 };
@@ -157,7 +157,7 @@ impl State {
 
     /// A file as it may be kept: an issue file must hold the issue it is named for, and the
     /// manifest must come from the same build as the index.
-    fn checked(&self, key: &FileKey, file: File) -> Result<File, LoadError> {
+    fn consistent(&self, key: &FileKey, file: File) -> Result<File, LoadError> {
         match (key, &file) {
             (FileKey::Issue(id), File::Issue(issue)) if issue.id != *id => Err(LoadError::new(
                 self.file_path(key).unwrap_or(id),

@@ -2,7 +2,7 @@
 //! top (its standalone page holding the newest issue's text) and the data in `DIR/data/` — or,
 //! with `--data-only` or a tool that carries no reader, the data folder alone in DIR.
 //!
-//! Every issue in SRC_DIR (`.txt` and `.docx` converted, `.json` checked) becomes
+//! Every issue in SRC_DIR (`.txt` and `.docx` converted, `.json` validated) becomes
 //! `issues/{id}.json` in the data folder, with `index.json`, the search index under `search/`,
 //! the views as HTML under `view/`, static pages under `pages/`, with `--site-url` `sitemap.xml`
 //! and `feed.xml`, and a `.gz` sibling beside each file where that is smaller. DIR is replaced
@@ -22,7 +22,7 @@ use crate::changes::UPLOAD_LIST;
 use crate::decode::Encoding;
 use crate::i18n::t;
 use crate::load::{document_from_json, issue_from_file, Document, Loaded};
-use crate::replace_guard::check_replaceable;
+use crate::replace_guard::ensure_replaceable;
 use crate::report::{to_stderr, Reporter};
 use crate::site::write_site;
 use crate::source_file::read_source_file;
@@ -175,7 +175,7 @@ fn load_all(
 
 /// Runs `build`.
 pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
-    if let Err(refusal) = check_replaceable(&args.out, &args.src_dir) {
+    if let Err(refusal) = ensure_replaceable(&args.out, &args.src_dir) {
         return reporter.error(&args.out, 1, 1, &refusal.message(&args.out));
     }
     let files = match source_files(&args.src_dir) {

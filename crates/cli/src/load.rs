@@ -65,7 +65,7 @@ pub fn issue_from_text(
             ),
         ));
     }
-    checked(parse_issue(&text, options))
+    validated(parse_issue(&text, options))
 }
 
 /// Whether `path` names a Word document (`.docx`, any case).
@@ -112,7 +112,7 @@ pub fn issue_from_docx(bytes: &[u8], options: &ParseOptions) -> Loaded<Issue> {
         outcome.issue = None;
     }
     outcome.diagnostics.sort_by_key(|d| (d.line, d.column));
-    let mut loaded = checked(outcome);
+    let mut loaded = validated(outcome);
     loaded.diagnostics = loaded.diagnostics.iter().map(in_paragraph).collect();
     loaded
 }
@@ -151,8 +151,8 @@ pub fn issue_from_file(
     }
 }
 
-/// The parser's outcome, its issue checked against the format's rules.
-fn checked(outcome: lianluo_core::parse::ParseOutcome) -> Loaded<Issue> {
+/// The parser's outcome, its issue validated against the format's rules.
+fn validated(outcome: lianluo_core::parse::ParseOutcome) -> Loaded<Issue> {
     let mut diagnostics = outcome.diagnostics;
     let issue = outcome.issue.filter(|issue| {
         // The parser builds valid issues; a problem here is a parser bug worth stopping for.

@@ -103,7 +103,7 @@ fn named_entries(entries: &[String]) -> String {
 }
 
 /// Whether `out` may be replaced by a build of the sources in `src`.
-pub fn check_replaceable(out: &Path, src: &Path) -> Result<(), Refusal> {
+pub fn ensure_replaceable(out: &Path, src: &Path) -> Result<(), Refusal> {
     let out_path = resolved(out).map_err(Refusal::CannotExamine)?;
     let src_path = resolved(src).map_err(Refusal::CannotExamine)?;
     let metadata = match fs::metadata(&out_path) {

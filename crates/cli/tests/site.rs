@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use lianluo_core::search::{check_index, Manifest};
+use lianluo_core::search::{validate_index, Manifest};
 use lianluo_core::{ArchiveIndex, Issue};
 
 const SAMPLE: &str = include_str!("../../core/tests/fixtures/lianluo-2017-15.txt");
@@ -425,7 +425,7 @@ fn search_manifest(data: &Path) -> Manifest {
 fn assert_sound_index(data: &Path) {
     let archive: ArchiveIndex = serde_json::from_str(&read(&data.join("index.json"))).unwrap();
     let manifest = search_manifest(data);
-    let problems = check_index(&manifest, &archive, |path| fs::read(data.join(path)).ok());
+    let problems = validate_index(&manifest, &archive, |path| fs::read(data.join(path)).ok());
     assert!(problems.is_empty(), "{problems:?}");
 }
 

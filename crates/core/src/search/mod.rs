@@ -22,10 +22,9 @@
 //! 4. for the results on screen, fetches their issue files and calls [`snippet`] with the
 //!    article's blocks; an opened article gets [`mark_ranges`] on each block.
 //!
-//! [`check_index`] checks a published index against its archive.
+//! [`validate_index`] validates a published index against its archive.
 
 mod build;
-mod check;
 mod evaluate;
 mod key;
 mod manifest;
@@ -37,13 +36,13 @@ pub mod scoring;
 mod segments;
 mod shard;
 mod snippet;
+mod validate;
 mod varint;
 
 pub use build::{
     build_index, build_index_with, ShardLayout, MAX_HASHED_SHARDS_PER_ISSUE, MAX_OWN_KEYS,
     OWN_SHARD_MIN_BYTES, TARGET_SHARD_BYTES,
 };
-pub use check::{check_index, IndexProblem};
 pub use evaluate::{doc_facts, DocFacts, SearchError};
 pub use manifest::{doc_checksum, DocMap, Manifest, Segment, SEARCH_FORMAT_VERSION};
 pub use normalize::{fold_char, normalize, normalized_chars};
@@ -52,6 +51,7 @@ pub use scoring::Hit;
 pub use segments::{update_index, IndexUpdate, PreviousIndex};
 pub use shard::{Shard, ShardError, ShardId};
 pub use snippet::{mark_ranges, snippet, Snippet, SNIPPET_CHARS, SNIPPET_LEAD};
+pub use validate::{validate_index, IndexProblem};
 
 /// Where the manifest lives, relative to `index.json`.
 pub const MANIFEST_PATH: &str = "search/manifest.json";

@@ -1,7 +1,7 @@
-//! Checking a published index against its manifest and archive, for `lianluo validate`: the
-//! segments' runs cover the archive's articles, and every shard the manifest implies is there,
-//! decodes, belongs to its segment, holds only keys the manifest sends to it, and lists only
-//! documents its segment has.
+//! Validating a published index against its manifest and archive: the segments' runs cover
+//! the archive's articles, and every shard the manifest implies is there, decodes, belongs to
+//! its segment, holds only keys the manifest sends to it, and lists only documents its segment
+//! has.
 
 use core::fmt;
 
@@ -26,10 +26,10 @@ impl fmt::Display for IndexProblem {
     }
 }
 
-/// Checks the index described by `manifest` (already parsed from [`super::MANIFEST_PATH`]) for
+/// Validates the index described by `manifest` (already parsed from [`super::MANIFEST_PATH`]) for
 /// `archive`; `read` returns a file's bytes by its path relative to `index.json`'s directory,
 /// or `None` when it is missing. Returns every problem found, none when the index is sound.
-pub fn check_index(
+pub fn validate_index(
     manifest: &Manifest,
     archive: &ArchiveIndex,
     mut read: impl FnMut(&str) -> Option<Vec<u8>>,
@@ -51,14 +51,14 @@ pub fn check_index(
         ));
     }
     for segment in &manifest.segments {
-        check_segment(segment, &mut read, &mut problems);
+        validate_segment(segment, &mut read, &mut problems);
     }
     problems
 }
 
 /// Checks one segment's shards: each there, decoding, of this segment, holding only keys its
 /// entry in the manifest sends to it and only documents it has.
-fn check_segment(
+fn validate_segment(
     segment: &Segment,
     read: &mut impl FnMut(&str) -> Option<Vec<u8>>,
     problems: &mut Vec<IndexProblem>,

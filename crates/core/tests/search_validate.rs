@@ -4,7 +4,7 @@ mod search_support;
 
 use std::collections::HashMap;
 
-use lianluo_core::search::{check_index, IndexProblem, ShardLayout};
+use lianluo_core::search::{validate_index, IndexProblem, ShardLayout};
 use search_support::{build_with, doc, Built};
 
 fn built() -> Built {
@@ -24,7 +24,7 @@ fn built() -> Built {
 }
 
 fn check(built: &Built, files: &HashMap<String, Vec<u8>>) -> Vec<String> {
-    check_index(&built.manifest, &built.archive, |path| {
+    validate_index(&built.manifest, &built.archive, |path| {
         files.get(path).cloned()
     })
     .iter()
@@ -99,7 +99,7 @@ fn built_other() -> Built {
 fn a_manifest_for_other_articles_is_named() {
     let built = built();
     let other = built_other();
-    let problems: Vec<String> = check_index(&built.manifest, &other.archive, |path| {
+    let problems: Vec<String> = validate_index(&built.manifest, &other.archive, |path| {
         files(&built).get(path).cloned()
     })
     .iter()
