@@ -113,7 +113,7 @@ impl Files {
     /// The archive index, once it arrived with every volume it names.
     pub fn archive(&self) -> Option<&Rc<ArchiveIndex>> {
         match self.entries.get(&FileKey::Index)? {
-            Load::Ready(File::Index(index, _)) if index.volumes.is_none() => Some(index),
+            Load::Ready(File::Index(index, _)) if index.is_whole() => Some(index),
             _ => None,
         }
     }
@@ -166,9 +166,7 @@ impl Files {
         Some(match self.entries.get(&FileKey::Index)? {
             Load::Pending => Load::Pending,
             Load::Failed(error) => Load::Failed(error.clone()),
-            Load::Ready(File::Index(index, _)) if index.volumes.is_none() => {
-                Load::Ready(index.clone())
-            }
+            Load::Ready(File::Index(index, _)) if index.is_whole() => Load::Ready(index.clone()),
             Load::Ready(_) => {
                 let failed = self.volumes_wanted().into_iter().find_map(|key| {
                     match self.entries.get(&key) {

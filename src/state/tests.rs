@@ -518,3 +518,16 @@ fn a_volume_that_fails_fails_the_index_until_it_is_fetched_again() {
     assert_eq!(state.index(), Load::Pending);
     assert_eq!(state.files_to_fetch(), [older_key]);
 }
+
+#[test]
+fn an_index_that_names_no_volumes_is_whole_at_once() {
+    let mut index = archive();
+    index.volumes = Some(Vec::new());
+    let state = opened_on(Route::Latest, index);
+    assert!(
+        matches!(state.index(), Load::Ready(_)),
+        "{:?}",
+        state.index()
+    );
+    assert_eq!(issues_to_fetch(&state), ["2018-2"]);
+}

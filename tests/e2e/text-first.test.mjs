@@ -106,7 +106,8 @@ test("a static page hands over to the reader with no shift", async (t) => {
   assert.equal(shift, 0, "no layout shift");
 });
 
-test("the reader's focus survives the hand-over", async (t) => {
+/** The standalone page with the WebAssembly held back 1.5 s, once its own text shows. */
+async function openWithTheReaderHeld(t) {
   const { page } = await openPage(t, browser);
   await page.route(WASM, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -114,6 +115,11 @@ test("the reader's focus survives the hand-over", async (t) => {
   });
   await page.goto(at());
   await staticShown(page);
+  return page;
+}
+
+test("the reader's focus survives the hand-over", async (t) => {
+  const page = await openWithTheReaderHeld(t);
   await page.locator("[data-lianluo-src] > .lianluo a", { hasText: "往期目录" }).focus();
   await settle(page);
   const focused = await inShadow(page, "[data-lianluo-src]", (root) => ({
@@ -124,13 +130,7 @@ test("the reader's focus survives the hand-over", async (t) => {
 });
 
 test("a query typed and entered in the page's own text is searched once the reader runs", async (t) => {
-  const { page } = await openPage(t, browser);
-  await page.route(WASM, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.continue();
-  });
-  await page.goto(at());
-  await staticShown(page);
+  const page = await openWithTheReaderHeld(t);
   const box = page.locator("[data-lianluo-src] > .lianluo input[type='search']");
   await box.fill("代表");
   await box.press("Enter");

@@ -132,6 +132,11 @@ pub struct ArchiveIndex {
 }
 
 impl ArchiveIndex {
+    /// Whether every issue is listed here: no volumes (or an empty list of them) to join.
+    pub fn is_whole(&self) -> bool {
+        self.volumes.as_ref().is_none_or(Vec::is_empty)
+    }
+
     /// Every article's id, in document order (issues newest first, articles in printed
     /// order): the order the search index numbers documents in.
     pub fn article_ids(&self) -> impl Iterator<Item = &str> + Clone {

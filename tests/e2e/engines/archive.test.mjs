@@ -20,10 +20,10 @@ after(() => browser?.close());
 const cardTitles = (page) =>
   inShadow(page, HOST, (root) => [...root.querySelectorAll(".card h3")].map((h) => h.textContent));
 
-/** The archive page at `hash`, settled. */
-async function openArchive(t, hash = "") {
+/** The archive page (or the fixture page at `path`) at `hash`, settled. */
+async function openArchive(t, hash = "", path = PAGE) {
   const page = await browser.open(t);
-  await page.goto(at(`${PAGE}${hash}`));
+  await page.goto(at(`${path}${hash}`));
   await settle(page, HOST);
   return page;
 }
@@ -56,9 +56,7 @@ test("the issue list groups every issue by year, newest first", async (t) => {
 test("an index in volumes lists the issues of every volume after its own, in order", async (t) => {
   // pages/data-volumes is data-archive with 2018-3 in the index, 2018-2 and 2018-1 in one
   // volume and 2017-15 in another.
-  const page = await browser.open(t);
-  await page.goto(at("e2e/data-volumes.html#/issues"));
-  await settle(page, HOST);
+  const page = await openArchive(t, "#/issues", "e2e/data-volumes.html");
   const listed = await inShadow(page, HOST, (root) =>
     [...root.querySelectorAll(".issue-list li")].map((li) => li.textContent),
   );
