@@ -39,6 +39,25 @@ pub fn describe() -> Machine {
     }
 }
 
+/// Free disk space in MiB on the file system holding `path`, from `df`; `None` when `df`
+/// cannot tell. A build that runs out of disk dies in the linker with SIGBUS rather than a
+/// message, so the test layers print this beside each layer.
+pub fn free_disk_mib(path: &std::path::Path) -> Option<u64> {
+    let report = probe(Command::new("df").args(["-P", "-k"]).arg(path))?;
+    available_kib(&report).map(|kib| kib / 1024)
+}
+
+/// The "Available" column (KiB) of `df -P -k` output's one data line.
+fn available_kib(report: &str) -> Option<u64> {
+    report
+        .lines()
+        .nth(1)?
+        .split_whitespace()
+        .nth(3)?
+        .parse()
+        .ok()
+}
+
 /// The value of the first `key<separator>value` line, trimmed.
 fn field(text: &str, key: &str, separator: char) -> Option<String> {
     text.lines()
@@ -64,5 +83,13 @@ mod tests {
             Some("\"Debian GNU/Linux 12 (bookworm)\"")
         );
         assert_eq!(field(os, "VERSION", '='), None);
+    }
+
+    #[test]
+    fn available_space_is_the_fourth_column_of_dfs_data_line() {
+        let report = "Filesystem 1024-blocks Used Available Capacity Mounted on\n\
+                      /dev/vda 264140600 90177000 5662336 95% /\n";
+        assert_eq!(available_kib(report), Some(5_662_336));
+        assert_eq!(available_kib("Filesystem 1024-blocks Used\n"), None);
     }
 }

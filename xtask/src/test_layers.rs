@@ -65,12 +65,14 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         .iter()
         .filter(|(name, _)| only.is_none_or(|text| name.contains(text)));
     for &(name, layer) in chosen {
-        step(format!("Layer: {name}"));
+        step(format!("Layer: {name}{}", free_disk(root)));
         let began = Instant::now();
         let outcome = layer(&mut shared);
         let took = began.elapsed();
         let counts = shared.counts.take();
-        let failure = outcome.err().map(|error| format!("{error:#}"));
+        let failure = outcome
+            .err()
+            .map(|error| format!("{error:#}{}", free_disk(root)));
         if let Some(failure) = &failure {
             eprintln!("layer failed: {name}: {failure}");
         }
@@ -90,6 +92,13 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         bail!("{failed} of {} layers failed", results.len());
     }
     Ok(())
+}
+
+/// " (N MiB of disk free)", or nothing when `df` cannot tell.
+fn free_disk(root: &Path) -> String {
+    crate::machine::free_disk_mib(root)
+        .map(|mib| format!(" ({mib} MiB of disk free)"))
+        .unwrap_or_default()
 }
 
 fn fmt(run: &mut Run) -> Result<()> {
