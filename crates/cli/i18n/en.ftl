@@ -51,11 +51,11 @@ article-no-paragraphs = the article "{ $title }" has no paragraphs; expected tex
 back-matter-missing = no back matter; expected 送：…, 责任编辑：…, 联系方式：… and 批准文号：… after the last article
 back-matter-unlabelled = found "{ $text }" in the back matter; expected a line starting 送：, 责任编辑：, 联系方式： or 批准文号：
 contact-unrecognized = found "{ $text }" among the contact details; expected a phone number and an e-mail address
-back-matter-no-distribution = the back matter has no the distribution list (送：…); expected it after the last article
-back-matter-no-editors = the back matter has no the responsible editors (责任编辑：…); expected it after the last article
-back-matter-no-phone = the back matter has no a contact phone number (联系方式：…); expected it after the last article
-back-matter-no-email = the back matter has no a contact e-mail address; expected it after the last article
-back-matter-no-approval = the back matter has no the approval number (批准文号：…); expected it after the last article
+back-matter-no-distribution = the back matter lacks the distribution list (送：…); expected it after the last article
+back-matter-no-editors = the back matter lacks the responsible editors (责任编辑：…); expected it after the last article
+back-matter-no-phone = the back matter lacks a contact phone number (联系方式：…); expected it after the last article
+back-matter-no-email = the back matter lacks a contact e-mail address; expected it after the last article
+back-matter-no-approval = the back matter lacks the approval number (批准文号：…); expected it after the last article
 
 ## Checks of issue and archive JSON (the JSON path is printed before each)
 
@@ -102,6 +102,30 @@ docx-table-skipped = a table before this paragraph was skipped; expected text on
 docx-image-skipped = an image in this paragraph was skipped; expected text only
 in-paragraph = paragraph { $paragraph }: { $message }
 
+## PDF files
+
+pdf-cut-off = the PDF ends before its end marker (%%EOF): it is cut off or damaged; expected the whole file (copy or download it again)
+pdf-damaged = the PDF cannot be read ({ $reason }); expected a PDF as a word processor or typesetting system saves it
+pdf-locked = the PDF is locked with a password; expected an unlocked PDF (open it with its password and save or print it as a new PDF)
+pdf-pages-unreadable = the content of { $count ->
+    [one] page
+   *[other] pages
+} { $pages } cannot be read; expected a PDF as a word processor or typesetting system saves it
+pdf-pages-scanned = { $count ->
+    [one] page { $pages } is an image
+   *[other] pages { $pages } are images
+} with no text (a scan); expected a PDF with its text, as saved from Word, WPS or the typesetting system (a scan needs OCR first)
+pdf-pages-undecodable = the fonts of { $count ->
+    [one] page
+   *[other] pages
+} { $pages } do not say which characters they draw (no /ToUnicode and no known encoding); expected a PDF whose text can be copied (save it again from the source document)
+pdf-no-text = the PDF has no text; expected an issue's PDF as saved from Word, WPS or the typesetting system
+pdf-characters-left-out = { $count ->
+    [one] a character
+   *[other] { $count } characters
+} whose font does not say what they are left out; expected text throughout (check this line against the printed issue)
+in-page-line = page { $page }, line { $line }: { $message }
+
 ## validate
 
 validate-valid-issue = { $file }: valid issue { $id } ({ $articles } articles)
@@ -119,7 +143,7 @@ build-out-entry-separator = {", "}
 build-out-entries-more = { $listed } and { $more } more
 build-cannot-examine = cannot examine the output folder: { $reason }
 build-cannot-list = cannot list the folder: { $reason }
-build-no-files = no .txt, .docx or .json issue files; expected at least one
+build-no-files = no .txt, .docx, .pdf or .json issue files; expected at least one
 build-internal = internal error while reading this part of the archive
 build-duplicate-id = issue id { $id } is also the id of { $file }; expected each issue once
 build-not-built = { $dir }: not built; the previous folder, if any, is unchanged
@@ -150,14 +174,14 @@ usage-more = For more, run 'lianluo --help' or 'lianluo COMMAND --help'.
 
 ## Help
 
-help-about = Convert 联络动态 issue texts and Word documents to JSON, validate them, build the whole site (the reader and the data), and preview it while the issues are edited.
-help-convert = Convert an issue's text or Word document to JSON.
+help-about = Convert 联络动态 issue texts, Word documents and PDFs to JSON, validate them, build the whole site (the reader and the data), and preview it while the issues are edited.
+help-convert = Convert an issue's text, Word document or PDF to JSON.
 help-validate = Check issue and archive index JSON files.
 help-build = Build a whole site from a folder of issues: the reader, its standalone page and the data in data/.
-help-input = The issue: its Word document (.docx) or its text, as exported from its PDF or Word file.
+help-input = The issue: its Word document (.docx), its PDF (.pdf) or its text.
 help-output = Where to write the JSON (replaced whole, or left untouched on failure); stdout if absent.
 help-files = Issue or archive index JSON files.
-help-src-dir = Folder of issue Word documents (.docx), texts (.txt) and issue JSON (.json).
+help-src-dir = Folder of issue Word documents (.docx), PDFs (.pdf), texts (.txt) and issue JSON (.json).
 help-out = The site to produce (the data folder, with --data-only): absent, empty or one lianluo build wrote; replaced whole, or left as it was on failure.
 help-site-url = The data folder's public address (such as https://example.gov.cn/lianluo/data/): static pages get absolute canonical links, and sitemap.xml and feed.xml are written.
 help-reader-script = Where the static pages find the reader's loader, relative to DIR/pages/ (default: ../../lianluo.js, the folder beside the data).
@@ -204,7 +228,7 @@ serve-bad-path = an address may not hold "..", "\" or ":": { $path }
 
 ## Double click
 
-double-click-about = lianluo is the 联络动态 publishing tool: it turns the issues' Word documents (.docx) or texts (.txt) into the site, and checks them for problems.
+double-click-about = lianluo is the 联络动态 publishing tool: it turns the issues' Word documents (.docx), PDFs (.pdf) or texts (.txt) into the site, and checks them for problems.
 double-click-more = Run "lianluo --help" in a Command Prompt window to see every command.
 double-click-prompt = Drag the folder of issues into this window and press Enter to preview it; press Enter alone to quit.
 double-click-not-folder = "{ $text }" is not a folder; drag in the folder of issues, or press Enter alone to quit.

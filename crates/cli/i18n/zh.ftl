@@ -95,6 +95,18 @@ docx-table-skipped = 本段之前的一个表格已跳过；应只有文字（�
 docx-image-skipped = 本段中的一张图片已跳过；应只有文字
 in-paragraph = 第 { $paragraph } 段：{ $message }
 
+## PDF 文件
+
+pdf-cut-off = PDF 在结束标记（%%EOF）之前就结束了：文件不完整或已损坏；应为完整的文件（请重新复制或下载）
+pdf-damaged = 无法读取此 PDF（{ $reason }）；应为文字处理或排版系统保存的 PDF
+pdf-locked = 此 PDF 设有密码；应为未加密的 PDF（请用密码打开后另存或打印为新的 PDF）
+pdf-pages-unreadable = 有 { $count } 页（第 { $pages } 页）的内容无法读取；应为文字处理或排版系统保存的 PDF
+pdf-pages-scanned = 有 { $count } 页（第 { $pages } 页）只有图像、没有文字（扫描件）；应为带文字的 PDF，即从 Word、WPS 或排版系统保存的 PDF（扫描件需先做文字识别）
+pdf-pages-undecodable = 有 { $count } 页（第 { $pages } 页）所用的字体没有说明所画的是哪些字（既无 /ToUnicode，也不是已知编码）；应为文字可以复制的 PDF（请从原文档重新保存）
+pdf-no-text = 此 PDF 中没有文字；应为从 Word、WPS 或排版系统保存的一期刊物 PDF
+pdf-characters-left-out = 有 { $count } 个字的字体没有说明是什么字，已略去；应全部是文字（请对照印刷版核对这一行）
+in-page-line = 第 { $page } 页第 { $line } 行：{ $message }
+
 ## validate（检查）
 
 validate-valid-issue = { $file }：刊物数据有效，{ $id }（{ $articles } 篇文章）
@@ -112,7 +124,7 @@ build-out-entry-separator = 、
 build-out-entries-more = { $listed } 等（另有 { $more } 项）
 build-cannot-examine = 无法查看输出文件夹：{ $reason }
 build-cannot-list = 无法列出文件夹内容：{ $reason }
-build-no-files = 没有 .txt、.docx 或 .json 刊物文件；应至少有一个
+build-no-files = 没有 .txt、.docx、.pdf 或 .json 刊物文件；应至少有一个
 build-internal = 读取这部分刊物时发生内部错误
 build-duplicate-id = 期号 { $id } 与 { $file } 相同；每期应只有一个文件
 build-not-built = { $dir }：未生成；原有文件夹（如有）保持不变
@@ -143,14 +155,14 @@ usage-more = 详细说明请运行“lianluo --help”或“lianluo 命令 --hel
 
 ## 帮助
 
-help-about = 把《联络动态》各期的文本或 Word 文档转换为 JSON，检查数据，生成整个网站（阅读器和数据），并可边改边预览。
-help-convert = 把一期刊物的文本或 Word 文档转换为 JSON。
+help-about = 把《联络动态》各期的文本、Word 文档或 PDF 转换为 JSON，检查数据，生成整个网站（阅读器和数据），并可边改边预览。
+help-convert = 把一期刊物的文本、Word 文档或 PDF 转换为 JSON。
 help-validate = 检查刊物和目录的 JSON 文件。
 help-build = 从存放各期刊物的文件夹生成整个网站：阅读器、独立页面和 data/ 中的数据。
-help-input = 一期刊物：Word 文档（.docx），或从 PDF、Word 文件导出的文本。
+help-input = 一期刊物：Word 文档（.docx）、PDF（.pdf）或文本。
 help-output = JSON 的输出文件（整体替换；失败时原文件不变）；不指定则输出到屏幕。
 help-files = 刊物或目录的 JSON 文件。
-help-src-dir = 存放各期 Word 文档（.docx）、文本（.txt）和 JSON（.json）的文件夹。
+help-src-dir = 存放各期 Word 文档（.docx）、PDF（.pdf）、文本（.txt）和 JSON（.json）的文件夹。
 help-out = 要生成的网站文件夹（用 --data-only 时为数据文件夹）：不存在、为空或由 lianluo build 生成过；整体替换，失败时保持原样。
 help-site-url = 数据文件夹的公开网址（如 https://example.gov.cn/lianluo/data/）：静态页面使用完整的规范链接，并生成 sitemap.xml 和 feed.xml。
 help-reader-script = 静态页面引用阅读器加载脚本的地址，相对于 DIR/pages/（默认 ../../lianluo.js，即数据文件夹旁的阅读器）。
@@ -197,7 +209,7 @@ serve-bad-path = 地址中不能有“..”、“\”或“:”：{ $path }
 
 ## 双击启动
 
-double-click-about = lianluo 是《联络动态》的发布工具：把各期的 Word 文档（.docx）或文本（.txt）生成网站，并检查其中的问题。
+double-click-about = lianluo 是《联络动态》的发布工具：把各期的 Word 文档（.docx）、PDF（.pdf）或文本（.txt）生成网站，并检查其中的问题。
 double-click-more = 在命令提示符窗口中运行“lianluo --help”可查看全部命令。
 double-click-prompt = 请把存放稿件的文件夹拖到这个窗口里，然后按回车键，即可预览；直接按回车键退出。
 double-click-not-folder = “{ $text }”不是文件夹；请拖入存放稿件的文件夹，或直接按回车键退出。

@@ -2,7 +2,7 @@
 //! top (its standalone page holding the newest issue's text) and the data in `DIR/data/` — or,
 //! with `--data-only` or a tool that carries no reader, the data folder alone in DIR.
 //!
-//! Every issue in SRC_DIR (`.txt` and `.docx` converted, `.json` validated) becomes
+//! Every issue in SRC_DIR (`.txt`, `.docx` and `.pdf` converted, `.json` validated) becomes
 //! `issues/{id}.json` in the data folder, with `index.json`, the search index under `search/`,
 //! the views as HTML under `view/`, static pages under `pages/`, with `--site-url` `sitemap.xml`
 //! and `feed.xml`, and a `.gz` sibling beside each file where that is smaller. DIR is replaced
@@ -35,7 +35,8 @@ pub const MAX_THREADS: usize = 8;
 /// Arguments of `build`.
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Folder of issue Word documents (`.docx`), texts (`.txt`) and issue JSON (`.json`).
+    /// Folder of issue Word documents (`.docx`), PDFs (`.pdf`), texts (`.txt`) and issue JSON
+    /// (`.json`).
     pub src_dir: PathBuf,
     /// The site to produce (or its data folder, with `--data-only`): absent, empty or an
     /// earlier build's output, replaced whole, or left as it was on failure.
@@ -59,7 +60,7 @@ pub struct BuildArgs {
     pub reader_script: String,
 }
 
-/// Whether `path` names an issue source: a `.txt`, `.docx` or `.json` file whose name does not
+/// Whether `path` names an issue source: a `.txt`, `.docx`, `.pdf` or `.json` file whose name does not
 /// start with `~` or `.`, which mark Word's lock files (`~$第15期.docx`), its temporary files
 /// (`~WRL0001.tmp`) and hidden ones, present beside the sources while a document is open.
 pub(crate) fn is_source_name(path: &Path) -> bool {
@@ -70,7 +71,7 @@ pub(crate) fn is_source_name(path: &Path) -> bool {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    !hidden && matches!(ext.as_deref(), Some("txt" | "docx" | "json"))
+    !hidden && matches!(ext.as_deref(), Some("txt" | "docx" | "pdf" | "json"))
 }
 
 /// The issue sources directly in `dir` (see [`is_source_name`]), sorted by name.

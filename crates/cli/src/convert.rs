@@ -16,7 +16,7 @@ use crate::text_options::TextOptions;
 /// Arguments of `convert`.
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// The issue's text, as exported from its PDF or Word file.
+    /// The issue: its Word document (.docx), its PDF (.pdf) or its text.
     pub input: PathBuf,
     /// Where to write the JSON (replaced whole, or left untouched on failure); stdout if absent.
     #[arg(short, long, value_name = "OUT")]

@@ -11,6 +11,7 @@ use crate::decode::{decode, Encoding};
 use crate::docx::{read_docx, Skipped};
 use crate::i18n::catalogue;
 use crate::json_location::locate;
+use crate::pdf::read_pdf;
 
 /// A value read from a file (when it could be), and what was found on the way.
 #[derive(Debug)]
@@ -136,15 +137,85 @@ fn in_paragraph(d: &Diagnostic) -> Diagnostic {
     located
 }
 
-/// Reads an issue from a source file's bytes: a Word document by its `.docx` extension,
-/// otherwise text.
+/// Whether a file is a PDF: named `.pdf`, or starting as every PDF does (a PDF saved as
+/// `.txt` is read as what it is).
+pub fn is_pdf(path: &std::path::Path, bytes: &[u8]) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        || bytes.starts_with(b"%PDF-")
+}
+
+/// Converts an issue's PDF to an issue. Diagnostics are located by page and line: the line
+/// of a diagnostic is the page, its column the line on that page, and the message says both.
+pub fn issue_from_pdf(bytes: &[u8], options: &ParseOptions) -> Loaded<Issue> {
+    let text = match read_pdf(bytes) {
+        Ok(text) => text,
+        Err(message) => return Loaded::failed(Diagnostic::error(1, 1, message)),
+    };
+    let paragraphs: Vec<String> = text.paragraphs.iter().map(|p| p.text.clone()).collect();
+    let mut outcome = parse_paragraphs(&paragraphs, options);
+    let place = |paragraph: usize| {
+        text.paragraphs
+            .get(paragraph.saturating_sub(1))
+            .map_or((1, 1), |p| (p.page, p.line))
+    };
+    let mut diagnostics: Vec<Diagnostic> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (page, line) = place(d.line);
+            at_page_line(d, page, line)
+        })
+        .collect();
+    for &(page, line, count) in &text.gaps {
+        let message = Message::new(
+            "pdf-characters-left-out",
+            format!("{count} characters whose font does not say what they are left out; expected text throughout (check this line against the printed issue)"),
+        )
+        .arg("count", count);
+        let mut d = Diagnostic::warning(1, 1, message);
+        if options.strict {
+            d.severity = Severity::Error;
+            outcome.issue = None;
+        }
+        diagnostics.push(at_page_line(&d, page, line));
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    outcome.diagnostics = Vec::new();
+    let mut loaded = validated(outcome);
+    diagnostics.append(&mut loaded.diagnostics);
+    loaded.diagnostics = diagnostics;
+    loaded
+}
+
+/// A diagnostic placed at a PDF's page and line, its message saying which (`第 3 页第 12 行：…`).
+fn at_page_line(d: &Diagnostic, page: usize, line: usize) -> Diagnostic {
+    if WHOLE_DOCUMENT.contains(&d.id) {
+        return d.clone();
+    }
+    let message = Message::new(
+        "in-page-line",
+        format!("page {page}, line {line}: {}", d.message),
+    )
+    .arg("page", page)
+    .arg("line", line)
+    .arg("message", catalogue().diagnostic(d));
+    let mut located = Diagnostic::error(page, line, message);
+    located.severity = d.severity;
+    located
+}
+
+/// Reads an issue from a source file's bytes: a PDF or a Word document by its extension (a
+/// PDF by its first bytes too), otherwise text.
 pub fn issue_from_file(
     path: &std::path::Path,
     bytes: &[u8],
     options: &ParseOptions,
     encoding: Option<Encoding>,
 ) -> Loaded<Issue> {
-    if is_docx(path) {
+    if is_pdf(path, bytes) {
+        issue_from_pdf(bytes, options)
+    } else if is_docx(path) {
         issue_from_docx(bytes, options)
     } else {
         issue_from_text(bytes, options, encoding)

@@ -1,4 +1,4 @@
-//! `lianluo`: turns 联络动态 issue texts and Word documents into JSON, checks issue and
+//! `lianluo`: turns 联络动态 issue texts, Word documents and PDFs into JSON, checks issue and
 //! archive JSON, builds the whole site (the reader it carries, index, issue files, search
 //! index, pages), and previews it live while the issues are edited (`serve`, also what a
 //! double click starts).

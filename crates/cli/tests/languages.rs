@@ -83,14 +83,14 @@ fn help_is_in_the_run_language() {
     assert_eq!(zh.status.code(), Some(0));
     let text = String::from_utf8_lossy(&zh.stdout);
     assert!(
-        text.starts_with("把《联络动态》各期的文本或 Word 文档转换为 JSON"),
+        text.starts_with("把《联络动态》各期的文本、Word 文档或 PDF 转换为 JSON"),
         "{text}"
     );
     for line in [
         "用法：lianluo",
         "命令：",
         "选项：",
-        "convert   把一期刊物的文本或 Word 文档转换为 JSON。",
+        "convert   把一期刊物的文本、Word 文档或 PDF 转换为 JSON。",
         "显示帮助。",
     ] {
         assert!(text.contains(line), "{line}: {text}");

@@ -6,7 +6,7 @@ pub const FIRST_YEAR: u32 = 1950;
 pub const LAST_YEAR: u32 = 2999;
 
 fn is_leap(year: u32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Days in `month` (1–12) of `year`; 0 for a month that does not exist.

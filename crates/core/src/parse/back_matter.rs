@@ -293,7 +293,7 @@ pub fn read_back_matter(
                 1,
                 Message::new(
                     id,
-                    format!("the back matter has no {what}; expected it after the last article"),
+                    format!("the back matter lacks {what}; expected it after the last article"),
                 ),
             ));
         }
