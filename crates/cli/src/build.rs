@@ -13,15 +13,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::thread;
 
-use lianluo_core::diagnostic::{Diagnostic, Message};
+use lianluo_core::diagnostic::{Diagnostic, Message, Severity};
 use lianluo_core::parse::ParseOptions;
 use lianluo_core::Issue;
 
 use crate::carried_reader::{self, Reader};
 use crate::changes::UPLOAD_LIST;
 use crate::decode::Encoding;
-use crate::i18n::t;
+use crate::i18n::{catalogue, t};
 use crate::load::{document_from_json, issue_from_file, Document, Loaded};
+use crate::progress::Progress;
 use crate::replace_guard::ensure_replaceable;
 use crate::report::{to_stderr, Reporter};
 use crate::site::write_site;
@@ -151,9 +152,16 @@ fn load_all(
     files: &[PathBuf],
     options: &ParseOptions,
     encoding: Option<Encoding>,
+    progress: &Progress,
 ) -> Vec<Loaded<Issue>> {
     let runs = across_cores(files, |_, part| {
-        part.iter().map(|f| load(f, options, encoding)).collect()
+        part.iter()
+            .map(|f| {
+                let loaded = load(f, options, encoding);
+                progress.one_done();
+                loaded
+            })
+            .collect()
     });
     runs.into_iter()
         .flat_map(|run| {
@@ -174,6 +182,14 @@ fn load_all(
         .collect()
 }
 
+/// How a source file fared.
+enum Fate {
+    Clean,
+    Warned,
+    /// Left out of the site: the first error said about it.
+    LeftOut(String),
+}
+
 /// Runs `build`.
 pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
     if let Err(refusal) = ensure_replaceable(&args.out, &args.src_dir) {
@@ -190,16 +206,26 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         return reporter.error(&args.src_dir, 1, 1, &t("build-no-files", &[]));
     }
     let options = args.text.parse_options();
+    let progress = Progress::new(files.len(), !args.for_preview);
     let mut issues = Vec::with_capacity(files.len());
+    let mut fates = Vec::with_capacity(files.len());
     let mut first_file_of: HashMap<String, PathBuf> = HashMap::new();
-    for (file, loaded) in files
-        .iter()
-        .zip(load_all(&files, &options, args.text.encoding))
-    {
+    let loaded_all = load_all(&files, &options, args.text.encoding, &progress);
+    progress.finish();
+    for (file, loaded) in files.iter().zip(loaded_all) {
         for d in &loaded.diagnostics {
             reporter.diagnostic(file, d);
         }
-        let Some(issue) = loaded.value else { continue };
+        let first_error = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .map(|d| catalogue().diagnostic(d));
+        let warned = !loaded.diagnostics.is_empty();
+        let Some(issue) = loaded.value else {
+            fates.push((file, Fate::LeftOut(first_error.unwrap_or_default())));
+            continue;
+        };
         if let Some(first) = first_file_of.get(&issue.id) {
             let message = t(
                 "build-duplicate-id",
@@ -209,12 +235,22 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
                 ],
             );
             reporter.error(file, 1, 1, &message);
+            fates.push((file, Fate::LeftOut(message)));
             continue;
         }
         first_file_of.insert(issue.id.clone(), file.clone());
         issues.push(issue);
+        fates.push((file, if warned { Fate::Warned } else { Fate::Clean }));
     }
-    if reporter.failed() {
+    // Without --strict (and outside the preview, which shows every problem of the issue being
+    // edited), a file that cannot be converted is left out and the others are built: one bad
+    // PDF of a back catalogue never stops the rest.
+    let all_or_nothing = args.text.strict || args.for_preview;
+    let left_out = fates
+        .iter()
+        .filter(|(_, fate)| matches!(fate, Fate::LeftOut(_)))
+        .count();
+    if reporter.failed() && (all_or_nothing || issues.is_empty()) {
         let line = t(
             "build-not-built",
             &[("dir", args.out.display().to_string())],
@@ -247,6 +283,9 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
             return reporter.error(&args.out, 1, 1, &message);
         }
     };
+    if left_out > 0 {
+        reporter.built_without_some_files();
+    }
     let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
     let dir = args.out.display().to_string();
     let counts = [
@@ -260,6 +299,7 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) {
         // The preview says itself what it built; publishing advice means nothing there.
         return;
     }
+    say_fates(&fates);
     let changes = &written.changes;
     if changes.had_previous {
         let upload = changes.added.len() + changes.changed.len();
@@ -329,4 +369,31 @@ fn site_address(url: &str) -> Result<String, String> {
     } else {
         format!("{url}/")
     })
+}
+
+/// How the files fared, when there are many or some were left out: counts, then each file left
+/// out with its first error.
+fn say_fates(fates: &[(&PathBuf, Fate)]) {
+    let count = |f: fn(&Fate) -> bool| fates.iter().filter(|(_, fate)| f(fate)).count();
+    let clean = count(|f| matches!(f, Fate::Clean));
+    let warned = count(|f| matches!(f, Fate::Warned));
+    let left_out = fates.len() - clean - warned;
+    if left_out == 0 && fates.len() < Progress::SHOWN_FROM {
+        return;
+    }
+    let summary = t(
+        "build-fates",
+        &[
+            ("files", fates.len().to_string()),
+            ("clean", clean.to_string()),
+            ("warned", warned.to_string()),
+            ("left", left_out.to_string()),
+        ],
+    );
+    to_stderr(format_args!("{summary}"));
+    for (file, fate) in fates {
+        if let Fate::LeftOut(reason) = fate {
+            to_stderr(format_args!("  {}: {reason}", file.display()));
+        }
+    }
 }

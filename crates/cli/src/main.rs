@@ -19,6 +19,7 @@ mod feeds;
 mod output;
 mod preview;
 mod previous_site;
+mod progress;
 mod replace_guard;
 mod report;
 mod site;
@@ -58,6 +59,9 @@ enum Command {
 /// Exit code for invalid input.
 const EXIT_INVALID: u8 = 1;
 
+/// Exit code for a site built without the files that could not be converted (listed).
+const EXIT_BUILT_WITHOUT_SOME: u8 = 3;
+
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args_os()
         .map(|a| a.to_string_lossy().into_owned())
@@ -92,7 +96,11 @@ fn main() -> ExitCode {
         if double_clicked {
             double_click::wait_before_closing();
         }
-        ExitCode::from(EXIT_INVALID)
+        if reporter.built_partly() {
+            ExitCode::from(EXIT_BUILT_WITHOUT_SOME)
+        } else {
+            ExitCode::from(EXIT_INVALID)
+        }
     } else {
         ExitCode::SUCCESS
     }

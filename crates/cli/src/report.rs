@@ -29,6 +29,8 @@ pub struct Reporter {
     warnings: usize,
     /// The lines printed so far, for a reporter made by [`Reporter::collecting`].
     kept: Option<Vec<String>>,
+    /// Whether `build` wrote the site without some files, whose errors were reported.
+    partly: bool,
 }
 
 impl Reporter {
@@ -84,6 +86,16 @@ impl Reporter {
     /// Whether an error was reported.
     pub fn failed(&self) -> bool {
         self.errors > 0
+    }
+
+    /// Records that the site was written without the files whose errors were reported.
+    pub fn built_without_some_files(&mut self) {
+        self.partly = true;
+    }
+
+    /// Whether the site was written without some files.
+    pub fn built_partly(&self) -> bool {
+        self.partly
     }
 
     /// `N errors, M warnings` (`N 个错误，M 个警告`), for a closing line.

@@ -420,20 +420,33 @@ fn build_refuses_duplicate_ids_naming_both_files() {
     fs::create_dir(&src).expect("mkdir");
     let first = write(&src, "a.txt", SAMPLE);
     let second = write(&src, "b.txt", SAMPLE);
-    let out = lianluo(&[
+    let site = dir.path().join("site");
+    let strict = lianluo(&[
         "build",
         path_str(&src),
         "--out",
-        path_str(&dir.path().join("site")),
+        path_str(&site),
+        "--strict",
     ]);
-    assert_eq!(out.status.code(), Some(1));
-    let found = diagnostics(&out, &second);
-    assert_eq!(found.len(), 1, "{}", stderr(&out));
+    assert_eq!(strict.status.code(), Some(1));
+    let found = diagnostics(&strict, &second);
+    assert_eq!(found.len(), 1, "{}", stderr(&strict));
     assert!(
         found[0].3.contains("2017-15") && found[0].3.contains(path_str(&first)),
         "{found:?}"
     );
-    assert!(!dir.path().join("site").exists());
+    assert!(!site.exists());
+    // Without --strict the second file is left out, said so, and the first is built.
+    let out = lianluo(&["build", path_str(&src), "--out", path_str(&site)]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 left out of the site"),
+        "{}",
+        stderr(&out)
+    );
+    let index: ArchiveIndex =
+        serde_json::from_slice(&fs::read(site.join("index.json")).expect("index")).expect("JSON");
+    assert_eq!(index.issues.len(), 1);
 }
 
 #[test]
@@ -473,7 +486,13 @@ fn failed_build_leaves_the_previous_folder_exactly_as_it_was() {
     let snapshot = tree(&site);
 
     write(&src, "broken.txt", "第 1 期\n\n没有日期");
-    let out = lianluo(&["build", path_str(&src), "--out", path_str(&site)]);
+    let out = lianluo(&[
+        "build",
+        path_str(&src),
+        "--out",
+        path_str(&site),
+        "--strict",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(tree(&site), snapshot);
     assert!(diagnostics(&out, &src.join("broken.txt"))

@@ -155,3 +155,64 @@ fn build_reads_pdfs_beside_word_documents_and_texts() {
     let issue: Issue = serde_json::from_slice(&written).expect("issue JSON");
     assert_eq!(issue, golden());
 }
+
+#[test]
+fn a_back_catalogue_with_bad_pdfs_is_built_from_the_others_and_the_bad_ones_are_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sources = dir.path().join("旧刊");
+    fs::create_dir(&sources).expect("mkdir");
+    for name in ["libreoffice.pdf", "scanned.pdf", "encrypted.pdf"] {
+        fs::copy(fixture(name), sources.join(name)).expect("copies");
+    }
+    let site = dir.path().join("site");
+    let strict = lianluo(&[
+        "build",
+        path_str(&sources),
+        "--out",
+        path_str(&site),
+        "--strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(!site.exists(), "--strict builds all or nothing");
+
+    let out = lianluo(&[
+        "build",
+        path_str(&sources),
+        "--out",
+        path_str(&site),
+        "--data-only",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let text = stderr(&out);
+    let summary = "3 files: 1 converted cleanly, 0 with warnings, 2 left out of the site";
+    assert!(text.contains(summary), "{text}");
+    let after = &text[text.find(summary).expect("summary")..];
+    let encrypted = format!(
+        "  {}: the PDF is locked",
+        path_str(&sources.join("encrypted.pdf"))
+    );
+    let scanned = format!(
+        "  {}: pages 1, 2 are images",
+        path_str(&sources.join("scanned.pdf"))
+    );
+    assert!(
+        after.contains(&encrypted) && after.contains(&scanned),
+        "{after}"
+    );
+    let issue: Issue =
+        serde_json::from_slice(&fs::read(site.join("issues/2017-15.json")).expect("written"))
+            .expect("issue JSON");
+    assert_eq!(issue, golden());
+}
+
+#[test]
+fn a_folder_of_only_bad_pdfs_builds_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sources = dir.path().join("src");
+    fs::create_dir(&sources).expect("mkdir");
+    fs::copy(fixture("damaged.pdf"), sources.join("damaged.pdf")).expect("copies");
+    let site = dir.path().join("site");
+    let out = lianluo(&["build", path_str(&sources), "--out", path_str(&site)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!site.exists());
+}
