@@ -119,6 +119,8 @@ pdf-pages-undecodable = the fonts of { $count ->
     [one] page
    *[other] pages
 } { $pages } do not say which characters they draw (no /ToUnicode and no known encoding); expected a PDF whose text can be copied (save it again from the source document)
+pdf-too-much = the PDF takes more than { $most } characters and drawing operations to read, far more than any issue; expected one issue's PDF
+pdf-page-too-large = page { $page } unpacks to more than { $mb } MB, far more than any issue's page; expected one issue's PDF
 pdf-no-text = the PDF has no text; expected an issue's PDF as saved from Word, WPS or the typesetting system
 pdf-characters-left-out = { $count ->
     [one] a character

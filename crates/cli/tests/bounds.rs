@@ -1,6 +1,8 @@
 //! Every input within bounds: a Word document whose text unpacks past the limit (a zip bomb)
-//! is refused as such while it unpacks, in little memory; a source file larger than any
-//! issue, or one that never ends, is refused before it fills the memory.
+//! is refused as such while it unpacks, in little memory; so is a PDF whose page unpacks past
+//! its bound or that shows millions of characters; a real issue's PDF converts within 100 MB;
+//! a source file larger than any issue, or one that never ends, is refused before it fills
+//! the memory.
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -270,6 +272,118 @@ fn a_two_gigabyte_bomb_is_refused_in_little_memory() {
     );
     assert!(
         peak <= BOMB_MEMORY_LIMIT_BYTES,
+        "peak memory {} MiB",
+        peak / MIB
+    );
+}
+
+/// The most memory converting one issue's PDF may take (DESIGN.md's bar), and a PDF made to
+/// take more (a bomb), in bytes.
+const PDF_MEMORY_LIMIT_BYTES: u64 = 100 * MIB;
+const PDF_BOMB_MEMORY_LIMIT_BYTES: u64 = 200 * MIB;
+
+/// A one-page PDF whose page content, written by `content` into the compressor (so that the
+/// tests never hold it whole: a large test process would count in its children's peak, which
+/// share its pages until they start the binary), is stored deflated; with the font F1
+/// (Helvetica), written by lopdf.
+fn one_page_pdf(content: impl Fn(&mut dyn Write)) -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut packed = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    content(&mut packed);
+    let packed = packed.finish().expect("compresses");
+    let mut doc = Document::with_version("1.5");
+    let pages = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let stream = Stream::new(dictionary! { "Filter" => "FlateDecode" }, packed)
+        .with_compression(false);
+    let contents = doc.add_object(stream);
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => contents,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("writes");
+    bytes
+}
+
+#[cfg(unix)]
+#[test]
+fn each_producers_pdf_converts_within_a_hundred_megabytes() {
+    for name in ["chromium.pdf", "libreoffice.pdf", "reportlab-stsong.pdf"] {
+        let path = Path::new("tests/fixtures/pdf").join(name);
+        let (code, text, peak) = run_measured(&["--lang", "en", "convert", path_str(&path)]);
+        assert_eq!(code, 0, "{name}: {text}");
+        assert!(
+            peak <= PDF_MEMORY_LIMIT_BYTES,
+            "{name}: peak memory {} MiB",
+            peak / MIB
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pdf_page_that_unpacks_past_the_bound_is_refused_in_little_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bomb = dir.path().join("bomb.pdf");
+    // 128 MiB of spaces, some hundred kilobytes packed.
+    let spaces = |out: &mut dyn Write| {
+        let chunk = vec![b' '; MIB as usize];
+        for _ in 0..128 {
+            out.write_all(&chunk).expect("compresses");
+        }
+    };
+    fs::write(&bomb, one_page_pdf(spaces)).expect("writes");
+    let (code, text, peak) = run_measured(&["--lang", "en", "convert", path_str(&bomb)]);
+    assert_eq!(code, 1, "{text}");
+    let expected = format!(
+        "{}:1:1: error: page 1 unpacks to more than 64 MB, far more than any issue's page",
+        bomb.display()
+    );
+    assert!(text.starts_with(&expected), "{text}");
+    assert!(
+        peak <= PDF_BOMB_MEMORY_LIMIT_BYTES,
+        "peak memory {} MiB",
+        peak / MIB
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pdf_showing_millions_of_characters_is_refused_in_little_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("many.pdf");
+    // One string of 11,000,000 characters.
+    let shown = |out: &mut dyn Write| {
+        out.write_all(b"BT /F1 10 Tf 10 10 Td (").expect("compresses");
+        let chunk = vec![b'a'; 1_000_000];
+        for _ in 0..11 {
+            out.write_all(&chunk).expect("compresses");
+        }
+        out.write_all(b") Tj ET").expect("compresses");
+    };
+    fs::write(&pdf, one_page_pdf(shown)).expect("writes");
+    let (code, text, peak) = run_measured(&["--lang", "en", "convert", path_str(&pdf)]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("the PDF takes more than 10000000 characters and drawing operations"),
+        "{text}"
+    );
+    assert!(
+        peak <= PDF_BOMB_MEMORY_LIMIT_BYTES,
         "peak memory {} MiB",
         peak / MIB
     );

@@ -14,6 +14,23 @@ use super::number;
 /// are damage and are not entered.
 const MAX_FORM_DEPTH: usize = 8;
 
+/// The most operations and glyphs a document may take to run, together: 10,000,000. An issue
+/// takes some tens of thousands; the bound keeps a crafted file (a stream of text operators,
+/// a form drawn again and again) from taking the memory or the time. Sensible from 1,000,000
+/// to 100,000,000.
+pub const MAX_WORK: usize = 10_000_000;
+
+/// Why a page's text could not be had.
+#[derive(Debug)]
+pub enum PageFailure {
+    /// The content cannot be read.
+    Unreadable,
+    /// A stream of it unpacks past the bound.
+    TooLarge,
+    /// The document takes more than [`MAX_WORK`] operations and glyphs.
+    TooMuch,
+}
+
 /// A glyph shown on a page, in the page's default space (points, y up).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
@@ -83,25 +100,37 @@ struct GraphicsState {
 /// Runs content streams, keeping the fonts it has read.
 pub struct Interpreter<'a> {
     doc: &'a Document,
+    /// The most any one stream may unpack to.
+    max_stream_bytes: usize,
+    /// Operations run and glyphs shown so far, over every page.
+    work: usize,
     fonts: BTreeMap<ObjectId, Font<'a>>,
     /// Fonts given inline in a resource dictionary rather than by reference, by their name.
     inline_fonts: Vec<(Vec<u8>, Font<'a>)>,
 }
 
 impl<'a> Interpreter<'a> {
-    pub fn new(doc: &'a Document) -> Interpreter<'a> {
+    pub fn new(doc: &'a Document, max_stream_bytes: usize) -> Interpreter<'a> {
         Interpreter {
             doc,
+            max_stream_bytes,
+            work: 0,
             fonts: BTreeMap::new(),
             inline_fonts: Vec::new(),
         }
     }
 
-    /// The text of a page, or lopdf's reason when its content cannot be read.
-    pub fn page(&mut self, page_id: ObjectId) -> lopdf::Result<PageText> {
-        let content = self.doc.get_page_content(page_id);
-        let operations = Content::decode(&content)?.operations;
-        let (direct, inherited) = self.doc.get_page_resources(page_id)?;
+    /// The text of a page.
+    pub fn page(&mut self, page_id: ObjectId) -> Result<PageText, PageFailure> {
+        let content = self
+            .doc
+            .get_page_content_with_limit(page_id, self.max_stream_bytes)
+            .map_err(failure)?;
+        let (direct, inherited) = self
+            .doc
+            .get_page_resources(page_id)
+            .map_err(|_| PageFailure::Unreadable)?;
+        self.inline_fonts.clear();
         let mut resources: Vec<&'a Dictionary> = direct.into_iter().collect();
         for id in inherited {
             if let Ok(dict) = self.doc.get_dictionary(id) {
@@ -121,22 +150,29 @@ impl<'a> Interpreter<'a> {
                 rise: 0.0,
             },
         };
-        self.run(&operations, &resources, state, 0, &mut page);
+        self.run(&content, &resources, state, 0, &mut page)?;
         Ok(page)
     }
 
+    /// Runs one content stream, operation by operation as they are parsed (a stream's
+    /// operations are never all held at once).
     fn run(
         &mut self,
-        operations: &[lopdf::content::Operation],
+        content: &[u8],
         resources: &[&'a Dictionary],
         mut state: GraphicsState,
         depth: usize,
         page: &mut PageText,
-    ) {
+    ) -> Result<(), PageFailure> {
         let mut saved = Vec::new();
         let mut text_matrix = Matrix::IDENTITY;
         let mut line_matrix = Matrix::IDENTITY;
-        for op in operations {
+        for op in Content::decode_iter(content) {
+            let op = op.map_err(|_| PageFailure::Unreadable)?;
+            self.work += 1;
+            if self.work > MAX_WORK {
+                return Err(PageFailure::TooMuch);
+            }
             let operands = &op.operands;
             let n = |i: usize| operands.get(i).and_then(number).unwrap_or(0.0);
             match op.operator.as_str() {
@@ -210,12 +246,13 @@ impl<'a> Interpreter<'a> {
                 "Do" => {
                     let name = operands.first().and_then(|o| o.as_name().ok());
                     if let Some(name) = name {
-                        self.draw_xobject(name, resources, &state, depth, page);
+                        self.draw_xobject(name, resources, &state, depth, page)?;
                     }
                 }
                 _ => {}
             }
         }
+        Ok(())
     }
 
     fn draw_xobject(
@@ -225,23 +262,20 @@ impl<'a> Interpreter<'a> {
         state: &GraphicsState,
         depth: usize,
         page: &mut PageText,
-    ) {
+    ) -> Result<(), PageFailure> {
         let doc = self.doc;
         let Some(stream) = resources.iter().find_map(|r| {
             let xobjects = r.get_deref(b"XObject", doc).ok()?.as_dict().ok()?;
             xobjects.get_deref(name, doc).ok()?.as_stream().ok()
         }) else {
-            return;
+            return Ok(());
         };
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
             Ok(b"Image") => page.has_images = true,
             Ok(b"Form") if depth < MAX_FORM_DEPTH => {
-                let Ok(content) = stream.decompressed_content() else {
-                    return;
-                };
-                let Ok(decoded) = Content::decode(&content) else {
-                    return;
-                };
+                let content = stream
+                    .decompressed_content_with_limit(self.max_stream_bytes)
+                    .map_err(failure)?;
                 let mut inner = state.clone();
                 if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array) {
                     let m: Vec<f64> = m.iter().filter_map(number).collect();
@@ -255,10 +289,11 @@ impl<'a> Interpreter<'a> {
                     .and_then(Object::as_dict);
                 let mut scope: Vec<&'a Dictionary> = own.into_iter().collect();
                 scope.extend_from_slice(resources);
-                self.run(&decoded.operations, &scope, inner, depth + 1, page);
+                self.run(&content, &scope, inner, depth + 1, page)?;
             }
             _ => {}
         }
+        Ok(())
     }
 
     /// Shows a string: each code becomes a glyph, and the text matrix moves past it.
@@ -270,6 +305,12 @@ impl<'a> Interpreter<'a> {
         resources: &[&'a Dictionary],
         page: &mut PageText,
     ) {
+        // A string has at most as many codes as bytes: bounding by its length first keeps a
+        // crafted string of millions of codes from being split at all.
+        self.work += bytes.len();
+        if self.work > MAX_WORK {
+            return;
+        }
         let t = &state.text;
         let Some(font) = t
             .font
@@ -333,6 +374,16 @@ impl<'a> Interpreter<'a> {
             }
             _ => None,
         }
+    }
+}
+
+/// What a lopdf error reading a stream means for the page.
+fn failure(error: lopdf::Error) -> PageFailure {
+    match error {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            PageFailure::TooLarge
+        }
+        _ => PageFailure::Unreadable,
     }
 }
 

@@ -62,16 +62,21 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, Message> {
     if doc.is_encrypted() && doc.encryption_state.is_none() {
         return Err(locked());
     }
-    let mut interpreter = content::Interpreter::new(&doc);
+    let mut interpreter = content::Interpreter::new(&doc, MAX_STREAM_BYTES);
     let mut pages = Vec::new();
     let mut unreadable = Vec::new();
     let mut scanned = Vec::new();
     let mut undecoded = Vec::new();
     for (number, id) in doc.get_pages() {
         let number = number as usize;
-        let Ok(page) = interpreter.page(id) else {
-            unreadable.push(number);
-            continue;
+        let page = match interpreter.page(id) {
+            Ok(page) => page,
+            Err(content::PageFailure::Unreadable) => {
+                unreadable.push(number);
+                continue;
+            }
+            Err(content::PageFailure::TooMuch) => return Err(too_much()),
+            Err(content::PageFailure::TooLarge) => return Err(too_large(number)),
         };
         let glyphs = page.glyphs.len();
         if glyphs == 0 && page.has_images {
@@ -101,6 +106,25 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, Message> {
         ));
     }
     Ok(PdfText { paragraphs, gaps })
+}
+
+fn too_large(page: usize) -> Message {
+    let mb = MAX_STREAM_BYTES / (1024 * 1024);
+    Message::new(
+        "pdf-page-too-large",
+        format!("page {page} unpacks to more than {mb} MB, far more than any issue's page; expected one issue's PDF"),
+    )
+    .arg("page", page)
+    .arg("mb", mb)
+}
+
+fn too_much() -> Message {
+    let most = content::MAX_WORK;
+    Message::new(
+        "pdf-too-much",
+        format!("the PDF takes more than {most} characters and drawing operations to read, far more than any issue; expected one issue's PDF"),
+    )
+    .arg("most", most)
 }
 
 fn locked() -> Message {
