@@ -92,6 +92,17 @@ fn the_sample_made_by_python_docx_converts_to_the_same_issue_as_its_text() {
     assert_eq!(stderr(&out), "");
 }
 
+#[test]
+fn the_sample_as_wps_saves_it_converts_to_the_same_issue_as_its_text() {
+    // Written by tests/fixtures/make_wps_docx.py: WPS's namespace, its per-run fonts with
+    // w:hint="eastAsia", indents in characters, the _GoBack bookmark, KSOProductBuildVer.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lianluo-2017-15-wps.docx");
+    let out = lianluo(&["convert", path_str(&path)]);
+    assert_eq!(converted(&out), golden());
+    assert_eq!(stderr(&out), "");
+}
+
 /// A small issue with Word's quirks, paragraph by paragraph (numbers in the comments).
 fn quirky_issue() -> Vec<Block> {
     vec![
