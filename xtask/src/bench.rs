@@ -2,6 +2,7 @@
 //! Lighthouse (mobile defaults, served with gzip), CLI convert and build times, and search.
 //! Prints a Markdown table and writes `target/bench/report.json` and `report.md`. No pass/fail.
 
+use crate::back_catalogue;
 use crate::compress::{files_under, relative_slash_path};
 use crate::incremental;
 use crate::install;
@@ -58,6 +59,7 @@ struct Report {
     cli: CliTimes,
     search: Value,
     render: Value,
+    back_catalogue: Option<back_catalogue::Figures>,
 }
 
 #[derive(Serialize)]
@@ -157,6 +159,9 @@ pub fn measure(root: &Path) -> Result<()> {
         eprintln!("render figures not measured: {error:#}");
         serde_json::json!({ "error": format!("{error:#}") })
     });
+    let back_catalogue = back_catalogue::measure(&paths::cli_binary(root), &out)
+        .map_err(|error| eprintln!("back-catalogue figures not measured: {error:#}"))
+        .ok();
     let report = Report {
         machine: machine::describe(),
         sizes,
@@ -165,6 +170,7 @@ pub fn measure(root: &Path) -> Result<()> {
         cli,
         search,
         render,
+        back_catalogue,
     };
     let markdown = markdown(&report);
     println!("\n{markdown}");
@@ -698,6 +704,10 @@ fn markdown(report: &Report) -> String {
         }
     }
     render_markdown(&mut md, &report.render);
+    if let Some(figures) = &report.back_catalogue {
+        md.push('\n');
+        back_catalogue::markdown(&mut md, figures);
+    }
     profile_markdown(&mut md, &report.size_profile);
     md
 }
@@ -860,6 +870,14 @@ mod tests {
                 "535": {"previous_issue": {"runs": 8, "median": 1.25, "p90": 2.5, "max": 3}},
                 "5000": {"issue_list": {"runs": 8, "median": 4.5, "p90": 6.3, "max": 7}}
             }),
+            back_catalogue: Some(back_catalogue::Figures {
+                issues: 535,
+                seconds: 12.5,
+                progress_lines: 10,
+                summary: Some("535 files: 535 converted cleanly".into()),
+                same_as_text: 534,
+                peak_kib: Some(20_480),
+            }),
         };
         let md = markdown(&report);
         for expected in [
@@ -884,6 +902,9 @@ mod tests {
             "| previous issue | 8 | 1.2 ms | 2.5 ms | 3.0 ms |",
             "| `lianluo:render`, 5000 synthetic issues (one frame: 16.7 ms) | runs | median | p90 | max |",
             "| issue list | 8 | 4.5 ms | 6.3 ms | 7.0 ms |",
+            "| 535 one-issue PDFs, `lianluo build` | ≤ 60 s, progress shown, a summary | 12.5 s, 10 progress lines, summary: 535 files: 535 converted cleanly |",
+            "| issues equal to their text's conversion | 535 / 535 | 534 / 535 |",
+            "| peak memory converting one issue's PDF | ≤ 100 MB | 20.0 MB |",
             "1000 bytes of code, 300 of data",
             "| `yew` | 600 | 60.0 % |",
             "| `components::issue_list` | 400 | 40.0 % |",

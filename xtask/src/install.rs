@@ -126,6 +126,49 @@ pub fn ensure_windows_tools() -> Result<()> {
     ])
 }
 
+/// The zig release (PyPI `ziglang`) cargo-zigbuild links the Linux cross builds with, and
+/// cargo-zigbuild's own (PyPI `cargo-zigbuild`).
+pub const ZIGLANG_VERSION: &str = "0.17.1";
+pub const CARGO_ZIGBUILD_VERSION: &str = "0.24.1";
+
+/// The qemu-user emulators the Linux cross builds are run with (package `qemu-user-static`).
+pub const QEMU_AARCH64: &str = "/usr/bin/qemu-aarch64-static";
+pub const QEMU_LOONGARCH64: &str = "/usr/bin/qemu-loongarch64-static";
+
+/// What the aarch64 and loongarch64 builds and their check need: the aarch64 musl target (the
+/// loongarch64 one is built from the nightly's source, as no standard library is shipped for
+/// it), zig and cargo-zigbuild from PyPI in a virtual environment of the project's own, and
+/// Debian's qemu-user-static. Returns the folder holding `cargo-zigbuild` and its `python3`.
+pub fn ensure_linux_cross_tools(root: &Path) -> Result<PathBuf> {
+    ensure_rust_target("aarch64-unknown-linux-musl")?;
+    ensure_toolchain(NIGHTLY)?;
+    ensure_rust_src(NIGHTLY)?;
+    ensure_debian_packages(&[("qemu-user-static", Installed::File(QEMU_LOONGARCH64))])?;
+    let venv = paths::tools_root(root).join("zig");
+    let bin = venv.join("bin");
+    let wanted = format!("{ZIGLANG_VERSION} {CARGO_ZIGBUILD_VERSION}");
+    let stamp = venv.join("installed.txt");
+    if fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
+        step(format!(
+            "zig {ZIGLANG_VERSION}, cargo-zigbuild {CARGO_ZIGBUILD_VERSION}: installed"
+        ));
+        return Ok(bin);
+    }
+    step(format!(
+        "Installing zig {ZIGLANG_VERSION} and cargo-zigbuild {CARGO_ZIGBUILD_VERSION} from PyPI into {}",
+        venv.display()
+    ));
+    run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    run(Command::new(bin.join("pip")).args([
+        "install",
+        "--quiet",
+        &format!("ziglang=={ZIGLANG_VERSION}"),
+        &format!("cargo-zigbuild=={CARGO_ZIGBUILD_VERSION}"),
+    ]))?;
+    fs::write(&stamp, wanted)?;
+    Ok(bin)
+}
+
 /// What shows that a Debian package is installed.
 #[derive(Clone, Copy)]
 enum Installed {

@@ -2,9 +2,11 @@
 //! `dist/`, serve it, run every test layer, measure, and write synthetic archives.
 
 mod assets;
+mod back_catalogue;
 mod bench;
 mod budget;
 mod compress;
+mod cross_linux;
 mod dist;
 mod e2e_site;
 mod fuzz;
@@ -76,9 +78,13 @@ enum Command {
         /// few minutes instead of the whole bench.
         #[arg(long)]
         publishing: bool,
+        /// Only the back catalogue: 535 one-issue PDFs built by `lianluo build`.
+        #[arg(long, conflicts_with = "publishing")]
+        back_catalogue: bool,
     },
-    /// Build `lianluo`, carrying the reader, for x86_64 Linux and Windows into
-    /// target/lianluo-release/, one archive each with its 使用说明 and 编辑手册.html.
+    /// Build `lianluo`, carrying the reader, for Linux (x86_64, aarch64, loongarch64) and
+    /// Windows into target/lianluo-release/, one archive each with its 使用说明 and
+    /// 编辑手册.html.
     Release {
         /// Also run the Windows build under Wine and compare it with the Linux build's output
         /// (the check `cargo xtask test` runs).
@@ -145,8 +151,14 @@ fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Test { only } => test_layers::run_all(&root, only.as_deref()),
         Command::Fuzz { seconds } => fuzz::fuzz(&root, seconds),
-        Command::Bench { publishing: false } => bench::measure(&root),
-        Command::Bench { publishing: true } => bench::publishing(&root),
+        Command::Bench {
+            back_catalogue: true,
+            ..
+        } => back_catalogue::bench(&root),
+        Command::Bench {
+            publishing: true, ..
+        } => bench::publishing(&root),
+        Command::Bench { .. } => bench::measure(&root),
         Command::Release { check } => {
             release::release(&root)?;
             if check {

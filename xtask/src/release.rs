@@ -1,8 +1,9 @@
 //! `cargo xtask release`: the `lianluo` tool ready-built for the editors' desks, carrying the
-//! reader it publishes — an archive for x86_64 Linux and one for x86_64 Windows (cross-built
-//! with mingw-w64), each with its 使用说明 and the 编辑手册 as an HTML page, their contents
-//! checked once written — and the check that the Windows build, run under Wine, prints and
-//! writes exactly what the Linux build does.
+//! reader it publishes — an archive for x86_64 Linux, for Linux on aarch64 and loongarch64
+//! (see [`crate::cross_linux`]) and for x86_64 Windows (cross-built with mingw-w64), each with
+//! its 使用说明 and the 编辑手册 as an HTML page, their contents checked once written — and the
+//! check that another build (Windows under Wine, the others under qemu-user) prints and writes
+//! exactly what the x86_64 Linux build does.
 
 use crate::install::{self, WINDOWS_TARGET, WINE};
 use crate::manual::{manual_page, MANUAL_FILE};
@@ -132,8 +133,9 @@ fn for_windows(text: &str) -> Vec<u8> {
 /// What every archive holds besides the tool itself, at the top of its one folder.
 const ARCHIVE_DOCUMENTS: [&str; 2] = ["使用说明.txt", MANUAL_FILE];
 
-/// Builds the reader and both binaries, writes `lianluo-VERSION-linux-x86_64.tar.gz` and
-/// `lianluo-VERSION-windows-x86_64.zip` into [`release_dir`], and checks what each holds.
+/// Builds the reader and every binary, writes `lianluo-VERSION-linux-{x86_64,aarch64,
+/// loongarch64}.tar.gz` and `lianluo-VERSION-windows-x86_64.zip` into [`release_dir`], and
+/// checks what each holds.
 pub fn release(root: &Path) -> Result<()> {
     let reader = crate::dist::build_reader(root)?;
     let binaries = build_binaries(root, &reader)?;
@@ -142,30 +144,15 @@ pub fn release(root: &Path) -> Result<()> {
     let version = env!("CARGO_PKG_VERSION");
     let manual = manual_page(root)?;
 
-    let linux_name = format!("lianluo-{version}-linux-x86_64");
-    let linux_archive = out.join(format!("{linux_name}.tar.gz"));
-    let gzip = flate2::write::GzEncoder::new(
-        fs::File::create(&linux_archive)?,
-        flate2::Compression::best(),
-    );
-    let mut tar = tar::Builder::new(gzip);
-    let mut add = |name: &str, bytes: &[u8], mode: u32| -> Result<()> {
-        let mut header = tar::Header::new_gnu();
-        header.set_size(bytes.len() as u64);
-        header.set_mode(mode);
-        header.set_mtime(0);
-        header.set_cksum();
-        tar.append_data(&mut header, format!("{linux_name}/{name}"), bytes)?;
-        Ok(())
-    };
-    add("lianluo", &fs::read(&binaries.linux)?, 0o755)?;
-    add(
-        ARCHIVE_DOCUMENTS[0],
-        usage_notes(root, "linux")?.as_bytes(),
-        0o644,
-    )?;
-    add(ARCHIVE_DOCUMENTS[1], manual.as_bytes(), 0o644)?;
-    tar.into_inner()?.finish()?;
+    let mut linux_archives = vec![(
+        "x86_64",
+        binaries.linux.clone(),
+        linux_archive(&out, version, "x86_64", &binaries.linux, root, &manual)?,
+    )];
+    for (cross, binary) in crate::cross_linux::build(root, &reader)? {
+        let archive = linux_archive(&out, version, cross.arch, &binary, root, &manual)?;
+        linux_archives.push((cross.arch, binary, archive));
+    }
 
     let windows_name = format!("lianluo-{version}-windows-x86_64");
     let windows_archive = out.join(format!("{windows_name}.zip"));
@@ -181,23 +168,56 @@ pub fn release(root: &Path) -> Result<()> {
     zip.finish()?;
 
     step("Checking what each archive holds");
-    check_contents(
-        &tar_entries(&linux_archive)?,
-        &linux_name,
-        "lianluo",
-        &binaries.linux,
-    )?;
+    for (arch, binary, archive) in &linux_archives {
+        let folder = format!("lianluo-{version}-linux-{arch}");
+        check_contents(&tar_entries(archive)?, &folder, "lianluo", binary)?;
+    }
     check_contents(
         &zip_entries(&windows_archive)?,
         &windows_name,
         "lianluo.exe",
         &binaries.windows,
     )?;
-    for archive in [&linux_archive, &windows_archive] {
+    let archives = linux_archives.iter().map(|(_, _, archive)| archive);
+    for archive in archives.chain([&windows_archive]) {
         let size = fs::metadata(archive)?.len();
         println!("    {} ({} KB)", archive.display(), size / 1024);
     }
     Ok(())
+}
+
+/// Writes `lianluo-VERSION-linux-ARCH.tar.gz` into `out`: one folder holding the tool, its
+/// 使用说明 and the 编辑手册; returns its path.
+fn linux_archive(
+    out: &Path,
+    version: &str,
+    arch: &str,
+    binary: &Path,
+    root: &Path,
+    manual: &str,
+) -> Result<PathBuf> {
+    let name = format!("lianluo-{version}-linux-{arch}");
+    let path = out.join(format!("{name}.tar.gz"));
+    let gzip = flate2::write::GzEncoder::new(fs::File::create(&path)?, flate2::Compression::best());
+    let mut tar = tar::Builder::new(gzip);
+    let mut add = |file: &str, bytes: &[u8], mode: u32| -> Result<()> {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(mode);
+        header.set_mtime(0);
+        header.set_cksum();
+        tar.append_data(&mut header, format!("{name}/{file}"), bytes)?;
+        Ok(())
+    };
+    add("lianluo", &fs::read(binary)?, 0o755)?;
+    add(
+        ARCHIVE_DOCUMENTS[0],
+        usage_notes(root, "linux")?.as_bytes(),
+        0o644,
+    )?;
+    add(ARCHIVE_DOCUMENTS[1], manual.as_bytes(), 0o644)?;
+    tar.into_inner()?.finish()?;
+    Ok(path)
 }
 
 /// An archive's files, by path, with their bytes.
@@ -280,10 +300,16 @@ struct Case {
 
 /// The runs compared: the sample (text and Word) in folders with Chinese names under Chinese
 /// file names, diagnostics in both languages, builds, a check, help and mistakes.
-const CASES: [Case; 11] = [
+const CASES: [Case; 12] = [
     Case {
         name: "convert the sample text to stdout",
         args: &["convert", "样刊/联络动态第15期.txt"],
+        writes: None,
+        prepare: None,
+    },
+    Case {
+        name: "convert the sample's PDF, set in a 公文 font without /ToUnicode",
+        args: &["convert", "旧刊/第15期.pdf"],
         writes: None,
         prepare: None,
     },
@@ -375,9 +401,18 @@ fn stage_inputs(root: &Path, dir: &Path) -> Result<()> {
     let samples = dir.join("样刊");
     let drafts = dir.join("稿件");
     let faulty = dir.join("有误");
-    for folder in [&samples, &drafts, &faulty] {
+    let back_catalogue = dir.join("旧刊");
+    for folder in [&samples, &drafts, &faulty, &back_catalogue] {
         fs::create_dir_all(folder)?;
     }
+    let sample_pdf = root
+        .join("crates")
+        .join("cli")
+        .join("tests")
+        .join("fixtures")
+        .join("pdf")
+        .join("reportlab-stsong.pdf");
+    fs::copy(&sample_pdf, back_catalogue.join("第15期.pdf"))?;
     fs::write(samples.join("联络动态第15期.txt"), &sample)?;
     fs::copy(&sample_docx, drafts.join("联络动态第15期.docx"))?;
     // Issue 15 once more, as the JSON of issue 14 (number, id, articles renumbered), so that
@@ -434,11 +469,11 @@ fn seen(output: Output, written: BTreeMap<PathBuf, Vec<u8>>) -> Seen {
     }
 }
 
-/// Why two runs differ, in a line.
-fn difference(linux: &Seen, windows: &Seen) -> String {
+/// Why two runs differ, in a line; `other` names the build compared with Linux's.
+fn difference(linux: &Seen, windows: &Seen, other: &str) -> String {
     if linux.code != windows.code {
         return format!(
-            "exit code {:?} on Linux, {:?} on Windows",
+            "exit code {:?} on Linux, {:?} on {other}",
             linux.code, windows.code
         );
     }
@@ -450,15 +485,15 @@ fn difference(linux: &Seen, windows: &Seen) -> String {
             let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
             let line = a.lines().zip(b.lines()).find(|(x, y)| x != y);
             return match line {
-                Some((x, y)) => format!("{what} differs: Linux {x:?}, Windows {y:?}"),
-                None => format!("{what} differs in length: Linux {a:?}, Windows {b:?}"),
+                Some((x, y)) => format!("{what} differs: Linux {x:?}, {other} {y:?}"),
+                None => format!("{what} differs in length: Linux {a:?}, {other} {b:?}"),
             };
         }
     }
     let names = |s: &Seen| s.written.keys().cloned().collect::<Vec<_>>();
     if names(linux) != names(windows) {
         return format!(
-            "wrote {:?} on Linux, {:?} on Windows",
+            "wrote {:?} on Linux, {:?} on {other}",
             names(linux),
             names(windows)
         );
@@ -517,12 +552,58 @@ fn wine(root: &Path) -> Result<Command> {
     Ok(command)
 }
 
-/// Runs one case with the Linux build, then the Windows build under Wine, in `dir`.
-fn run_case(root: &Path, binaries: &Binaries, dir: &Path, case: &Case) -> Result<(Seen, Seen)> {
+/// A build of the tool for another kind of machine, run here to be compared with the x86_64
+/// Linux build.
+pub enum Other<'a> {
+    /// `lianluo.exe`, under Wine.
+    Windows(&'a Path),
+    /// A Linux build for another processor, under qemu-user: the emulator and the binary.
+    Qemu {
+        name: &'static str,
+        emulator: &'static str,
+        binary: &'a Path,
+    },
+}
+
+impl Other<'_> {
+    fn name(&self) -> &'static str {
+        match self {
+            Other::Windows(_) => "Windows",
+            Other::Qemu { name, .. } => name,
+        }
+    }
+
+    /// The command that runs this build, before its arguments.
+    fn command(&self, root: &Path) -> Result<Command> {
+        match self {
+            Other::Windows(binary) => {
+                let mut command = wine(root)?;
+                command.arg(binary);
+                Ok(command)
+            }
+            Other::Qemu {
+                emulator, binary, ..
+            } => {
+                let mut command = Command::new(emulator);
+                command.arg(binary);
+                Ok(command)
+            }
+        }
+    }
+}
+
+/// Runs one case with the Linux build, then the other build, in `dir`.
+fn run_case(
+    root: &Path,
+    linux: &Path,
+    other: &Other,
+    dir: &Path,
+    case: &Case,
+) -> Result<(Seen, Seen)> {
     let mut results = Vec::new();
-    for windows in [false, true] {
+    for on_other in [false, true] {
         if let Some(args) = case.prepare {
-            let mut prepare = Command::new(&binaries.linux);
+            let mut prepare = Command::new(linux);
             prepare.args(args).env("LANG", "C.UTF-8").current_dir(dir);
             let output = output_within(&mut prepare, RUN_LIMIT)?;
             if !output.status.success() {
@@ -540,12 +621,10 @@ fn run_case(root: &Path, binaries: &Binaries, dir: &Path, case: &Case) -> Result
             }
             fs::create_dir_all(&path)?;
         }
-        let mut command = if windows {
-            let mut command = wine(root)?;
-            command.arg(&binaries.windows);
-            command
+        let mut command = if on_other {
+            other.command(root)?
         } else {
-            Command::new(&binaries.linux)
+            Command::new(linux)
         };
         // Wine reads the arguments in the locale's encoding: a UTF-8 locale keeps the Chinese
         // names whole. LANG says nothing of English, so both speak Chinese.
@@ -572,7 +651,15 @@ fn run_case(root: &Path, binaries: &Binaries, dir: &Path, case: &Case) -> Result
 /// returned even when cases differ.
 pub fn windows_matches_linux(root: &Path, reader: &Path) -> Result<Counts> {
     let binaries = build_binaries(root, reader)?;
-    let work = root.join("target").join("wine-check");
+    matches_linux(root, &binaries.linux, &Other::Windows(&binaries.windows))
+}
+
+/// Runs every case with the x86_64 Linux build and `other`, and compares what they printed and
+/// wrote, byte for byte, as [`windows_matches_linux`] says.
+pub fn matches_linux(root: &Path, linux: &Path, other: &Other) -> Result<Counts> {
+    let work = root
+        .join("target")
+        .join(format!("{}-check", other.name().to_lowercase()));
     if work.exists() {
         fs::remove_dir_all(&work)?;
     }
@@ -580,21 +667,25 @@ pub fn windows_matches_linux(root: &Path, reader: &Path) -> Result<Counts> {
     stage_inputs(root, &dir)?;
     let mut counts = Counts::default();
     for case in &CASES {
-        let compared = run_case(root, &binaries, &dir, case).and_then(|(linux, windows)| {
-            if linux == windows {
+        let compared = run_case(root, linux, other, &dir, case).and_then(|(linux, theirs)| {
+            if linux == theirs {
                 Ok(())
             } else {
-                bail!("{}", difference(&linux, &windows))
+                bail!("{}", difference(&linux, &theirs, other.name()))
             }
         });
         match compared {
             Ok(()) => {
                 counts.passed += 1;
-                println!("test {} ... ok", case.name);
+                println!("test {} ({}) ... ok", case.name, other.name());
             }
             Err(problem) => {
                 counts.failed += 1;
-                println!("test {} ... FAILED: {problem:#}", case.name);
+                println!(
+                    "test {} ({}) ... FAILED: {problem:#}",
+                    case.name,
+                    other.name()
+                );
             }
         }
     }
@@ -629,11 +720,11 @@ mod tests {
     fn a_difference_is_named_by_its_first_differing_line() {
         let linux = output(1, "a\n用法：lianluo\n");
         assert_eq!(
-            difference(&linux, &output(1, "a\n用法：lianluo.exe\n")),
+            difference(&linux, &output(1, "a\n用法：lianluo.exe\n"), "Windows"),
             "stderr differs: Linux \"用法：lianluo\", Windows \"用法：lianluo.exe\""
         );
         assert_eq!(
-            difference(&linux, &output(0, "")),
+            difference(&linux, &output(0, ""), "Windows"),
             "exit code Some(1) on Linux, Some(0) on Windows"
         );
     }

@@ -53,6 +53,10 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         ("byte budget (gzip)", byte_budget),
         ("one new issue: files to upload", one_new_issue),
         ("lianluo.exe under Wine = Linux", windows_build),
+        (
+            "lianluo for aarch64 and loongarch64 under qemu = Linux",
+            cross_linux_builds,
+        ),
         ("fuzz (cargo-fuzz targets)", fuzz_targets),
     ];
     let mut results = Vec::new();
@@ -350,6 +354,21 @@ fn windows_build(run: &mut Run) -> Result<()> {
     };
     let counts = crate::release::windows_matches_linux(run.root, &reader)?;
     counted(run, true, counts, "the Windows build under Wine")
+}
+
+fn cross_linux_builds(run: &mut Run) -> Result<()> {
+    let reader = if run.fresh_dist {
+        paths::reader(run.root)
+    } else {
+        dist::build_reader(run.root)?
+    };
+    let counts = crate::cross_linux::matches_x86_64(run.root, &reader)?;
+    counted(
+        run,
+        true,
+        counts,
+        "the aarch64 and loongarch64 builds under qemu",
+    )
 }
 
 /// Adds one issue to the 535-issue synthetic archive with the `lianluo` dist built (carrying

@@ -296,8 +296,8 @@ fn one_page_pdf(content: impl Fn(&mut dyn Write)) -> Vec<u8> {
     let font = doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
     });
-    let stream = Stream::new(dictionary! { "Filter" => "FlateDecode" }, packed)
-        .with_compression(false);
+    let stream =
+        Stream::new(dictionary! { "Filter" => "FlateDecode" }, packed).with_compression(false);
     let contents = doc.add_object(stream);
     let page = doc.add_object(dictionary! {
         "Type" => "Page",
@@ -368,7 +368,8 @@ fn a_pdf_showing_millions_of_characters_is_refused_in_little_memory() {
     let pdf = dir.path().join("many.pdf");
     // One string of 11,000,000 characters.
     let shown = |out: &mut dyn Write| {
-        out.write_all(b"BT /F1 10 Tf 10 10 Td (").expect("compresses");
+        out.write_all(b"BT /F1 10 Tf 10 10 Td (")
+            .expect("compresses");
         let chunk = vec![b'a'; 1_000_000];
         for _ in 0..11 {
             out.write_all(&chunk).expect("compresses");

@@ -4,6 +4,7 @@
 //! both colons, spaces between CJK and digits, sub-headings.
 
 mod corpus;
+pub mod pdf;
 mod rng;
 
 use anyhow::{Context, Result};
