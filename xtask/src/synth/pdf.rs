@@ -1,7 +1,7 @@
 //! Synthetic issues printed as PDFs the way a 公文 typesetting system prints them: A4, 28
 //! characters of 16 pt a line, the CID font STSong-Light by `UniGB-UCS2-H`, not embedded and
 //! without `/ToUnicode`; masthead centred, publisher and date on one line, body paragraphs
-//! indented two characters, headings centred and set apart, back matter in 14 pt, a page
+//! indented two characters, headings centred, larger and set apart, back matter in 14 pt, a page
 //! number under each page. For the back-catalogue benchmark: `lianluo build` of many PDFs.
 
 use lianluo_core::numerals::write_number;
@@ -18,6 +18,9 @@ const TOP: f32 = PAGE_HEIGHT - 100.0;
 const BOTTOM: f32 = 100.0;
 const LEADING: f32 = 29.0;
 const BACK_SIZE: f32 = 14.0;
+/// Headings are set larger than the body, as in print, and smaller where a long one would not
+/// fit on its line.
+const HEADING_SIZE: f32 = 18.0;
 
 /// A character's advance in ems: the font's proportional Latin is declared half an em wide.
 fn advance(c: char) -> f32 {
@@ -136,11 +139,10 @@ pub fn issue_pdf(issue: &Issue, back_lines: &[&str]) -> Vec<u8> {
         p.paragraph(&format!("【编者按】{note}"));
     }
     for article in &issue.articles {
+        let heading = format!("{}：{}", article.region.printed, article.title);
+        let size = HEADING_SIZE.min(TEXT_WIDTH / width(&heading, 1.0));
         p.y -= LEADING / 2.0;
-        p.centred(
-            &format!("{}：{}", article.region.printed, article.title),
-            BODY_SIZE,
-        );
+        p.centred(&heading, size);
         p.y -= LEADING * 1.5;
         for block in &article.blocks {
             match block.kind {

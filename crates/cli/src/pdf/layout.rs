@@ -1,10 +1,13 @@
 //! The printed page's paragraphs, rebuilt from where its glyphs stand: glyphs on one baseline
 //! make a line; running heads, footers and page numbers go (by position and repetition); a
-//! paragraph starts where a line is indented, set apart, in another size, or follows a line
-//! that stopped short of the margin, and runs on across a page end.
+//! paragraph starts where a line is indented, set apart, in another size, follows a line that
+//! stopped short of the margin, or opens a back-matter field (责任编辑：…), and runs on across
+//! a page end.
 //!
 //! Pure: glyphs in, paragraphs with their page and line out. Every measure is relative to the
 //! font size, so the rules hold for any paper size and type size.
+
+use lianluo_core::parse::starts_back_matter_field;
 
 use super::content::Glyph;
 
@@ -38,9 +41,10 @@ const SHORT_LINE: f64 = 1.6;
 /// Range 1.2–1.8: the space around headings and between blocks.
 const SET_APART: f64 = 1.3;
 
-/// Sizes differing by more than this share (of the larger) belong to different paragraphs.
-/// Range 0.05–0.3.
-const OTHER_SIZE: f64 = 0.12;
+/// Sizes differing by more than this share (of the larger) belong to different paragraphs: a
+/// heading a point larger than the body is another paragraph. Range 0.03–0.3; a line's size is
+/// the median of its glyphs', so a superscript does not change it.
+const OTHER_SIZE: f64 = 0.05;
 
 /// The top or bottom lines of pages at the same height (within this × font size) with the same
 /// text (digits aside) are running heads or footers. Range 0.5–2.
@@ -215,10 +219,12 @@ fn shape(text: &str) -> String {
         .collect()
 }
 
-/// Removes running heads, footers and page numbers: a page's top or bottom line that another
-/// page repeats at the same height (digits aside), or that is a page number standing alone
-/// at the top or bottom.
+/// Removes running heads, footers and page numbers: a page's top or bottom line, set apart
+/// from the page's other lines by more than their usual pitch, that another page repeats at
+/// the same height (digits aside), or that is a page number. (Body lines that happen to open
+/// two pages alike stand at the usual pitch from the next, and stay.)
 pub fn without_running_lines(pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
+    let pitches = line_pitches(&pages);
     let ends: Vec<(Option<Line>, Option<Line>)> = pages
         .iter()
         .map(|lines| (lines.first().cloned(), lines.last().cloned()))
@@ -239,14 +245,22 @@ pub fn without_running_lines(pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
         .map(|(page, mut lines)| {
             // A footer with two lines (a page number under a running foot) goes line by line.
             for top in [true, false] {
-                while let Some(line) = if top { lines.first() } else { lines.last() } {
+                while lines.len() > 1 {
+                    let (line, neighbour) = if top {
+                        (&lines[0], &lines[1])
+                    } else {
+                        (&lines[lines.len() - 1], &lines[lines.len() - 2])
+                    };
                     let row_alone = lines
                         .iter()
                         .filter(|l| (l.baseline - line.baseline).abs() < SAME_LINE * l.size)
                         .count()
                         == 1;
+                    let usual = pitch_for(&pitches, neighbour.size);
+                    let apart = usual
+                        .is_none_or(|p| (line.baseline - neighbour.baseline).abs() > SET_APART * p);
                     let running = repeated(line, page, top) || is_page_number(&line.text);
-                    if !(row_alone && running) || lines.len() == 1 {
+                    if !(row_alone && apart && running) {
                         break;
                     }
                     if top {
@@ -277,12 +291,7 @@ pub fn paragraphs(pages: &[Vec<Line>]) -> Vec<Paragraph> {
         .map(|l| l.right)
         .fold(f64::NEG_INFINITY, f64::max);
     let pitches = line_pitches(pages);
-    let pitch = |size: f64| {
-        pitches
-            .iter()
-            .find(|(s, _)| (s - size).abs() <= OTHER_SIZE * s.max(size))
-            .map(|(_, p)| *p)
-    };
+    let pitch = |size: f64| pitch_for(&pitches, size);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut previous: Option<&Line> = None;
     for line in all {
@@ -299,7 +308,10 @@ pub fn paragraphs(pages: &[Vec<Line>]) -> Vec<Paragraph> {
                     && pitch(line.size)
                         .is_some_and(|p| prev.baseline - line.baseline > SET_APART * p);
                 let row = line.continues_row || (same_page && prev.baseline == line.baseline);
-                sizes || indented || short || apart || row
+                // The back matter's fields are printed a line each, a full line before them
+                // or not.
+                let field = starts_back_matter_field(&line.text);
+                sizes || indented || short || apart || row || field
             }
         };
         match out.last_mut() {
@@ -340,6 +352,14 @@ fn line_pitches(pages: &[Vec<Line>]) -> Vec<(f64, f64)> {
         .into_iter()
         .filter_map(|(size, gaps)| Some((size, most_common(gaps.into_iter())?)))
         .collect()
+}
+
+/// The usual pitch of lines of about `size`, from [`line_pitches`].
+fn pitch_for(pitches: &[(f64, f64)], size: f64) -> Option<f64> {
+    pitches
+        .iter()
+        .find(|(s, _)| (s - size).abs() <= OTHER_SIZE * s.max(size))
+        .map(|(_, p)| *p)
 }
 
 /// Appends a line to its paragraph: Chinese runs on without a space; Latin text broken at a
@@ -450,31 +470,33 @@ mod tests {
 
     #[test]
     fn a_running_head_repeated_at_one_height_goes_but_a_masthead_of_the_same_words_stays() {
+        let with_body = |head: (&'static str, f64, f64)| {
+            [
+                head,
+                ("一二三四五六七八", 120.0, 700.0),
+                ("九十一二三四五六七八", 100.0, 685.0),
+                ("九十。", 100.0, 670.0),
+            ]
+        };
         let pages = without_running_lines(vec![
-            page(
-                1,
-                &[
-                    ("联络动态", 130.0, 700.0),
-                    ("一二三四五六七八", 120.0, 650.0),
-                ],
-            ),
-            page(
-                2,
-                &[
-                    ("联络动态", 130.0, 800.0),
-                    ("一二三四五六七八", 120.0, 700.0),
-                ],
-            ),
-            page(
-                3,
-                &[
-                    ("联络动态", 130.0, 800.0),
-                    ("一二三四五六七八", 120.0, 700.0),
-                ],
-            ),
+            page(1, &with_body(("联络动态", 130.0, 730.0))),
+            page(2, &with_body(("联络动态", 130.0, 800.0))),
+            page(3, &with_body(("联络动态", 130.0, 800.0))),
         ]);
         let firsts: Vec<&str> = pages.iter().map(|p| p[0].text.as_str()).collect();
         assert_eq!(firsts, ["联络动态", "一二三四五六七八", "一二三四五六七八"]);
+    }
+
+    #[test]
+    fn body_lines_opening_two_pages_alike_stay() {
+        let body = [
+            ("一二三四五六七八九十", 100.0, 700.0),
+            ("甲乙丙丁戊己庚辛壬癸", 100.0, 685.0),
+            ("子丑寅卯辰巳午未申酉", 100.0, 670.0),
+        ];
+        let pages = without_running_lines(vec![page(1, &body), page(2, &body)]);
+        assert_eq!(pages[0].len(), 3);
+        assert_eq!(pages[1].len(), 3);
     }
 
     #[test]
@@ -504,6 +526,19 @@ mod tests {
                 "一二三四五六七八九十一二三四五一二三"
             ]
         );
+    }
+
+    #[test]
+    fn a_back_matter_field_after_a_full_line_is_a_line_of_its_own() {
+        let pages = vec![page(
+            1,
+            &[
+                ("责任编辑：石韧联系方式：", 100.0, 700.0),
+                ("批准文号：湘", 100.0, 685.0),
+            ],
+        )];
+        let texts: Vec<String> = paragraphs(&pages).into_iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["责任编辑：石韧联系方式：", "批准文号：湘"]);
     }
 
     #[test]

@@ -58,7 +58,13 @@ fn label_at(text: &str) -> Option<(Label, usize)> {
 
 /// Whether `line` starts a back-matter field.
 pub fn is_back_matter_line(line: &Line) -> bool {
-    label_at(&line.text).is_some()
+    starts_back_matter_field(&line.text)
+}
+
+/// Whether `text` starts with a back-matter field's label and its colon (送：, 责任编辑：,
+/// 联系方式：, 批准文号：…): such a printed line is a line of its own.
+pub fn starts_back_matter_field(text: &str) -> bool {
+    label_at(text).is_some()
 }
 
 /// Cuts a line into labelled segments; text before the first label is returned with `None`.

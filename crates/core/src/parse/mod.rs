@@ -20,6 +20,7 @@ use body::read_body;
 use lines::{split_lines, Line};
 use masthead::{is_date_line, read_masthead};
 
+pub use back_matter::starts_back_matter_field;
 pub use headings::{MAX_HEADING_CHARS, MAX_REGION_CHARS, MAX_SUB_HEADING_CHARS};
 pub use masthead::MAX_MASTHEAD_LINE_CHARS;
 
