@@ -352,8 +352,12 @@ fn windows_build(run: &mut Run) -> Result<()> {
     } else {
         dist::build_reader(run.root)?
     };
-    let counts = crate::release::windows_matches_linux(run.root, &reader)?;
-    counted(run, true, counts, "the Windows build under Wine")
+    let counts = crate::release::windows_matches_linux(run.root, &reader);
+    free_in_ci(
+        run.root,
+        &["wine", "windows-check", crate::install::WINDOWS_TARGET],
+    );
+    counted(run, true, counts?, "the Windows build under Wine")
 }
 
 fn cross_linux_builds(run: &mut Run) -> Result<()> {
@@ -362,13 +366,33 @@ fn cross_linux_builds(run: &mut Run) -> Result<()> {
     } else {
         dist::build_reader(run.root)?
     };
-    let counts = crate::cross_linux::matches_x86_64(run.root, &reader)?;
+    let counts = crate::cross_linux::matches_x86_64(run.root, &reader);
+    let mut scratch = vec!["aarch64-check", "loongarch64-check"];
+    scratch.extend(crate::cross_linux::CROSS_LINUX.iter().map(|c| c.target));
+    free_in_ci(run.root, &scratch);
     counted(
         run,
         true,
-        counts,
+        counts?,
         "the aarch64 and loongarch64 builds under qemu",
     )
+}
+
+/// On CI (`CI` set), removes these folders of `target/` once their layer is done: a clean
+/// clone never builds them again, and together they are over 1.5 GB of a disk that has run
+/// out before. Locally they stay, to make the next run quicker.
+fn free_in_ci(root: &Path, folders: &[&str]) {
+    if std::env::var_os("CI").is_none() {
+        return;
+    }
+    for folder in folders {
+        let path = root.join("target").join(folder);
+        if path.exists() {
+            if let Err(error) = fs::remove_dir_all(&path) {
+                eprintln!("could not remove {}: {error}", path.display());
+            }
+        }
+    }
 }
 
 /// Adds one issue to the 535-issue synthetic archive with the `lianluo` dist built (carrying
