@@ -346,12 +346,7 @@ fn e2e_server(run: &mut Run) -> Result<serve::RunningServer> {
 
 /// The Windows build of `lianluo`, run under Wine, prints and writes what the Linux build does.
 fn windows_build(run: &mut Run) -> Result<()> {
-    // The reader this run built for dist/, or one built now.
-    let reader = if run.fresh_dist {
-        paths::reader(run.root)
-    } else {
-        dist::build_reader(run.root)?
-    };
+    let reader = reader_of_this_run(run)?;
     let counts = crate::release::windows_matches_linux(run.root, &reader);
     free_in_ci(
         run.root,
@@ -360,12 +355,9 @@ fn windows_build(run: &mut Run) -> Result<()> {
     counted(run, true, counts?, "the Windows build under Wine")
 }
 
+/// The aarch64 and loongarch64 builds, run under qemu, print and write what x86_64's does.
 fn cross_linux_builds(run: &mut Run) -> Result<()> {
-    let reader = if run.fresh_dist {
-        paths::reader(run.root)
-    } else {
-        dist::build_reader(run.root)?
-    };
+    let reader = reader_of_this_run(run)?;
     let counts = crate::cross_linux::matches_x86_64(run.root, &reader);
     let mut scratch = vec!["aarch64-check", "loongarch64-check"];
     scratch.extend(crate::cross_linux::CROSS_LINUX.iter().map(|c| c.target));
@@ -376,6 +368,15 @@ fn cross_linux_builds(run: &mut Run) -> Result<()> {
         counts?,
         "the aarch64 and loongarch64 builds under qemu",
     )
+}
+
+/// The reader this run built for dist/, or one built now, for the builds of `lianluo` to carry.
+fn reader_of_this_run(run: &Run) -> Result<PathBuf> {
+    if run.fresh_dist {
+        Ok(paths::reader(run.root))
+    } else {
+        dist::build_reader(run.root)
+    }
 }
 
 /// On CI (`CI` set), removes these folders of `target/` once their layer is done: a clean

@@ -123,16 +123,22 @@ const WHOLE_DOCUMENT: [&str; 3] = ["text-empty", "text-binary", "converted-inval
 
 /// A diagnostic located at a paragraph, its message saying which (`第 12 段：…`).
 fn in_paragraph(d: &Diagnostic) -> Diagnostic {
-    if WHOLE_DOCUMENT.contains(&d.id) {
-        return d.clone();
-    }
-    let message = Message::new(
+    let place = Message::new(
         "in-paragraph",
         format!("paragraph {}: {}", d.line, d.message),
     )
-    .arg("paragraph", d.line)
-    .arg("message", catalogue().diagnostic(d));
-    let mut located = Diagnostic::error(d.line, d.column, message);
+    .arg("paragraph", d.line);
+    placed(d, d.line, d.column, place)
+}
+
+/// `d` said at `line`:`column` inside `place` (the place in words, with `{ $message }` for
+/// what `d` says), keeping its severity. Diagnostics about the whole document stay as they are.
+fn placed(d: &Diagnostic, line: usize, column: usize, place: Message) -> Diagnostic {
+    if WHOLE_DOCUMENT.contains(&d.id) {
+        return d.clone();
+    }
+    let message = place.arg("message", catalogue().diagnostic(d));
+    let mut located = Diagnostic::error(line, column, message);
     located.severity = d.severity;
     located
 }
@@ -190,19 +196,13 @@ pub fn issue_from_pdf(bytes: &[u8], options: &ParseOptions) -> Loaded<Issue> {
 
 /// A diagnostic placed at a PDF's page and line, its message saying which (`第 3 页第 12 行：…`).
 fn at_page_line(d: &Diagnostic, page: usize, line: usize) -> Diagnostic {
-    if WHOLE_DOCUMENT.contains(&d.id) {
-        return d.clone();
-    }
-    let message = Message::new(
+    let place = Message::new(
         "in-page-line",
         format!("page {page}, line {line}: {}", d.message),
     )
     .arg("page", page)
-    .arg("line", line)
-    .arg("message", catalogue().diagnostic(d));
-    let mut located = Diagnostic::error(page, line, message);
-    located.severity = d.severity;
-    located
+    .arg("line", line);
+    placed(d, page, line, place)
 }
 
 /// Reads an issue from a source file's bytes: a PDF or a Word document by its extension (a

@@ -32,6 +32,18 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// A folder `name` in a new temporary folder, holding the fixtures `(fixture, as)`; the
+/// temporary folder (which holds it) and the folder's path.
+fn sources(name: &str, fixtures: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join(name);
+    fs::create_dir(&folder).expect("mkdir");
+    for (fixture_name, saved_as) in fixtures {
+        fs::copy(fixture(fixture_name), folder.join(saved_as)).expect("copies");
+    }
+    (dir, folder)
+}
+
 fn golden() -> Issue {
     serde_json::from_str(include_str!("../../core/tests/golden/lianluo-2017-15.json"))
         .expect("golden")
@@ -138,10 +150,7 @@ fn a_diagnostic_names_the_page_and_the_line_it_is_on() {
 
 #[test]
 fn build_reads_pdfs_beside_word_documents_and_texts() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let sources = dir.path().join("sources");
-    fs::create_dir(&sources).expect("mkdir");
-    fs::copy(fixture("libreoffice.pdf"), sources.join("第15期.pdf")).expect("copies");
+    let (dir, sources) = sources("sources", &[("libreoffice.pdf", "第15期.pdf")]);
     let site = dir.path().join("site");
     let out = lianluo(&[
         "build",
@@ -158,12 +167,14 @@ fn build_reads_pdfs_beside_word_documents_and_texts() {
 
 #[test]
 fn a_back_catalogue_with_bad_pdfs_is_built_from_the_others_and_the_bad_ones_are_named() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let sources = dir.path().join("旧刊");
-    fs::create_dir(&sources).expect("mkdir");
-    for name in ["libreoffice.pdf", "scanned.pdf", "encrypted.pdf"] {
-        fs::copy(fixture(name), sources.join(name)).expect("copies");
-    }
+    let (dir, sources) = sources(
+        "旧刊",
+        &[
+            ("libreoffice.pdf", "libreoffice.pdf"),
+            ("scanned.pdf", "scanned.pdf"),
+            ("encrypted.pdf", "encrypted.pdf"),
+        ],
+    );
     let site = dir.path().join("site");
     let strict = lianluo(&[
         "build",
@@ -207,10 +218,7 @@ fn a_back_catalogue_with_bad_pdfs_is_built_from_the_others_and_the_bad_ones_are_
 
 #[test]
 fn a_folder_of_only_bad_pdfs_builds_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let sources = dir.path().join("src");
-    fs::create_dir(&sources).expect("mkdir");
-    fs::copy(fixture("damaged.pdf"), sources.join("damaged.pdf")).expect("copies");
+    let (dir, sources) = sources("src", &[("damaged.pdf", "damaged.pdf")]);
     let site = dir.path().join("site");
     let out = lianluo(&["build", path_str(&sources), "--out", path_str(&site)]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
