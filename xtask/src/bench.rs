@@ -40,6 +40,11 @@ const SEARCH_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 /// and ten times as many issues.
 const RENDER_ARCHIVE_SIZES: [u32; 2] = [535, 5_000];
 
+/// The most a cold query may fetch, in encoded bytes: the manifest, the shards of every
+/// segment it reads, and the first screen's issue files. Phone readers pay it on their first
+/// search; an index of several segments must not cost much more than one.
+const COLD_QUERY_BAR_BYTES: u64 = 60_000;
+
 /// Queries for the search figures: phrases readers look for (DESIGN.md), a frequent pair, a
 /// single character, and two terms with an exclusion.
 const SEARCH_QUERIES: [&str; 5] = ["代表工作室", "换届选举", "人大", "选", "代表 -换届"];
@@ -551,6 +556,21 @@ fn search_markdown(md: &mut String, issues: &str, search: &Value) {
                 figures["query_total"],
                 figures["shard_files"],
                 figures["issue_files"]
+            );
+        }
+        let most = cold
+            .iter()
+            .filter_map(|(query, figures)| Some((figures["query_total"].as_u64()?, query)))
+            .max();
+        if let Some((bytes, query)) = most {
+            let verdict = if bytes <= COLD_QUERY_BAR_BYTES {
+                "met"
+            } else {
+                "missed"
+            };
+            let _ = writeln!(
+                md,
+                "\nThe most a cold query fetched on {issues} issues: {bytes} bytes (`{query}`); bar {COLD_QUERY_BAR_BYTES} bytes: {verdict}."
             );
         }
     }

@@ -4,7 +4,9 @@
 
 mod search_support;
 
-use lianluo_core::search::{doc_facts, parse_query, Shard, ShardError, ShardLayout};
+use lianluo_core::search::{
+    doc_facts, parse_query, Shard, ShardError, ShardLayout, SEARCH_FORMAT_VERSION,
+};
 use proptest::prelude::*;
 use search_support::{build, build_with, doc, Built, Doc};
 
@@ -96,7 +98,10 @@ fn a_manifest_of_another_version_is_refused() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "the search index has format version 3; this reader reads version 2"
+        format!(
+            "the search index has format version {}; this reader reads version {SEARCH_FORMAT_VERSION}",
+            SEARCH_FORMAT_VERSION + 1
+        )
     );
 }
 
@@ -188,7 +193,7 @@ proptest! {
         bytes in proptest::collection::vec(any::<u8>(), 0..300),
         with_header in any::<bool>(),
     ) {
-        let mut input = if with_header { b"LLSI\x01\0\0\0\0".to_vec() } else { Vec::new() };
+        let mut input = if with_header { b"LLSI\x02\0\0\0\0".to_vec() } else { Vec::new() };
         input.extend_from_slice(&bytes);
         match Shard::decode(&input) {
             Err(err) => prop_assert!(can_be_shown(&err, input.len()), "{err:?}"),

@@ -4,7 +4,7 @@ mod search_support;
 
 use std::collections::HashMap;
 
-use lianluo_core::search::{validate_index, IndexProblem, ShardLayout};
+use lianluo_core::search::{validate_index, IndexProblem, ShardLayout, SEARCH_FORMAT_VERSION};
 use search_support::{build_with, doc, Built};
 
 fn built() -> Built {
@@ -117,7 +117,9 @@ fn another_format_version_stops_the_check() {
     built.manifest.version = 7;
     assert_eq!(
         check(&built, &HashMap::new()),
-        ["search/manifest.json: format version 7 is not the supported version 2"]
+        [format!(
+            "search/manifest.json: format version 7 is not the supported version {SEARCH_FORMAT_VERSION}"
+        )]
     );
 }
 

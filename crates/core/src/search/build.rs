@@ -1,8 +1,8 @@
 //! Building the index: every article becomes a document, every block of it (the title first,
 //! then paragraphs and sub-headings) is normalised, and each character and each pair of
 //! consecutive characters within a block is posted. A pair's occurrence also records the
-//! characters just before and after it in the block, so that one pair verifies up to four
-//! characters of a term (see [`super::plan`]).
+//! character just before it and the two after it in the block, so that one pair verifies up to
+//! five characters of a term (see [`super::plan`]): 代表工作室 is one pair's occurrences.
 //!
 //! Positions number a document's normalised characters block after block, leaving one unused
 //! number between blocks, so that a run of consecutive positions that all hold characters lies
@@ -121,7 +121,7 @@ pub(crate) fn build_segment(
                 postings.add_char(c);
                 if let Some(&next) = chars.get(i + 1) {
                     let left = i.checked_sub(1).map(|j| chars[j]);
-                    let right = chars.get(i + 2).copied();
+                    let right = [chars.get(i + 2).copied(), chars.get(i + 3).copied()];
                     postings.add_pair((c, next), position, left, right);
                 }
                 position += 1;
@@ -262,9 +262,9 @@ struct Entry {
     /// Occurrences so far, `(pos-gap · neighbours index)*`, until [`Entry::finish`] puts the
     /// neighbours list in front.
     positions: Vec<u8>,
-    /// The (left, right) neighbours seen around the pair, in order of first appearance, as
-    /// code point + 1 (0: none).
-    neighbours: Vec<(u32, u32)>,
+    /// The neighbours seen around the pair (the character before it and the two after it),
+    /// in order of first appearance, as code point + 1 (0: none).
+    neighbours: Vec<[u32; 3]>,
     last_doc: Option<u32>,
     /// Occurrences in the current document.
     pending: u32,
@@ -301,9 +301,10 @@ impl Entry {
         if let Key::Pair(..) = self.key {
             let mut head = Vec::new();
             varint::write(&mut head, self.neighbours.len() as u32);
-            for &(left, right) in &self.neighbours {
-                varint::write(&mut head, left);
-                varint::write(&mut head, right);
+            for around in &self.neighbours {
+                for &code in around {
+                    varint::write(&mut head, code);
+                }
             }
             head.extend_from_slice(&self.positions);
             self.positions = head;
@@ -319,8 +320,8 @@ struct Postings {
     /// else 1 + the entry's index): nearly every character of the archive, without hashing.
     bmp: Vec<u32>,
     index: HashMap<u64, u32, BuildHasherDefault<MixHasher>>,
-    /// (entry, left, right) → index in that entry's neighbours list.
-    neighbours: HashMap<(u32, u32, u32), u32, BuildHasherDefault<MixHasher>>,
+    /// (entry, neighbours) → index in that entry's neighbours list.
+    neighbours: HashMap<(u32, [u32; 3]), u32, BuildHasherDefault<MixHasher>>,
     entries: Vec<Entry>,
     touched: Vec<u32>,
 }
@@ -363,18 +364,15 @@ impl Postings {
         (a, b): (char, char),
         position: u32,
         left: Option<char>,
-        right: Option<char>,
+        right: [Option<char>; 2],
     ) {
         let packed = (1 << 42) | (u64::from(u32::from(a)) << 21) | u64::from(u32::from(b));
         let i = self.entry(packed, Key::Pair(a, b));
         let code = |c: Option<char>| c.map_or(0, |c| u32::from(c) + 1);
-        let around = (code(left), code(right));
+        let around = [code(left), code(right[0]), code(right[1])];
         let entry = &mut self.entries[i];
         let next = entry.neighbours.len() as u32;
-        let index = *self
-            .neighbours
-            .entry((i as u32, around.0, around.1))
-            .or_insert(next);
+        let index = *self.neighbours.entry((i as u32, around)).or_insert(next);
         if index == next {
             entry.neighbours.push(around);
         }

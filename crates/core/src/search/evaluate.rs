@@ -367,10 +367,9 @@ struct PairCheck<'a> {
     offset: u32,
     postings: &'a Postings,
     occurrences: &'a Occurrences,
-    /// The term's character before the pair (a code point), when the pair is not at its start.
-    left: Option<u32>,
-    /// The term's character after the pair, when the pair is not at its end.
-    right: Option<u32>,
+    /// The term's character before the pair and the two after it (code points), where the
+    /// term has them.
+    around: [Option<u32>; 3],
 }
 
 impl<'a> PairCheck<'a> {
@@ -384,8 +383,11 @@ impl<'a> PairCheck<'a> {
                 .occurrences
                 .as_ref()
                 .expect("checked when looked up"),
-            left: o.checked_sub(1).and_then(char_at),
-            right: char_at(o + 2),
+            around: [
+                o.checked_sub(1).and_then(char_at),
+                char_at(o + 2),
+                char_at(o + 3),
+            ],
         }
     }
 
@@ -406,7 +408,10 @@ impl<'a> PairCheck<'a> {
             return false;
         };
         let k = range.start + i;
-        self.left.is_none_or(|c| self.occurrences.left[k] == c)
-            && self.right.is_none_or(|c| self.occurrences.right[k] == c)
+        let found = &self.occurrences.around[k];
+        self.around
+            .iter()
+            .zip(found)
+            .all(|(wanted, &found)| wanted.is_none_or(|c| c == found))
     }
 }

@@ -23,7 +23,7 @@ use super::query::Query;
 use super::shard::ShardId;
 
 /// The version of the search index format (manifest and shards) this crate writes and reads.
-pub const SEARCH_FORMAT_VERSION: u32 = 2;
+pub const SEARCH_FORMAT_VERSION: u32 = 3;
 
 /// The search manifest (`search/manifest.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,8 +4,8 @@
 //! pair; its document counts say where it occurs, and its positions are fetched only when the
 //! query has other terms to measure closeness against (and the pair's list is not one of the
 //! largest: see [`super::Manifest`]). A longer term is verified from pair
-//! occurrences: each occurrence carries the characters just before and after it, so the pair
-//! at offset `o` checks the term's characters `o - 1 ..= o + 2`. The plan picks, among sets of
+//! occurrences: each occurrence carries the character just before it and the two after it, so
+//! the pair at offset `o` checks the term's characters `o - 1 ..= o + 3`. The plan picks, among sets of
 //! pairs that together check every character, the cheapest to fetch — very frequent pairs
 //! (人大, 代表) have the largest lists and are often avoidable: 换届选举 needs only 届选.
 
@@ -50,7 +50,7 @@ pub(crate) fn plan_term(
 
 /// The first and last character the pair at offset `o` checks in a term of `n` characters.
 fn checked(o: usize, n: usize) -> (usize, usize) {
-    (o.saturating_sub(1), (o + 2).min(n - 1))
+    (o.saturating_sub(1), (o + 3).min(n - 1))
 }
 
 /// The cheapest set of pairs whose checked characters cover all `n ≥ 3` characters.
@@ -67,7 +67,7 @@ fn cheapest_cover(chars: &[char], cost: &impl Fn(Key) -> u64) -> Vec<(u32, Key)>
         let entry = if first == 0 {
             Some((own, None))
         } else {
-            (o.saturating_sub(4)..o)
+            (o.saturating_sub(5)..o)
                 .filter(|&p| checked(p, n).1 + 1 >= first)
                 .filter_map(|p| best[p].map(|(c, _)| (c, p)))
                 .min()
@@ -141,6 +141,29 @@ mod tests {
         let plan = plan_term("换届选举", 100, false, &cost).unwrap();
         assert_eq!(plan.keys, [(1, Key::Pair('届', '选'))]);
         assert!(plan.positions);
+    }
+
+    #[test]
+    fn one_pair_checks_a_five_character_term_from_its_second_character() {
+        let cost = |key: Key| {
+            if key == Key::Pair('表', '工') {
+                1
+            } else {
+                100
+            }
+        };
+        let plan = plan_term("代表工作室", 100, false, &cost).unwrap();
+        assert_eq!(plan.keys, [(1, Key::Pair('表', '工'))]);
+        // Without it, the first pair reaches only the fourth character: a second is needed.
+        let cost = |key: Key| {
+            if key == Key::Pair('表', '工') {
+                1_000
+            } else {
+                1
+            }
+        };
+        let plan = plan_term("代表工作室", 100, false, &cost).unwrap();
+        assert_eq!(plan.keys.len(), 2, "{:?}", plan.keys);
     }
 
     #[test]

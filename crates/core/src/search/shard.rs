@@ -8,14 +8,15 @@
 //! key      = 1 · char  |  2 · char · char           (code points; keys strictly increasing)
 //! positions = neighbours · (pos-gap · index)*   (per document, `count` occurrences,
 //!             documents in order)
-//! neighbours = length · (left · right)*
+//! neighbours = length · (left · right · second-right)*
 //! ```
 //! Every number after the tag is an unsigned LEB128 varint. Doc ids are delta-coded: the first
 //! is absolute, each later one is the gap (≥ 1) from the one before; positions within a
 //! document likewise. Each occurrence names, by its index in the key's `neighbours` list, the
-//! characters just before and after the pair in its block, each written as code point + 1, or
-//! 0 for none (the pair starts or ends the block). Only pairs have positions. `tag` identifies the build: the manifest carries the
-//! same value, so a shard left over from another build is recognised.
+//! character just before the pair in its block and the two just after it, each written as code
+//! point + 1, or 0 for none (the block starts or ends there). Only pairs have positions. `tag`
+//! identifies the build: the manifest carries the same value, so a shard left over from another
+//! build is recognised. Version 2 added the second character after the pair.
 
 use core::fmt;
 
@@ -25,7 +26,7 @@ use super::varint::{self, Reader, VarintError};
 /// The first bytes of every shard.
 pub(crate) const SHARD_MAGIC: &[u8; 4] = b"LLSI";
 /// The shard format version this crate writes and reads.
-pub(crate) const SHARD_VERSION: u8 = 1;
+pub(crate) const SHARD_VERSION: u8 = 2;
 
 /// Which shard a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,8 +66,8 @@ pub(crate) struct Postings {
 pub(crate) struct Occurrences {
     pub(crate) ends: Vec<u32>,
     pub(crate) positions: Vec<u32>,
-    pub(crate) left: Vec<u32>,
-    pub(crate) right: Vec<u32>,
+    /// The character before the pair and the two after it.
+    pub(crate) around: Vec<[u32; 3]>,
 }
 
 impl Occurrences {
@@ -256,12 +257,13 @@ impl Decoder<'_> {
         Ok(postings)
     }
 
-    /// The neighbours list: each entry's (left, right) code points, [`NO_CHAR`] for none.
-    fn neighbours(&mut self) -> Result<Vec<(u32, u32)>, ShardError> {
+    /// The neighbours list: each entry's code points (the character before the pair, and the
+    /// two after it), [`NO_CHAR`] for none.
+    fn neighbours(&mut self) -> Result<Vec<[u32; 3]>, ShardError> {
         let len = self.varint()?;
         let mut neighbours = Vec::new();
         for _ in 0..len {
-            neighbours.push((self.neighbour()?, self.neighbour()?));
+            neighbours.push([self.neighbour()?, self.neighbour()?, self.neighbour()?]);
         }
         Ok(neighbours)
     }
@@ -285,12 +287,11 @@ impl Decoder<'_> {
                 let p = self.next_in_sequence(position)?;
                 position = Some(p);
                 let index = self.varint()?;
-                let Some(&(left, right)) = neighbours.get(index as usize) else {
+                let Some(&around) = neighbours.get(index as usize) else {
                     return self.fail("an occurrence's neighbours are not in the list");
                 };
                 occurrences.positions.push(p);
-                occurrences.left.push(left);
-                occurrences.right.push(right);
+                occurrences.around.push(around);
             }
             occurrences.ends.push(occurrences.positions.len() as u32);
         }
