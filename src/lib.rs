@@ -11,6 +11,7 @@ pub mod data_fetch;
 pub mod error;
 pub mod format;
 pub mod programs;
+pub mod render_count;
 pub mod route;
 pub mod search_index;
 pub mod source;

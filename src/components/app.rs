@@ -26,7 +26,7 @@ use super::region_view::RegionView;
 use super::search_box::SearchBox;
 use super::search_view::SearchView;
 use super::toolbar::Toolbar;
-use crate::route::{RegionFilter, Route, SearchRoute};
+use crate::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use crate::source::DataSource;
 use crate::state::{Action, File, FileKey, Load, State};
 use crate::text_size::TextSize;
@@ -65,33 +65,53 @@ pub struct AppProps {
     pub on_ready: Callback<()>,
 }
 
-/// A callback that sends the reducer the action `f` makes of its argument.
-fn send<T: 'static>(
-    state: &UseReducerHandle<State>,
-    f: impl Fn(T) -> Action + 'static,
-) -> Callback<T> {
-    state.dispatcher().to_callback().reform(f)
+/// A callback that sends the reducer the action `f` makes of its argument, made once per
+/// reader: children given it see the same callback every render, and render only when what
+/// they show changes.
+#[hook]
+fn use_action<T: 'static>(state: &UseReducerHandle<State>, f: fn(T) -> Action) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    (*use_memo((), move |()| dispatcher.to_callback().reform(f))).clone()
 }
 
-/// A callback that goes to `route`.
-fn go_to(navigator: &Navigator, route: Route) -> Callback<()> {
-    let navigator = navigator.clone();
-    Callback::from(move |()| navigator.go(route.clone()))
+/// A callback that goes to `route`, made again only when the route changes.
+#[hook]
+fn use_go_to(navigator: &Navigator, route: Route) -> Callback<()> {
+    use_callback((navigator.clone(), route), |(), (navigator, route)| {
+        navigator.go(route.clone())
+    })
 }
 
-/// A callback that changes the search shown by `change`, in place (no new history entry).
-fn change_search<T: 'static>(
+/// A callback that changes the search shown by `change`, in place (no new history entry),
+/// made again only when the search changes.
+#[hook]
+fn use_search_change<T: 'static>(
     navigator: &Navigator,
-    search: &SearchRoute,
-    change: impl Fn(SearchRoute, T) -> SearchRoute + 'static,
+    search: SearchRoute,
+    change: fn(SearchRoute, T) -> SearchRoute,
 ) -> Callback<T> {
-    let (navigator, search) = (navigator.clone(), search.clone());
-    Callback::from(move |value: T| navigator.change_search(&search, |search| change(search, value)))
+    use_callback(
+        (navigator.clone(), search),
+        move |value: T, (navigator, search)| {
+            navigator.change_search(search, |search| change(search, value))
+        },
+    )
+}
+
+/// The callbacks the views are given.
+struct ViewCallbacks {
+    retry: Callback<()>,
+    more: Callback<()>,
+    seen: Callback<Vec<String>>,
+    clear: Callback<()>,
+    search_region: Callback<Option<RegionFilter>>,
+    search_sort: Callback<SearchSort>,
 }
 
 /// The whole reader.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    crate::render_count::rendered("App");
     let state = use_reducer(|| {
         let mut state = State::new(props.initial_route.clone(), props.text_size);
         for (key, file) in props.files.iter().cloned() {
@@ -108,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
     use_ready_signal(state.view_settled(), &props.on_ready);
 
     let navigator = {
-        let show = send(&state, Action::Navigate);
+        let show = state.dispatcher().to_callback().reform(Action::Navigate);
         let initial = state.route().clone();
         (*use_memo(props.routing, move |routing| {
             Navigator::new(*routing, initial, show)
@@ -118,13 +138,18 @@ pub fn App(props: &AppProps) -> Html {
     use_hash_following(&navigator);
     // Where an emptied search box returns to: a search's own return point, or this view,
     // for a search begun from it after this render.
+    let return_point = state.return_point();
     let on_query = {
-        let navigator = navigator.clone();
-        let return_point = match state.route() {
-            Route::Search(_) => state.return_point(),
+        let search_return_point = match state.route() {
+            Route::Search(_) => return_point.clone(),
             here => here.clone(),
         };
-        Callback::from(move |query: String| navigator.search(query, return_point.clone()))
+        use_callback(
+            (navigator.clone(), search_return_point),
+            |query: String, (navigator, return_point)| {
+                navigator.search(query, return_point.clone())
+            },
+        )
     };
     let shown_query = match state.route() {
         Route::Search(search) => search.query.clone(),
@@ -145,22 +170,42 @@ pub fn App(props: &AppProps) -> Html {
         Route::Region(filter) => Some(filter.clone()),
         _ => None,
     };
-    let on_region = {
-        let (navigator, return_point) = (navigator.clone(), state.return_point());
-        Callback::from(move |filter: Option<RegionFilter>| {
+    let on_region = use_callback(
+        (navigator.clone(), return_point.clone()),
+        |filter: Option<RegionFilter>, (navigator, return_point)| {
             navigator.go(filter.map_or_else(|| return_point.clone(), Route::Region));
-        })
+        },
+    );
+    let on_text_size = use_action(&state, Action::SetTextSize);
+    let on_first_focus = use_action(&state, |()| Action::SearchFocused);
+    let on_typing = use_action(&state, Action::SearchTyped);
+    let shown_search = match state.route() {
+        Route::Search(search) => search.clone(),
+        _ => SearchRoute::default(),
+    };
+    let callbacks = ViewCallbacks {
+        retry: use_action(&state, |()| Action::RetryFailed),
+        more: use_action(&state, |()| Action::ShowMore),
+        seen: use_action(&state, Action::ResultsSeen),
+        clear: use_go_to(&navigator, return_point),
+        search_region: use_search_change(&navigator, shown_search.clone(), |search, region| {
+            SearchRoute { region, ..search }
+        }),
+        search_sort: use_search_change(&navigator, shown_search, |search, sort| SearchRoute {
+            sort,
+            ..search
+        }),
     };
 
     let reader = html! {
             <div ref={root} class={classes!("reader", state.text_size().class())} lang="zh-CN">
-                <Toolbar route={state.route().clone()} text_size={state.text_size()} on_text_size={send(&state, Action::SetTextSize)}>
-                    <SearchBox query={shown_query} {on_query} on_first_focus={send(&state, |()| Action::SearchFocused)} on_typing={send(&state, Action::SearchTyped)} />
+                <Toolbar route={state.route().clone()} text_size={state.text_size()} {on_text_size}>
+                    <SearchBox query={shown_query} {on_query} {on_first_focus} {on_typing} />
                 </Toolbar>
                 if region_panel_shown {
                     <RegionPanel regions={region_counts} active={active_region} on_pick={on_region} />
                 }
-                <div class="view">{ view(&state, &navigator) }</div>
+                <div class="view">{ view(&state, &callbacks) }</div>
             </div>
     };
     html! {
@@ -188,6 +233,7 @@ struct RegionPanelProps {
 /// from the first paint, so that nothing below it moves when the archive arrives.
 #[function_component]
 fn RegionPanel(props: &RegionPanelProps) -> Html {
+    crate::render_count::rendered("RegionPanel");
     html! {
         <details class="region-panel" open={props.active.is_some()}>
             <summary>{ "按地区浏览" }</summary>
@@ -202,13 +248,13 @@ fn RegionPanel(props: &RegionPanelProps) -> Html {
 }
 
 /// The view for the current route.
-fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
+fn view(state: &State, callbacks: &ViewCallbacks) -> Html {
     let archive = match state.index() {
         Load::Pending => return loading("目录"),
-        Load::Failed(error) => return failure(&error, &send(state, |()| Action::RetryFailed)),
+        Load::Failed(error) => return failure(&error, &callbacks.retry),
         Load::Ready(archive) => archive,
     };
-    let on_retry = send(state, |()| Action::RetryFailed);
+    let on_retry = callbacks.retry.clone();
     let not_found = |message: &str| {
         html! {
             <div class="notice" role="alert">
@@ -260,8 +306,8 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
                     {total}
                     progress={state.issue_progress()}
                     {on_retry}
-                    on_more={send(state, |()| Action::ShowMore)}
-                    on_clear={go_to(navigator, state.return_point())}
+                    on_more={callbacks.more.clone()}
+                    on_clear={callbacks.clear.clone()}
                 />
             }
         }
@@ -270,12 +316,12 @@ fn view(state: &UseReducerHandle<State>, navigator: &Navigator) -> Html {
                 search={search.clone()}
                 outcome={search_outcome(state, &archive)}
                 facets={state.search().facets()}
-                on_region={change_search(navigator, search, |search, region| SearchRoute { region, ..search })}
-                on_sort={change_search(navigator, search, |search, sort| SearchRoute { sort, ..search })}
-                on_more={send(state, |()| Action::ShowMore)}
-                on_clear={go_to(navigator, state.return_point())}
+                on_region={callbacks.search_region.clone()}
+                on_sort={callbacks.search_sort.clone()}
+                on_more={callbacks.more.clone()}
+                on_clear={callbacks.clear.clone()}
                 {on_retry}
-                on_seen={send(state, Action::ResultsSeen)}
+                on_seen={callbacks.seen.clone()}
                 unloaded={state.issue_progress().failed}
             />
         },

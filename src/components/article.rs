@@ -22,6 +22,7 @@ pub struct ArticleBodyProps {
 /// Paragraphs as `<p>`, sub-headings as headings one level below the article's title.
 #[function_component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
+    crate::render_count::rendered("ArticleBody");
     let text = |text: &str| match &props.highlight {
         Some(query) => marked(text, &mark_ranges(text, query)),
         None => html! { text.to_owned() },

@@ -34,6 +34,7 @@ pub struct ArticleViewProps {
 /// The article with its issue, date and region, and links to its neighbours in the issue.
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    crate::render_count::rendered("ArticleView");
     let name = use_reader_name();
     let body_ref = use_node_ref();
     let loaded = matches!(props.issue, Some(Load::Ready(_)));

@@ -16,6 +16,7 @@ pub struct BackMatterProps {
 /// a phone number and an e-mail address.
 #[function_component]
 pub fn BackMatter(props: &BackMatterProps) -> Html {
+    crate::render_count::rendered("BackMatter");
     let issue = &props.issue;
     let link_or_text = |text: &String, href: Option<String>| match href {
         Some(href) => html! { <a {href}>{ text.clone() }</a> },

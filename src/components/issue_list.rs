@@ -32,6 +32,7 @@ pub struct IssueListProps {
 /// The list of issues by year.
 #[function_component]
 pub fn IssueList(props: &IssueListProps) -> Html {
+    crate::render_count::rendered("IssueList");
     let name = use_reader_name();
     let opened = use_state(HashSet::<String>::new);
     let years = group_by_year(&props.archive.issues);

@@ -37,6 +37,7 @@ pub struct IssueViewProps {
 /// show (from the archive index), so that nothing already painted moves when it comes.
 #[function_component]
 pub fn IssueView(props: &IssueViewProps) -> Html {
+    crate::render_count::rendered("IssueView");
     let name = use_reader_name();
     let summary = &props.summary;
     let issue = props.issue.as_ref().and_then(Load::ready);
@@ -82,6 +83,7 @@ struct IssueTextProps {
 /// A loaded issue: editor's note, contents, articles, back matter, and the way on.
 #[function_component]
 fn IssueText(props: &IssueTextProps) -> Html {
+    crate::render_count::rendered("IssueText");
     let name = use_reader_name();
     html! {
         <>
@@ -141,6 +143,7 @@ pub struct IssueNavProps {
 /// Links to the older and the newer issue.
 #[function_component]
 pub fn IssueNav(props: &IssueNavProps) -> Html {
+    crate::render_count::rendered("IssueNav");
     let name = use_reader_name();
     let link = |issue: &IssueSummary, rel: &str| {
         let label = format!("{}{}", rel, issue_label(issue.number, None));

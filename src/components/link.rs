@@ -182,6 +182,7 @@ pub struct LinkProps {
 /// A link to a view of the reader.
 #[function_component]
 pub fn Link(props: &LinkProps) -> Html {
+    crate::render_count::rendered("Link");
     let navigator = use_context::<Navigator>().expect("Link is rendered inside the app");
     let href = match use_context::<StaticPages>() {
         Some(pages) => pages.href(&props.to),

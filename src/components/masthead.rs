@@ -23,6 +23,7 @@ pub struct MastheadProps {
 /// The masthead, as the view's heading.
 #[function_component]
 pub fn Masthead(props: &MastheadProps) -> Html {
+    crate::render_count::rendered("Masthead");
     html! {
         <header class="masthead">
             <h2 id="issue-title" class="view-heading" tabindex="-1">

@@ -24,6 +24,7 @@ pub struct RegionPickerProps {
 /// Prefecture buttons; under the active prefecture, its county buttons.
 #[function_component]
 pub fn RegionPicker(props: &RegionPickerProps) -> Html {
+    crate::render_count::rendered("RegionPicker");
     let active = props.active.as_ref();
     let button = |label: String, filter: Option<RegionFilter>, pressed: bool| {
         let onclick = props.on_pick.reform(move |_: MouseEvent| filter.clone());

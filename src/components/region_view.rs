@@ -37,6 +37,7 @@ pub struct RegionViewProps {
 /// The region's heading, count, loading progress and article cards.
 #[function_component]
 pub fn RegionView(props: &RegionViewProps) -> Html {
+    crate::render_count::rendered("RegionView");
     let reader = use_reader_name();
     let name = match &props.filter.county {
         Some(county) => format!("{} · {}", props.filter.prefecture, county),

@@ -30,6 +30,7 @@ pub struct SearchBoxProps {
 /// A labelled `<input type="search">` in a search landmark.
 #[function_component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    crate::render_count::rendered("SearchBox");
     let name = use_reader_name();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let input_ref = use_node_ref();

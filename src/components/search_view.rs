@@ -66,6 +66,7 @@ pub struct SearchViewProps {
 /// The results view.
 #[function_component]
 pub fn SearchView(props: &SearchViewProps) -> Html {
+    crate::render_count::rendered("SearchView");
     let name = use_reader_name();
     let list_ref = use_node_ref();
     use_cards_on_screen(&list_ref, &props.outcome, &props.on_seen);
@@ -132,6 +133,7 @@ struct SortControlProps {
 /// Best match first, or newest first.
 #[function_component]
 fn SortControl(props: &SortControlProps) -> Html {
+    crate::render_count::rendered("SortControl");
     let button = |sort: SearchSort, label: &str| {
         let onclick = props.on_sort.reform(move |_: MouseEvent| sort);
         let pressed = (props.sort == sort).to_string();

@@ -24,6 +24,7 @@ pub struct ToolbarProps {
 /// Navigation links, the children, and the text size control.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    crate::render_count::rendered("Toolbar");
     let name = use_reader_name();
     let current = |here: bool| here.then(|| AttrValue::from("page"));
     html! {

@@ -64,6 +64,9 @@ struct Report {
     cli: CliTimes,
     search: Value,
     render: Value,
+    /// How many components render for a keystroke, a file's arrival and a navigation, one
+    /// line each (see [`component_renders`]).
+    component_renders: Vec<String>,
     back_catalogue: Option<back_catalogue::Figures>,
 }
 
@@ -164,6 +167,10 @@ pub fn measure(root: &Path) -> Result<()> {
         eprintln!("render figures not measured: {error:#}");
         serde_json::json!({ "error": format!("{error:#}") })
     });
+    let component_renders = component_renders(root).unwrap_or_else(|error| {
+        eprintln!("component renders not counted: {error:#}");
+        vec![format!("not counted: {error:#}")]
+    });
     let back_catalogue = back_catalogue::measure(&paths::cli_binary(root), &out)
         .map_err(|error| eprintln!("back-catalogue figures not measured: {error:#}"))
         .ok();
@@ -175,6 +182,7 @@ pub fn measure(root: &Path) -> Result<()> {
         cli,
         search,
         render,
+        component_renders,
         back_catalogue,
     };
     let markdown = markdown(&report);
@@ -527,6 +535,39 @@ fn one_more_markdown(md: &mut String, more: &incremental::OneMore) {
     );
 }
 
+/// How many components render for a search keystroke, a file's arrival and a navigation:
+/// the component test `tests/renders.rs` counts them in a debug build in headless Chromium
+/// and prints a line for each, which is taken from its output.
+fn component_renders(root: &Path) -> Result<Vec<String>> {
+    step("Counting component renders (tests/renders.rs, headless Chromium)");
+    let output = Command::new("cargo")
+        .args([
+            "test",
+            "-p",
+            "lianluo-reader",
+            "--target",
+            install::WASM_TARGET,
+        ])
+        .args(["--test", "renders", "--", "--nocapture"])
+        .env("PATH", paths::path_with_tools(root))
+        .env("CHROMEDRIVER", install::CHROMEDRIVER)
+        .current_dir(root)
+        .stderr(Stdio::inherit())
+        .output()?;
+    if !output.status.success() {
+        bail!("the render-count test failed");
+    }
+    let lines: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("renders, "))
+        .map(str::to_owned)
+        .collect();
+    if lines.is_empty() {
+        bail!("the render-count test printed no counts");
+    }
+    Ok(lines)
+}
+
 /// The search figures for one archive size, as Markdown.
 fn search_markdown(md: &mut String, issues: &str, search: &Value) {
     if let Some(error) = search["error"].as_str() {
@@ -724,6 +765,13 @@ fn markdown(report: &Report) -> String {
         }
     }
     render_markdown(&mut md, &report.render);
+    let _ = writeln!(
+        md,
+        "\nComponents rendered (a debug build, `tests/renders.rs`):\n"
+    );
+    for line in &report.component_renders {
+        let _ = writeln!(md, "- {line}");
+    }
     if let Some(figures) = &report.back_catalogue {
         md.push('\n');
         back_catalogue::markdown(&mut md, figures);
@@ -890,6 +938,7 @@ mod tests {
                 "535": {"previous_issue": {"runs": 8, "median": 1.25, "p90": 2.5, "max": 3}},
                 "5000": {"issue_list": {"runs": 8, "median": 4.5, "p90": 6.3, "max": 7}}
             }),
+            component_renders: vec!["a search keystroke: 33 (App 7, Link 20)".into()],
             back_catalogue: Some(back_catalogue::Figures {
                 issues: 535,
                 seconds: 12.5,
@@ -919,6 +968,8 @@ mod tests {
             "Warm query, ended by the typing pause, on 535 issues, 25 runs (0 without a measure): median 1.5 ms, p90 2.5 ms, max 4.0 ms",
             "Search index, 535 synthetic issues: 10 files, 2000 bytes raw, 1000 bytes gzip, largest file 300 bytes.",
             "Search on 5000 issues was not measured: browser gone",
+            "- a search keystroke: 33 (App 7, Link 20)",
+            "The most a cold query fetched on 535 issues: 3456 bytes (`换届选举`); bar 60000 bytes: met.",
             "| previous issue | 8 | 1.2 ms | 2.5 ms | 3.0 ms |",
             "| `lianluo:render`, 5000 synthetic issues (one frame: 16.7 ms) | runs | median | p90 | max |",
             "| issue list | 8 | 4.5 ms | 6.3 ms | 7.0 ms |",
