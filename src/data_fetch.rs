@@ -91,7 +91,7 @@ async fn fetch_data<T: DataFile>(url: &str) -> Result<T, LoadError> {
 /// Fetches a search shard and reads it.
 async fn fetch_shard(url: &str) -> Result<ShardFile, LoadError> {
     let buffer = fetch(url, Body::Bytes).await?;
-    ShardFile::read(&buffer).map_err(|problem| LoadError::new(url, LoadErrorKind::Shape(problem)))
+    ShardFile::read(url, &buffer)
 }
 
 /// How to read a response's body.

@@ -13,6 +13,7 @@ use yew::Reducible;
 
 use crate::error::{LoadError, LoadErrorKind};
 use crate::route::{RegionFilter, Route};
+use crate::search_index::SearchEngine;
 use crate::text_size::TextSize;
 
 mod files;

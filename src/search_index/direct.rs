@@ -6,6 +6,7 @@ use lianluo_core::search::{DocFacts, DocMap, Hit, Manifest, Query, Shard, SEARCH
 use lianluo_core::ArchiveIndex;
 use wasm_bindgen::JsValue;
 
+use super::SearchEngine;
 use crate::check::{self, DataKind};
 use crate::data_fetch::{fetch, Body};
 use crate::error::{LoadError, LoadErrorKind};
@@ -43,9 +44,19 @@ impl From<Manifest> for SearchIndex {
 }
 
 impl SearchIndex {
-    /// Whether the manifest was built for `archive`; when it was, where each segment's
-    /// documents are in it is kept for every evaluation, as the search module keeps it.
-    pub fn matches_archive(&self, archive: &ArchiveIndex) -> bool {
+    /// The linked engine over `manifest`.
+    #[cfg(test)]
+    pub(crate) fn for_tests(manifest: &Manifest) -> SearchIndex {
+        manifest.clone().into()
+    }
+}
+
+impl SearchEngine for SearchIndex {
+    type Shard = ShardFile;
+
+    /// Also keeps, when it was, where each segment's documents are in the archive, for every
+    /// evaluation, as the search module keeps it.
+    fn matches_archive(&self, archive: &ArchiveIndex) -> bool {
         match self.manifest.doc_map_of(archive) {
             Some(map) => {
                 let _ = self.map.set(map);
@@ -55,16 +66,14 @@ impl SearchIndex {
         }
     }
 
-    /// The paths of the shards `query` needs, relative to `index.json`.
-    pub fn shards_for(&self, query: &Query) -> Vec<String> {
+    fn shards_for(&self, query: &Query) -> Vec<String> {
         self.manifest.shards_for(query)
     }
 
     /// Nothing to send ahead: the linked engine reads the documents where they are.
-    pub fn prepare(&self, _docs: &[DocFacts]) {}
+    fn prepare(&self, _docs: &[DocFacts]) {}
 
-    /// The documents matching `query`, best first, from the shards it needs (by path).
-    pub fn evaluate(
+    fn evaluate(
         &self,
         query: &Query,
         shards: &[(&str, &ShardFile)],
@@ -87,15 +96,15 @@ impl SearchIndex {
 }
 
 impl ShardFile {
-    /// Decodes a shard file's bytes.
-    pub fn decode(bytes: &[u8]) -> Result<ShardFile, String> {
+    /// Decodes the bytes of the shard file fetched from `url`; a damaged one fails here.
+    pub fn from_bytes(url: &str, bytes: &[u8]) -> Result<ShardFile, LoadError> {
         Shard::decode(bytes)
             .map(|shard| ShardFile { shard })
-            .map_err(|error| error.to_string())
+            .map_err(|error| LoadError::new(url, LoadErrorKind::Shape(error.to_string())))
     }
 
-    /// Reads a shard file fetched as an `ArrayBuffer`.
-    pub fn read(buffer: &JsValue) -> Result<ShardFile, String> {
-        Self::decode(&js_sys::Uint8Array::new(buffer).to_vec())
+    /// Reads the shard file fetched from `url` as an `ArrayBuffer`.
+    pub fn read(url: &str, buffer: &JsValue) -> Result<ShardFile, LoadError> {
+        Self::from_bytes(url, &js_sys::Uint8Array::new(buffer).to_vec())
     }
 }

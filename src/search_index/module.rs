@@ -13,6 +13,7 @@ use lianluo_core::ArchiveIndex;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::SearchEngine;
 use crate::check::{self, DataKind};
 use crate::data_fetch::{fetch, Body};
 use crate::error::{LoadError, LoadErrorKind};
@@ -66,6 +67,7 @@ pub struct SearchIndex {
 /// A shard file as fetched; the search module decodes it when a query first needs it.
 #[derive(Debug)]
 pub struct ShardFile {
+    url: String,
     bytes: Uint8Array,
 }
 
@@ -90,20 +92,37 @@ pub async fn open(url: &str) -> Result<SearchIndex, LoadError> {
 }
 
 impl SearchIndex {
-    /// Whether the manifest was built for `archive`.
-    pub fn matches_archive(&self, archive: &ArchiveIndex) -> bool {
+    /// The module's engine over `manifest`, linked into the test itself (`lianluo-search`)
+    /// instead of fetched by the loader.
+    #[cfg(test)]
+    pub(crate) fn for_tests(manifest: &lianluo_core::search::Manifest) -> SearchIndex {
+        let json = serde_json::to_string(manifest).expect("a manifest is JSON");
+        let manifest = js_sys::JSON::parse(&json).expect("JSON the browser reads");
+        let engine = lianluo_search::open_index(manifest).expect("the module reads it");
+        SearchIndex {
+            engine: JsValue::from(engine).unchecked_into(),
+            documents_sent: Cell::new(false),
+            added: RefCell::default(),
+        }
+    }
+}
+
+impl SearchEngine for SearchIndex {
+    type Shard = ShardFile;
+
+    fn matches_archive(&self, archive: &ArchiveIndex) -> bool {
         let ids = archive.article_ids().map(str::to_owned).collect();
         self.engine.matches_docs(ids)
     }
 
-    /// The paths of the shards `query` needs, relative to `index.json`.
-    pub fn shards_for(&self, query: &Query) -> Vec<String> {
+    fn shards_for(&self, query: &Query) -> Vec<String> {
         self.engine
             .shards_for(query.required.clone(), query.excluded.clone())
     }
 
-    /// The documents matching `query`, best first, from the shards it needs (by path).
-    pub fn evaluate(
+    /// Each shard is decoded in the search module the first time a query needs it, and a
+    /// damaged one fails that query.
+    fn evaluate(
         &self,
         query: &Query,
         shards: &[(&str, &ShardFile)],
@@ -117,7 +136,7 @@ impl SearchIndex {
             }
             self.engine.add_shard(path, &file.bytes).map_err(|error| {
                 let message = error.as_string().unwrap_or_default();
-                LoadError::new(*path, LoadErrorKind::Shape(message))
+                LoadError::new(&file.url, LoadErrorKind::Shape(message))
             })?;
             added.push((*path).to_owned());
         }
@@ -142,7 +161,7 @@ impl SearchIndex {
 
     /// Sends the documents to the search module, once: ahead of the first query when the
     /// reader turns to the search box, so that the query does not wait for it.
-    pub fn prepare(&self, docs: &[DocFacts]) {
+    fn prepare(&self, docs: &[DocFacts]) {
         if self.documents_sent.replace(true) {
             return;
         }
@@ -154,9 +173,19 @@ impl SearchIndex {
 }
 
 impl ShardFile {
-    /// Keeps a shard file fetched as an `ArrayBuffer`, undecoded.
-    pub fn read(buffer: &JsValue) -> Result<ShardFile, String> {
+    /// Keeps the bytes of the shard file fetched from `url`, undecoded.
+    #[cfg(test)]
+    pub fn from_bytes(url: &str, bytes: &[u8]) -> Result<ShardFile, LoadError> {
         Ok(ShardFile {
+            url: url.to_owned(),
+            bytes: Uint8Array::from(bytes),
+        })
+    }
+
+    /// Keeps the shard file fetched from `url` as an `ArrayBuffer`, undecoded.
+    pub fn read(url: &str, buffer: &JsValue) -> Result<ShardFile, LoadError> {
+        Ok(ShardFile {
+            url: url.to_owned(),
             bytes: Uint8Array::new(buffer),
         })
     }

@@ -10,7 +10,7 @@ use lianluo_core::{ArchiveIndex, RegionCount};
 use super::files::{FileKey, Files, Load};
 use crate::error::LoadError;
 use crate::route::Route;
-use crate::search_index::SearchIndex;
+use crate::search_index::{SearchEngine, SearchIndex};
 
 /// The current search and what is known of its answer.
 #[derive(Debug, Clone, PartialEq, Default)]

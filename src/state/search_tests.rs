@@ -1,4 +1,6 @@
-//! The search part of the reducer, against a real index built by the core from a tiny archive.
+//! The search part of the reducer, against a real index built by the core from a tiny archive,
+//! with either engine: the linked one natively, the search module's in a browser (see
+//! [`crate::search_index::SearchEngine`]).
 
 use super::tests::{issues_to_fetch, listed_ids};
 use super::*;
@@ -9,6 +11,10 @@ use lianluo_core::archive::build_archive_index;
 use lianluo_core::search::{build_index, parse_query, IndexFile, Manifest};
 use lianluo_core::test_support::{article, bare_issue, paragraph};
 use lianluo_core::{Issue, Region};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+// In the shipped build's tests the engine is the search module's, which runs in a browser.
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn region(prefecture: &str, county: Option<&str>) -> Region {
     Region {
@@ -83,7 +89,7 @@ impl Fixture {
 
     fn shard(&self, path: &str) -> ShardFile {
         let file = self.files.iter().find(|f| f.path == path).unwrap();
-        ShardFile::decode(&file.bytes).unwrap()
+        ShardFile::from_bytes(path, &file.bytes).unwrap()
     }
 
     /// A reader on `route` with the index delivered.
@@ -95,7 +101,7 @@ impl Fixture {
     }
 
     fn deliver_manifest(&self, state: &mut State) {
-        let manifest = File::Manifest(Rc::new(SearchIndex::from(self.manifest())));
+        let manifest = File::Manifest(Rc::new(SearchIndex::for_tests(&self.manifest())));
         state.apply(Action::FileArrived(FileKey::Manifest, Ok(manifest)));
     }
 
@@ -137,7 +143,7 @@ fn found_ids(state: &State) -> Vec<String> {
     ids
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn the_manifest_is_fetched_only_for_a_search_with_terms() {
     let mut state = fixture().indexed(Route::Latest);
     assert!(!manifest_wanted(&state));
@@ -153,7 +159,7 @@ fn the_manifest_is_fetched_only_for_a_search_with_terms() {
     assert!(!manifest_wanted(&state), "requested once");
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn turning_to_the_search_box_fetches_the_manifest_and_works_out_the_documents_before_a_query() {
     let fixture = fixture();
     let mut state = fixture.indexed(Route::Latest);
@@ -182,7 +188,7 @@ fn turning_to_the_search_box_fetches_the_manifest_and_works_out_the_documents_be
     );
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn only_the_shards_the_query_names_are_fetched_and_results_wait_for_them() {
     let fixture = fixture();
     let mut state = fixture.indexed(search("代表工作室"));
@@ -202,13 +208,13 @@ fn only_the_shards_the_query_names_are_fetched_and_results_wait_for_them() {
     assert!(shards_to_fetch(&state).is_empty());
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn results_are_exact_and_ranked_with_the_title_hit_first() {
     let state = fixture().searched(search("代表工作室"));
     assert_eq!(found_ids(&state), ["2017-15-1", "2018-1-1"]);
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn newest_first_orders_by_issue_date() {
     let route = Route::Search(SearchRoute {
         query: "代表工作室".into(),
@@ -221,7 +227,7 @@ fn newest_first_orders_by_issue_date() {
     );
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn a_region_narrows_results_but_facets_count_them_all() {
     let route = Route::Search(SearchRoute {
         query: "代表工作室".into(),
@@ -242,7 +248,7 @@ fn a_region_narrows_results_but_facets_count_them_all() {
     assert_eq!(facets, [("湘潭市".to_owned(), 1), ("衡阳市".to_owned(), 1)]);
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn excluded_terms_and_missing_terms_give_the_exact_set() {
     let fixture = fixture();
     assert_eq!(
@@ -253,7 +259,7 @@ fn excluded_terms_and_missing_terms_give_the_exact_set() {
     assert_eq!(found_ids(&fixture.searched(search("换届"))), ["2018-1-2"]);
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn a_failed_shard_is_reported_and_retry_fetches_it_again() {
     let fixture = fixture();
     let mut state = fixture.indexed(search("换届"));
@@ -270,7 +276,47 @@ fn a_failed_shard_is_reported_and_retry_fetches_it_again() {
     assert!(state.page().is_none());
 }
 
-#[test]
+/// The one difference between the engines (see `SearchEngine`): when a damaged shard is found.
+#[wasm_bindgen_test(unsupported = test)]
+fn a_damaged_shard_fails_the_search_with_its_address_in_either_engine() {
+    let fixture = fixture();
+    let mut state = fixture.indexed(search("换届"));
+    fixture.deliver_manifest(&mut state);
+    let paths = shards_to_fetch(&state);
+    let damaged = paths[0].clone();
+    for path in &paths {
+        let file = fixture.files.iter().find(|f| f.path == *path).unwrap();
+        let mut bytes = file.bytes.clone();
+        if *path == damaged {
+            bytes.truncate(bytes.len() / 2);
+        }
+        let arrived = ShardFile::from_bytes(path, &bytes).map(|shard| File::Shard(Rc::new(shard)));
+        state.apply(Action::FileArrived(FileKey::Shard(path.clone()), arrived));
+    }
+    let Some(Err(error)) = state.page() else {
+        panic!("the search fails: {:?}", state.page());
+    };
+    assert_eq!(error.file, damaged);
+    let LoadErrorKind::Shape(problem) = &error.kind else {
+        panic!("a damaged file: {error:?}");
+    };
+    assert!(
+        problem.starts_with("damaged search shard at byte "),
+        "{problem}"
+    );
+    // The linked engine failed the file as it arrived, so retrying fetches it again; the
+    // module took the bytes and failed the query, so retrying evaluates them again.
+    state.apply(Action::RetryFailed);
+    if cfg!(feature = "search-module") {
+        assert!(shards_to_fetch(&state).is_empty());
+        assert!(matches!(state.page(), Some(Err(again)) if again.file == damaged));
+    } else {
+        assert_eq!(shards_to_fetch(&state), [damaged]);
+        assert_eq!(state.page(), None, "the search waits for the file again");
+    }
+}
+
+#[wasm_bindgen_test(unsupported = test)]
 fn a_manifest_from_another_build_is_refused_by_name() {
     let fixture = fixture();
     let mut state = fixture.indexed(search("代表"));
@@ -292,7 +338,7 @@ fn a_manifest_from_another_build_is_refused_by_name() {
     assert!(matches!(state.page(), Some(Err(_))), "the search says so");
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn snippets_are_fetched_only_for_cards_seen_on_screen() {
     let mut state = fixture().searched(search("代表工作室"));
     assert!(issues_to_fetch(&state).is_empty(), "nothing seen yet");
@@ -300,7 +346,7 @@ fn snippets_are_fetched_only_for_cards_seen_on_screen() {
     assert_eq!(issues_to_fetch(&state), ["2017-15".to_owned()]);
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn a_page_lists_up_to_the_limit_and_counts_every_result() {
     let titles: Vec<String> = (1..=LIST_PAGE_SIZE + 5)
         .map(|n| format!("第{n}篇"))
@@ -320,7 +366,7 @@ fn a_page_lists_up_to_the_limit_and_counts_every_result() {
     assert_eq!(listed(&state), (LIST_PAGE_SIZE + 5, LIST_PAGE_SIZE + 5));
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn more_results_grow_the_list_and_a_new_query_starts_over() {
     let mut state = fixture().searched(search("代表工作室"));
     let shown = |state: &State| state.visit.as_ref().map(|visit| visit.shown);
@@ -330,7 +376,7 @@ fn more_results_grow_the_list_and_a_new_query_starts_over() {
     assert_eq!(shown(&state), Some(LIST_PAGE_SIZE));
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn what_is_being_typed_is_fetched_and_evaluated_so_that_the_query_only_has_to_be_shown() {
     let fixture = fixture();
     let mut state = fixture.indexed(Route::Latest);
@@ -378,7 +424,7 @@ fn what_is_being_typed_is_fetched_and_evaluated_so_that_the_query_only_has_to_be
     );
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn a_query_run_before_its_typed_shards_arrive_takes_their_fetching_over() {
     let fixture = fixture();
     let mut state = fixture.indexed(Route::Latest);

@@ -47,6 +47,10 @@ pub fn run_all(root: &Path, only: Option<&str>) -> Result<()> {
         ("cargo test (native)", native_tests),
         ("wasm-bindgen-test (Chromium)", wasm_tests),
         ("wasm-bindgen-test (Firefox)", wasm_tests_firefox),
+        (
+            "reducer with the search module's engine (Chromium)",
+            reducer_with_search_module,
+        ),
         ("end-to-end (Playwright + axe)", end_to_end),
         ("end-to-end in WebKit", end_to_end_webkit),
         ("end-to-end in Firefox", end_to_end_firefox),
@@ -162,6 +166,14 @@ fn clippy_wasm(run: &mut Run) -> Result<()> {
             .args(["--features", "lianluo-reader/search-module"])
             .args(["--", "-D", "warnings"]),
     )?;
+    // The reducer's tests against the search module's engine.
+    must_succeed(
+        root,
+        Command::new("cargo")
+            .args(["clippy", "--target", WASM_TARGET, "--lib", "--tests"])
+            .args(["-p", "lianluo-reader", "--features", "search-module"])
+            .args(["--", "-D", "warnings"]),
+    )?;
     Ok(())
 }
 
@@ -176,6 +188,19 @@ fn wasm_tests(run: &mut Run) -> Result<()> {
     command
         .args(["test", "-p", "lianluo-reader", "-p", "lianluo-check"])
         .args(["--target", WASM_TARGET])
+        .env("PATH", paths::path_with_tools(run.root))
+        .env("CHROMEDRIVER", CHROMEDRIVER);
+    cargo_tests(run, &mut command, "wasm-bindgen-test")
+}
+
+/// The reducer's search tests as shipped: the engine is the search module's
+/// (`lianluo-search`, linked into the test), driven through the same calls as the loader's
+/// module; the native run above tests the linked engine.
+fn reducer_with_search_module(run: &mut Run) -> Result<()> {
+    let mut command = Command::new("cargo");
+    command
+        .args(["test", "-p", "lianluo-reader", "--lib"])
+        .args(["--target", WASM_TARGET, "--features", "search-module"])
         .env("PATH", paths::path_with_tools(run.root))
         .env("CHROMEDRIVER", CHROMEDRIVER);
     cargo_tests(run, &mut command, "wasm-bindgen-test")
