@@ -10,7 +10,7 @@ use yew::Callback;
 use crate::components::app::{App, AppProps};
 use crate::route::Route;
 use crate::source::DataSource;
-use crate::storage::recall_text_size;
+use crate::storage::{recall_elder_mode, recall_text_size};
 
 /// How a reader is mounted: what the loader reads from the host's markup and hands over.
 #[derive(Debug, Clone, Default)]
@@ -27,11 +27,14 @@ pub struct MountOptions {
     /// The loader's function that fetches another of the reader's programs by name (a promise
     /// of its exports; see [`crate::programs`]).
     pub load_program: Option<js_sys::Function>,
+    /// 长辈模式 as the host page sets it (`data-lianluo-elder-mode`, `on` or `off`); it wins
+    /// over the reader's remembered choice. `None`: the remembered choice.
+    pub elder_mode: Option<bool>,
 }
 
 impl MountOptions {
     /// The options the loader passes as an object: `{ routing, allowCrossOrigin, view,
-    /// onReady, loadProgram }`, each optional.
+    /// onReady, loadProgram, elderMode }`, each optional (`elderMode`: `"on"` or `"off"`).
     pub fn from_js(options: &JsValue) -> MountOptions {
         let field = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).ok();
         let function = |name: &str| field(name).and_then(|value| value.dyn_into().ok());
@@ -43,6 +46,14 @@ impl MountOptions {
                 .unwrap_or_default(),
             on_ready: function("onReady"),
             load_program: function("loadProgram"),
+            elder_mode: match field("elderMode")
+                .and_then(|value| value.as_string())
+                .as_deref()
+            {
+                Some("on") => Some(true),
+                Some("off") => Some(false),
+                _ => None,
+            },
         }
     }
 }
@@ -64,6 +75,7 @@ pub fn mount(container: HtmlElement, source: &str, options: MountOptions) {
         view,
         on_ready,
         load_program,
+        elder_mode,
     } = options;
     crate::programs::provide_loader(load_program);
     let source = DataSource::from_markup(source, allow_cross_origin);
@@ -84,6 +96,7 @@ pub fn mount(container: HtmlElement, source: &str, options: MountOptions) {
         routing,
         initial_route,
         text_size: recall_text_size(),
+        elder_mode: elder_mode.unwrap_or_else(recall_elder_mode),
         name: name.into(),
         on_ready: Callback::from(move |()| {
             if let Some(on_ready) = &on_ready {

@@ -40,6 +40,8 @@ pub struct State {
     files: Files,
     /// The reader's chosen text size.
     text_size: TextSize,
+    /// Whether 长辈模式 is on.
+    elder_mode: bool,
     /// The result list the reader is on or last left, and the way back out of it.
     visit: Option<ListVisit>,
     /// The search: the parsed query, its results, the documents it ranks.
@@ -67,6 +69,8 @@ pub enum Action {
     ShowMore,
     /// Change the text size.
     SetTextSize(TextSize),
+    /// 长辈模式 was turned on or off.
+    SetElderMode(bool),
     /// Result cards of these issues came on screen: fetch their files for snippets.
     ResultsSeen(Vec<String>),
     /// The reader turned to the search box: get ready for a first query.
@@ -84,6 +88,7 @@ impl State {
             route,
             files: Files::default(),
             text_size,
+            elder_mode: false,
             search: SearchState::default(),
             region_counts: Rc::default(),
             page: None,
@@ -129,6 +134,7 @@ impl State {
                 }
             }
             Action::SetTextSize(size) => self.text_size = size,
+            Action::SetElderMode(on) => self.elder_mode = on,
             Action::ResultsSeen(ids) => self.search.seen(ids),
             Action::SearchFocused => self.search.prime(),
             Action::SearchTyped(text) => self.search.type_ahead(&text),
@@ -147,6 +153,7 @@ impl State {
                 .iter()
                 .any(|key| !matches!(self.files.get(key), Some(Load::Pending))),
             Action::SetTextSize(size) => *size != self.text_size,
+            Action::SetElderMode(on) => *on != self.elder_mode,
             Action::ResultsSeen(ids) => ids.iter().any(|id| !self.search.was_seen(id)),
             Action::SearchFocused => !self.search.is_primed(),
             Action::FileArrived(..)
@@ -203,6 +210,11 @@ impl State {
     /// The reader's chosen text size.
     pub fn text_size(&self) -> TextSize {
         self.text_size
+    }
+
+    /// Whether 长辈模式 is on: large, high-contrast text and large controls.
+    pub fn elder_mode(&self) -> bool {
+        self.elder_mode
     }
 
     /// The search: the parsed query, its results, the documents it ranks.

@@ -71,6 +71,8 @@ pub fn render(
         routing: true,
         initial_route: route,
         text_size: TextSize::default(),
+        // The loader turns it on in the static text where the reader would.
+        elder_mode: false,
         name: Default::default(),
         files: Rc::new(files),
         pages,

@@ -106,6 +106,69 @@ fn has_class(element: &web_sys::HtmlElement, class: &str) -> bool {
     classes.split_whitespace().any(|listed| listed == class)
 }
 
+/// Where the reader remembers 长辈模式 (`storage.rs`); the loader reads it too.
+const ELDER_MODE_KEY: &str = "lianluo:elder-mode";
+
+/// A reader without URL sync on `src`, with 长辈模式 as a host attribute would set it.
+fn reader_with_elder_mode(src: &str, elder_mode: Option<bool>) -> Host {
+    let host = Host::attach();
+    let options = MountOptions {
+        elder_mode,
+        ..MountOptions::default()
+    };
+    mount(host.container.clone(), src, options);
+    host
+}
+
+#[wasm_bindgen_test]
+async fn elder_mode_is_remembered_and_the_hosts_attribute_wins() {
+    let storage = gloo::utils::window()
+        .local_storage()
+        .expect("storage is allowed")
+        .expect("the page has storage");
+    storage
+        .remove_item(ELDER_MODE_KEY)
+        .expect("storage is writable");
+    let first = reader_with_elder_mode(MISSING, None);
+    alert_text(&first).await;
+    let switch = first.button("长辈模式");
+    assert!(!has_class(&first.one(".reader"), "elder"));
+    assert_eq!(
+        switch.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    click(&switch).await;
+    assert!(has_class(&first.one(".reader"), "elder"));
+    assert_eq!(
+        switch.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let stored = storage
+        .get_item(ELDER_MODE_KEY)
+        .expect("storage is readable");
+    assert_eq!(stored.as_deref(), Some("on"));
+
+    // The next reader opens in it, unless its host says otherwise.
+    let remembered = reader_with_elder_mode(MISSING, None);
+    alert_text(&remembered).await;
+    assert!(has_class(&remembered.one(".reader"), "elder"));
+    let host_says_off = reader_with_elder_mode(MISSING, Some(false));
+    alert_text(&host_says_off).await;
+    assert!(!has_class(&host_says_off.one(".reader"), "elder"));
+    // Opening as the host says is not the reader's choice: nothing new is remembered.
+    let stored = storage
+        .get_item(ELDER_MODE_KEY)
+        .expect("storage is readable");
+    assert_eq!(stored.as_deref(), Some("on"));
+    storage
+        .remove_item(ELDER_MODE_KEY)
+        .expect("storage is writable");
+    let host_says_on = reader_with_elder_mode(MISSING, Some(true));
+    alert_text(&host_says_on).await;
+    assert!(has_class(&host_says_on.one(".reader"), "elder"));
+    assert_eq!(storage.get_item(ELDER_MODE_KEY).expect("readable"), None);
+}
+
 /// Where the reader remembers the text size (`storage.rs`).
 const TEXT_SIZE_KEY: &str = "lianluo:text-size";
 

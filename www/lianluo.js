@@ -130,6 +130,7 @@ function optionsFrom(element, options) {
     allowCrossOrigin:
       options.allowCrossOrigin ?? element.hasAttribute("data-lianluo-allow-cross-origin"),
     view: element.getAttribute("data-lianluo-view") ?? "",
+    elderMode: options.elderMode ?? element.getAttribute("data-lianluo-elder-mode"),
   };
 }
 
@@ -186,17 +187,24 @@ function cleaned(html) {
   return template.content;
 }
 
-// The reader's remembered text size, applied to static text so that it does not jump.
-function rememberedSize(root) {
+// The reader's remembered text size and 长辈模式 (the host's data-lianluo-elder-mode wins),
+// applied to static text so that nothing jumps when the reader takes over.
+function rememberedSettings(root, elderMode) {
   let size = null;
+  let elder = null;
   try {
     size = localStorage.getItem("lianluo:text-size");
+    elder = localStorage.getItem("lianluo:elder-mode");
   } catch {}
   const reader = root.querySelector(".reader");
-  if (reader && /^size-(standard|large|largest)$/.test(size ?? "")) {
+  if (!reader) return;
+  if (/^size-(standard|large|largest)$/.test(size ?? "")) {
     reader.classList.remove("size-standard");
     reader.classList.add(size);
   }
+  const on = (elderMode === "on" || elderMode === "off" ? elderMode : elder) === "on";
+  reader.classList.toggle("elder", on);
+  reader.querySelector(".elder-switch")?.setAttribute("aria-pressed", String(on));
 }
 
 // The position of `node` below `root`, as child indexes, to find its twin in another tree.
@@ -213,14 +221,19 @@ function pathTo(node, root) {
  * Mounts a reader on `element`.
  * options: { src: data URL (default: the element's data-lianluo-src),
  *            routing: "hash" | "none" (default: data-lianluo-routing, else "hash"),
- *            allowCrossOrigin: boolean (default: data-lianluo-allow-cross-origin present) }.
+ *            allowCrossOrigin: boolean (default: data-lianluo-allow-cross-origin present),
+ *            elderMode: "on" | "off" (default: data-lianluo-elder-mode, else the reader's
+ *            remembered choice) }.
  * Only the first reader on a page keeps its view in the URL hash.
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw new TypeError("mount() needs an element");
   if (mounted.has(element)) return;
   mounted.add(element);
-  const { src, routing: wantsRouting, allowCrossOrigin, view } = optionsFrom(element, options);
+  const { src, routing: wantsRouting, allowCrossOrigin, view, elderMode } = optionsFrom(
+    element,
+    options,
+  );
   const routing = wantsRouting && !hashTaken;
   if (routing) hashTaken = true;
   const base = dataBase(src, allowCrossOrigin);
@@ -262,7 +275,7 @@ export async function mount(element, options = {}) {
     // the reader searches for what was typed when it takes over.
     ownText.addEventListener("submit", (event) => event.preventDefault());
     text = document.createElement("slot");
-    rememberedSize(ownText);
+    rememberedSettings(ownText, elderMode);
     shadow.replaceChildren(stylesheet, text, container);
   } else {
     shadow.replaceChildren(stylesheet, container);
@@ -277,7 +290,7 @@ export async function mount(element, options = {}) {
       const fragment = document.createElement("div");
       fragment.className = "lianluo lianluo-static";
       fragment.append(cleaned(await response.text()));
-      rememberedSize(fragment);
+      rememberedSettings(fragment, elderMode);
       // Typing in the static search box must not send the page anywhere.
       fragment.addEventListener("submit", (event) => event.preventDefault());
       await styled;
@@ -329,7 +342,14 @@ export async function mount(element, options = {}) {
     const [glue] = await Promise.all([engineStarted, styled]);
     // A task of its own for the reader's first render, apart from the module's instantiation.
     await new Promise((resolve) => setTimeout(resolve));
-    glue.mountReader(container, src, { routing, allowCrossOrigin, view, onReady: handOver, loadProgram });
+    glue.mountReader(container, src, {
+      routing,
+      allowCrossOrigin,
+      view,
+      onReady: handOver,
+      loadProgram,
+      elderMode,
+    });
     running.add(container);
   } catch (error) {
     if (isTrap(error)) {

@@ -29,6 +29,7 @@ use super::toolbar::Toolbar;
 use crate::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use crate::source::DataSource;
 use crate::state::{Action, File, FileKey, Load, State};
+use crate::storage::remember_elder_mode;
 use crate::text_size::TextSize;
 
 /// Props for [`App`].
@@ -43,6 +44,9 @@ pub struct AppProps {
     /// The text size to open with.
     #[prop_or_default]
     pub text_size: TextSize,
+    /// Whether to open in 长辈模式.
+    #[prop_or_default]
+    pub elder_mode: bool,
     /// This reader's name within the page, added to its landmarks' names (empty: none).
     #[prop_or_default]
     pub name: AttrValue,
@@ -65,41 +69,22 @@ pub struct AppProps {
     pub on_ready: Callback<()>,
 }
 
-/// A callback that sends the reducer the action `f` makes of its argument, made once per
-/// reader: children given it see the same callback every render, and render only when what
-/// they show changes.
-#[hook]
-fn use_action<T: 'static>(state: &UseReducerHandle<State>, f: fn(T) -> Action) -> Callback<T> {
-    let dispatcher = state.dispatcher();
-    (*use_memo((), move |()| dispatcher.to_callback().reform(f))).clone()
+/// A callback that sends the reducer the action `f` makes of its argument.
+fn send<T: 'static>(dispatcher: &UseReducerDispatcher<State>, f: fn(T) -> Action) -> Callback<T> {
+    dispatcher.to_callback().reform(f)
 }
 
-/// A callback that goes to `route`, made again only when the route changes.
-#[hook]
-fn use_go_to(navigator: &Navigator, route: Route) -> Callback<()> {
-    use_callback((navigator.clone(), route), |(), (navigator, route)| {
-        navigator.go(route.clone())
-    })
-}
-
-/// A callback that changes the search shown by `change`, in place (no new history entry),
-/// made again only when the search changes.
-#[hook]
-fn use_search_change<T: 'static>(
-    navigator: &Navigator,
-    search: SearchRoute,
-    change: fn(SearchRoute, T) -> SearchRoute,
-) -> Callback<T> {
-    use_callback(
-        (navigator.clone(), search),
-        move |value: T, (navigator, search)| {
-            navigator.change_search(search, |search| change(search, value))
-        },
-    )
-}
-
-/// The callbacks the views are given.
-struct ViewCallbacks {
+/// Everything the views are given to act with, made once per reader: a render hands every
+/// child the same callbacks, so a child renders only when what it shows changes. Where a
+/// callback depends on where the reader is, the navigator reads it when it is called.
+struct Controls {
+    navigator: Navigator,
+    text_size: Callback<TextSize>,
+    elder_mode: Callback<bool>,
+    first_focus: Callback<()>,
+    typing: Callback<String>,
+    query: Callback<String>,
+    region: Callback<Option<RegionFilter>>,
     retry: Callback<()>,
     more: Callback<()>,
     seen: Callback<Vec<String>>,
@@ -108,12 +93,49 @@ struct ViewCallbacks {
     search_sort: Callback<SearchSort>,
 }
 
+impl Controls {
+    fn new(navigator: Navigator, dispatcher: &UseReducerDispatcher<State>) -> Self {
+        let with = |f: fn(&Navigator)| {
+            let navigator = navigator.clone();
+            Callback::from(move |()| f(&navigator))
+        };
+        let elder_mode = dispatcher.clone();
+        let (query, region) = (navigator.clone(), navigator.clone());
+        let (search_region, search_sort) = (navigator.clone(), navigator.clone());
+        Controls {
+            text_size: send(dispatcher, Action::SetTextSize),
+            elder_mode: Callback::from(move |on| {
+                remember_elder_mode(on);
+                elder_mode.dispatch(Action::SetElderMode(on));
+            }),
+            first_focus: send(dispatcher, |()| Action::SearchFocused),
+            typing: send(dispatcher, Action::SearchTyped),
+            query: Callback::from(move |text| query.search(text)),
+            region: Callback::from(move |filter: Option<RegionFilter>| {
+                region.go(filter.map_or_else(|| region.return_point(), Route::Region));
+            }),
+            retry: send(dispatcher, |()| Action::RetryFailed),
+            more: send(dispatcher, |()| Action::ShowMore),
+            seen: send(dispatcher, Action::ResultsSeen),
+            clear: with(|navigator| navigator.go(navigator.return_point())),
+            search_region: Callback::from(move |region| {
+                search_region.change_search(|search| SearchRoute { region, ..search })
+            }),
+            search_sort: Callback::from(move |sort| {
+                search_sort.change_search(|search| SearchRoute { sort, ..search })
+            }),
+            navigator,
+        }
+    }
+}
+
 /// The whole reader.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     crate::render_count::rendered("App");
     let state = use_reducer(|| {
         let mut state = State::new(props.initial_route.clone(), props.text_size);
+        state.apply(Action::SetElderMode(props.elder_mode));
         for (key, file) in props.files.iter().cloned() {
             state.apply(Action::FileArrived(key, Ok(file)));
         }
@@ -127,30 +149,22 @@ pub fn App(props: &AppProps) -> Html {
     use_remembered_text_size(state.text_size());
     use_ready_signal(state.view_settled(), &props.on_ready);
 
-    let navigator = {
-        let show = state.dispatcher().to_callback().reform(Action::Navigate);
+    let controls = {
+        let dispatcher = state.dispatcher();
         let initial = state.route().clone();
-        (*use_memo(props.routing, move |routing| {
-            Navigator::new(*routing, initial, show)
-        }))
-        .clone()
-    };
-    use_hash_following(&navigator);
-    // Where an emptied search box returns to: a search's own return point, or this view,
-    // for a search begun from it after this render.
-    let return_point = state.return_point();
-    let on_query = {
-        let search_return_point = match state.route() {
-            Route::Search(_) => return_point.clone(),
-            here => here.clone(),
-        };
-        use_callback(
-            (navigator.clone(), search_return_point),
-            |query: String, (navigator, return_point)| {
-                navigator.search(query, return_point.clone())
+        use_memo(
+            (props.routing, props.pages.clone()),
+            move |(routing, pages)| {
+                let show = dispatcher.to_callback().reform(Action::Navigate);
+                let navigator =
+                    Navigator::new(*routing, initial, show).linking_pages(pages.clone());
+                Controls::new(navigator, &dispatcher)
             },
         )
     };
+    let navigator = &controls.navigator;
+    navigator.set_return_point(state.return_point());
+    use_hash_following(navigator);
     let shown_query = match state.route() {
         Route::Search(search) => search.query.clone(),
         _ => String::new(),
@@ -170,53 +184,20 @@ pub fn App(props: &AppProps) -> Html {
         Route::Region(filter) => Some(filter.clone()),
         _ => None,
     };
-    let on_region = use_callback(
-        (navigator.clone(), return_point.clone()),
-        |filter: Option<RegionFilter>, (navigator, return_point)| {
-            navigator.go(filter.map_or_else(|| return_point.clone(), Route::Region));
-        },
-    );
-    let on_text_size = use_action(&state, Action::SetTextSize);
-    let on_first_focus = use_action(&state, |()| Action::SearchFocused);
-    let on_typing = use_action(&state, Action::SearchTyped);
-    let shown_search = match state.route() {
-        Route::Search(search) => search.clone(),
-        _ => SearchRoute::default(),
-    };
-    let callbacks = ViewCallbacks {
-        retry: use_action(&state, |()| Action::RetryFailed),
-        more: use_action(&state, |()| Action::ShowMore),
-        seen: use_action(&state, Action::ResultsSeen),
-        clear: use_go_to(&navigator, return_point),
-        search_region: use_search_change(&navigator, shown_search.clone(), |search, region| {
-            SearchRoute { region, ..search }
-        }),
-        search_sort: use_search_change(&navigator, shown_search, |search, sort| SearchRoute {
-            sort,
-            ..search
-        }),
-    };
-
     let reader = html! {
-            <div ref={root} class={classes!("reader", state.text_size().class())} lang="zh-CN">
-                <Toolbar route={state.route().clone()} text_size={state.text_size()} {on_text_size}>
-                    <SearchBox query={shown_query} {on_query} {on_first_focus} {on_typing} />
+            <div ref={root} class={classes!("reader", state.text_size().class(), state.elder_mode().then_some("elder"))} lang="zh-CN">
+                <Toolbar route={state.route().clone()} text_size={state.text_size()} on_text_size={controls.text_size.clone()} elder_mode={state.elder_mode()} on_elder_mode={controls.elder_mode.clone()}>
+                    <SearchBox query={shown_query} on_query={controls.query.clone()} on_first_focus={controls.first_focus.clone()} on_typing={controls.typing.clone()} />
                 </Toolbar>
                 if region_panel_shown {
-                    <RegionPanel regions={region_counts} active={active_region} on_pick={on_region} />
+                    <RegionPanel regions={region_counts} active={active_region} on_pick={controls.region.clone()} />
                 }
-                <div class="view">{ view(&state, &callbacks) }</div>
+                <div class="view">{ view(&state, &controls) }</div>
             </div>
     };
     html! {
         <ContextProvider<ReaderName> context={ReaderName(props.name.clone())}>
-        <ContextProvider<Navigator> context={navigator.clone()}>
-            if let Some(pages) = &props.pages {
-                <ContextProvider<StaticPages> context={pages.clone()}>{ reader }</ContextProvider<StaticPages>>
-            } else {
-                { reader }
-            }
-        </ContextProvider<Navigator>>
+        <ContextProvider<Navigator> context={navigator.clone()}>{ reader }</ContextProvider<Navigator>>
         </ContextProvider<ReaderName>>
     }
 }
@@ -248,7 +229,7 @@ fn RegionPanel(props: &RegionPanelProps) -> Html {
 }
 
 /// The view for the current route.
-fn view(state: &State, callbacks: &ViewCallbacks) -> Html {
+fn view(state: &State, callbacks: &Controls) -> Html {
     let archive = match state.index() {
         Load::Pending => return loading("目录"),
         Load::Failed(error) => return failure(&error, &callbacks.retry),

@@ -9,7 +9,7 @@ use lianluo_core::{ArchiveIndex, IssueSummary};
 use yew::prelude::*;
 
 use super::landmark::use_reader_name;
-use super::link::{Link, StaticPages};
+use super::link::{Link, Navigator};
 use crate::format::{issue_label, month_day, year};
 use crate::route::Route;
 
@@ -39,7 +39,7 @@ pub fn IssueList(props: &IssueListProps) -> Html {
     let folding = props.archive.issues.len() > FOLD_YEARS_ABOVE;
     // A static page lists every issue, folded years included (browsers open them without
     // scripts, and crawlers read them); a folded year is the same height either way.
-    let every_year = use_context::<StaticPages>().is_some();
+    let every_year = use_context::<Navigator>().is_some_and(|navigator| navigator.links_pages());
     let issues = |issues: &[&IssueSummary]| {
         html! {
             <ul class="plain">

@@ -19,11 +19,16 @@ use crate::timing;
 /// reader's next keys first. Whether a typed query starts a search (a new history entry) or
 /// changes the one shown (in place) is therefore decided here, when it is asked for, and not
 /// by a callback made for the view the last render showed.
+///
+/// It also keeps where leaving a search or a region goes (the view before it), as the reader
+/// last rendered it, so that callbacks made once read it when they are called.
 #[derive(Clone)]
 pub struct Navigator {
     routing: bool,
     show: Callback<Route>,
     shown: Rc<RefCell<Route>>,
+    return_point: Rc<RefCell<Route>>,
+    pages: Option<StaticPages>,
 }
 
 impl PartialEq for Navigator {
@@ -31,6 +36,7 @@ impl PartialEq for Navigator {
         self.routing == other.routing
             && self.show == other.show
             && Rc::ptr_eq(&self.shown, &other.shown)
+            && self.pages == other.pages
     }
 }
 
@@ -42,7 +48,38 @@ impl Navigator {
             routing,
             show,
             shown: Rc::new(RefCell::new(initial)),
+            return_point: Rc::new(RefCell::new(Route::Latest)),
+            pages: None,
         }
+    }
+
+    /// The same navigator for views rendered to static pages: its links name the pages.
+    pub fn linking_pages(self, pages: Option<StaticPages>) -> Self {
+        Navigator { pages, ..self }
+    }
+
+    /// Whether links name static pages (a view rendered to one) rather than reader addresses.
+    pub fn links_pages(&self) -> bool {
+        self.pages.is_some()
+    }
+
+    /// The address a link to `route` names: the static page that shows it, or the reader
+    /// address in the URL hash.
+    pub fn href(&self, route: &Route) -> String {
+        match &self.pages {
+            Some(pages) => pages.href(route),
+            None => route.to_hash(),
+        }
+    }
+
+    /// Where leaving the current search or region goes, as the reader's state says.
+    pub fn set_return_point(&self, route: Route) {
+        *self.return_point.borrow_mut() = route;
+    }
+
+    /// Where leaving the current search or region goes.
+    pub fn return_point(&self) -> Route {
+        self.return_point.borrow().clone()
     }
 
     /// Whether this reader keeps its view in the URL hash.
@@ -86,19 +123,21 @@ impl Navigator {
     }
 
     /// The reader asked for `query` in the search box. From a search, the search changes in
-    /// place (an emptied box goes back to `return_point`); from any other view a search
-    /// starts as a new history entry (an emptied box asks for nothing).
-    pub fn search(&self, query: String, return_point: Route) {
+    /// place (an emptied box goes back to the return point); from any other view a search
+    /// starts as a new history entry, returning to that view (an emptied box asks for
+    /// nothing).
+    pub fn search(&self, query: String) {
         let shown = self.shown.borrow().clone();
         match (shown, query.trim().is_empty()) {
-            (Route::Search(_), true) => self.go(return_point),
+            (Route::Search(_), true) => self.go(self.return_point()),
             (Route::Search(search), false) => {
                 timing::mark(timing::SEARCH_MARK);
                 self.replace(Route::Search(SearchRoute { query, ..search }));
             }
             (_, true) => {}
-            (_, false) => {
+            (here, false) => {
                 timing::mark(timing::SEARCH_MARK);
+                self.set_return_point(here);
                 self.go(Route::Search(SearchRoute {
                     query,
                     ..SearchRoute::default()
@@ -107,16 +146,11 @@ impl Navigator {
         }
     }
 
-    /// Changes the search shown (or `fallback`, when none is) by `change`, in place, timing
-    /// the query it asks for.
-    pub fn change_search(
-        &self,
-        fallback: &SearchRoute,
-        change: impl FnOnce(SearchRoute) -> SearchRoute,
-    ) {
-        let search = match &*self.shown.borrow() {
-            Route::Search(search) => search.clone(),
-            _ => fallback.clone(),
+    /// Changes the search shown by `change`, in place, timing the query it asks for;
+    /// nothing when no search is shown (a control of a search view the reader has left).
+    pub fn change_search(&self, change: impl FnOnce(SearchRoute) -> SearchRoute) {
+        let Route::Search(search) = self.shown.borrow().clone() else {
+            return;
         };
         timing::mark(timing::SEARCH_MARK);
         self.replace(Route::Search(change(search)));
@@ -131,8 +165,8 @@ impl Navigator {
 /// Links as static pages need them: to the page of an issue (`2017-15.html`), an article's
 /// place in it (`2017-15.html#t-2017-15-2`), the newest issue's page (`latest.html`, one
 /// name whatever the issue, so that no page changes when a newer issue comes) or the archive
-/// page (`index.html`), all in one folder. Provided as a context when views are rendered to
-/// static pages; without it links are reader addresses in the URL hash.
+/// page (`index.html`), all in one folder. The navigator carries it when views are rendered
+/// to static pages; without it links are reader addresses in the URL hash.
 #[derive(Clone, PartialEq)]
 pub struct StaticPages;
 
@@ -184,10 +218,7 @@ pub struct LinkProps {
 pub fn Link(props: &LinkProps) -> Html {
     crate::render_count::rendered("Link");
     let navigator = use_context::<Navigator>().expect("Link is rendered inside the app");
-    let href = match use_context::<StaticPages>() {
-        Some(pages) => pages.href(&props.to),
-        None => props.to.to_hash(),
-    };
+    let href = navigator.href(&props.to);
     let onclick = {
         let (navigator, to) = (navigator.clone(), props.to.clone());
         Callback::from(move |event: MouseEvent| {

@@ -1,4 +1,5 @@
-//! The bar above every view: the way to the newest issue and the issue list, and the text size.
+//! The bar above every view: the way to the newest issue and the issue list, the text size,
+//! and 长辈模式.
 
 use yew::prelude::*;
 
@@ -16,17 +17,25 @@ pub struct ToolbarProps {
     pub text_size: TextSize,
     /// A text size was chosen.
     pub on_text_size: Callback<TextSize>,
+    /// Whether 长辈模式 is on.
+    #[prop_or_default]
+    pub elder_mode: bool,
+    /// 长辈模式 was turned on or off.
+    #[prop_or_default]
+    pub on_elder_mode: Callback<bool>,
     /// Anything placed after the links (the search box).
     #[prop_or_default]
     pub children: Html,
 }
 
-/// Navigation links, the children, and the text size control.
+/// Navigation links, the children, the text size control and the 长辈模式 switch.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     crate::render_count::rendered("Toolbar");
     let name = use_reader_name();
     let current = |here: bool| here.then(|| AttrValue::from("page"));
+    let elder_mode = props.elder_mode;
+    let toggle_elder_mode = props.on_elder_mode.reform(move |_: MouseEvent| !elder_mode);
     html! {
         <header class="toolbar">
             <nav class="toolbar-links" aria-label={name.landmark("阅读器导航")}>
@@ -45,6 +54,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     }
                 }) }
             </div>
+            <button type="button" class="chip elder-switch" aria-pressed={elder_mode.to_string()} onclick={toggle_elder_mode}>
+                { "长辈模式" }
+            </button>
         </header>
     }
 }

@@ -345,6 +345,17 @@ fn text_size_changes_are_kept() {
 }
 
 #[test]
+fn elder_mode_is_kept_and_leaves_the_view_alone() {
+    let mut state = loaded(Route::Issue("2018-1".into()));
+    assert!(!state.elder_mode());
+    state.apply(Action::SetElderMode(true));
+    assert!(state.elder_mode());
+    assert_eq!(state.route(), &Route::Issue("2018-1".into()));
+    state.apply(Action::SetElderMode(false));
+    assert!(!state.elder_mode());
+}
+
+#[test]
 fn clearing_a_region_or_search_returns_to_the_view_before_it() {
     let mut state = loaded(Route::Issue("2018-1".into()));
     state.apply(Action::Navigate(Route::Region(filter("湘潭市", None))));
@@ -410,6 +421,8 @@ fn actions_that_change_nothing_give_back_the_same_state() {
     };
     assert!(unchanged(&state, Action::Navigate(Route::Latest)).0);
     assert!(unchanged(&state, Action::SetTextSize(TextSize::default())).0);
+    assert!(unchanged(&state, Action::SetElderMode(false)).0);
+    assert!(!unchanged(&state, Action::SetElderMode(true)).0);
 
     let (same, state) = unchanged(&state, Action::FilesRequested(vec![FileKey::Index]));
     assert!(!same, "a first request is recorded");

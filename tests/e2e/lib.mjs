@@ -211,14 +211,19 @@ export async function viewHeading(page, host = "[data-lianluo-src]") {
 }
 
 /**
- * Runs axe-core on the whole document (it looks into open shadow roots), its default rules or
- * the rules `only` names, and returns the violations in brief: rule id, impact, and for each
- * offending node its target (shadow hosts joined by `>>>`) and its markup.
+ * Runs axe-core on the whole document (it looks into open shadow roots), its default rules, the
+ * rules `only` names (an array of rule ids), or the rules of the tags `only.tags` names, and
+ * returns the violations in brief: rule id, impact, and for each offending node its target
+ * (shadow hosts joined by `>>>`) and its markup.
  */
 export async function axeViolations(page, only = null) {
   await page.addScriptTag({ path: AXE_SOURCE });
-  return page.evaluate(async (rules) => {
-    const runOnly = rules ? { runOnly: { type: "rule", values: rules } } : {};
+  return page.evaluate(async (only) => {
+    const runOnly = !only
+      ? {}
+      : Array.isArray(only)
+        ? { runOnly: { type: "rule", values: only } }
+        : { runOnly: { type: "tag", values: only.tags } };
     const results = await globalThis.axe.run(document, { resultTypes: ["violations"], ...runOnly });
     return results.violations.map((violation) => ({
       id: violation.id,

@@ -9,7 +9,7 @@ use crate::compress::{
 };
 use crate::import_names::shorten;
 use crate::install::{NIGHTLY, WASM_TARGET};
-use crate::minify::minify;
+use crate::minify::{minify, minify_css};
 use crate::paths;
 use crate::run::{run, step};
 use anyhow::{Context, Result};
@@ -311,10 +311,11 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
         )?;
     }
 
-    let mut css = Vec::new();
+    let mut css = String::new();
     for name in STYLESHEETS {
-        css.extend(read(&www.join(name))?);
+        css.push_str(&read_text(&www.join(name))?);
     }
+    let css = minify_css(root, &css, CSS_FILE)?.into_bytes();
     let css_name = hashed_name(&short_hash(&[&css]), "css");
     fs::write(staging.join(&css_name), css)?;
 
