@@ -79,6 +79,7 @@ fn send<T: 'static>(dispatcher: &UseReducerDispatcher<State>, f: fn(T) -> Action
 /// callback depends on where the reader is, the navigator reads it when it is called.
 struct Controls {
     navigator: Navigator,
+    skip: Callback<MouseEvent>,
     text_size: Callback<TextSize>,
     elder_mode: Callback<bool>,
     first_focus: Callback<()>,
@@ -94,7 +95,7 @@ struct Controls {
 }
 
 impl Controls {
-    fn new(navigator: Navigator, dispatcher: &UseReducerDispatcher<State>) -> Self {
+    fn new(navigator: Navigator, dispatcher: &UseReducerDispatcher<State>, root: NodeRef) -> Self {
         let with = |f: fn(&Navigator)| {
             let navigator = navigator.clone();
             Callback::from(move |()| f(&navigator))
@@ -103,6 +104,7 @@ impl Controls {
         let (query, region) = (navigator.clone(), navigator.clone());
         let (search_region, search_sort) = (navigator.clone(), navigator.clone());
         Controls {
+            skip: Callback::from(move |_| focus_view_heading(&root)),
             text_size: send(dispatcher, Action::SetTextSize),
             elder_mode: Callback::from(move |on| {
                 remember_elder_mode(on);
@@ -129,6 +131,18 @@ impl Controls {
     }
 }
 
+/// Moves the focus to the current view's heading, as the skip link asks: the page's address
+/// is the reader's, so the link cannot be an anchor.
+fn focus_view_heading(root: &NodeRef) {
+    let heading = root
+        .cast::<web_sys::Element>()
+        .and_then(|root| root.query_selector(".view .view-heading").ok().flatten())
+        .and_then(|heading| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok());
+    if let Some(heading) = heading {
+        heading.focus().ok();
+    }
+}
+
 /// The whole reader.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
@@ -152,13 +166,14 @@ pub fn App(props: &AppProps) -> Html {
     let controls = {
         let dispatcher = state.dispatcher();
         let initial = state.route().clone();
+        let root = root.clone();
         use_memo(
             (props.routing, props.pages.clone()),
             move |(routing, pages)| {
                 let show = dispatcher.to_callback().reform(Action::Navigate);
                 let navigator =
                     Navigator::new(*routing, initial, show).linking_pages(pages.clone());
-                Controls::new(navigator, &dispatcher)
+                Controls::new(navigator, &dispatcher, root)
             },
         )
     };
@@ -186,6 +201,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let reader = html! {
             <div ref={root} class={classes!("reader", state.text_size().class(), state.elder_mode().then_some("elder"))} lang="zh-CN">
+                <button type="button" class="button skip-link" onclick={controls.skip.clone()}>{ "跳到正文" }</button>
                 <Toolbar route={state.route().clone()} text_size={state.text_size()} on_text_size={controls.text_size.clone()} elder_mode={state.elder_mode()} on_elder_mode={controls.elder_mode.clone()}>
                     <SearchBox query={shown_query} on_query={controls.query.clone()} on_first_focus={controls.first_focus.clone()} on_typing={controls.typing.clone()} />
                 </Toolbar>

@@ -107,3 +107,30 @@ test("the search results view", async (t) => {
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], describeViolations(violations));
 });
+
+test("the accessibility tree names the search box, the region and order buttons and their states", async (t) => {
+  const { page } = await openPage(t, browser);
+  await page.addInitScript(() => localStorage.setItem("lianluo:elder-mode", "on"));
+  await page.goto(at(`#/search?q=${encodeURIComponent("代表工作室")}`));
+  await settle(page);
+  const tree = (await page.locator("[data-lianluo-src]").ariaSnapshot()).split("\n").map((line) => line.trim());
+  const at_ = (line) => tree.indexOf(line);
+  assert.equal(tree[0], '- button "跳到正文"', "the skip link comes first");
+  for (const line of [
+    '- search "搜索":',
+    '- searchbox "搜索全部文章": 代表工作室',
+    '- group "字号":',
+    '- button "标准" [pressed]',
+    '- button "长辈模式" [pressed]',
+    '- group "按地区筛选搜索结果":',
+    '- button "湘潭市 (1)"',
+    "- status: 共 1 篇",
+    '- group "排序":',
+    '- button "最相关" [pressed]',
+    '- button "最新"',
+  ]) {
+    assert.ok(at_(line) >= 0, `${line} in\n${tree.join("\n")}`);
+  }
+  assert.ok(at_('- search "搜索":') < at_('- searchbox "搜索全部文章": 代表工作室'), "the box is in the search landmark");
+  assert.ok(at_('- group "排序":') < at_('- button "最相关" [pressed]'), "the order buttons are in their group");
+});

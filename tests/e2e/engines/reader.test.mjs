@@ -397,3 +397,19 @@ test("a mistyped reader address says so, and a host anchor leaves the view alone
   assert.equal(await page.evaluate(() => location.hash), "#contact");
   assert.deepEqual(await texts(page, "[role='alert'] p"), []);
 });
+
+test("the skip link, first in the reader, shows when reached and takes the focus to the view's heading", async (t) => {
+  const page = await openReader(t, "#/article/2017-15-2");
+  await page.press("Tab");
+  const skip = await inShadow(page, HOST, (root) => {
+    const node = root.activeElement;
+    return node && { name: node.textContent.trim(), box: node.getBoundingClientRect().toJSON() };
+  });
+  assert.equal(skip?.name, "跳到正文");
+  assert.ok(skip.box.width >= 44 && skip.box.height >= 44, `shown when focused: ${JSON.stringify(skip.box)}`);
+  await page.press("Enter");
+  const focused = await inShadow(page, HOST, (root) =>
+    root.activeElement?.matches(".view .view-heading") ? root.activeElement.textContent.trim() : null,
+  );
+  assert.ok(focused?.endsWith(TITLES[1]), `the article's heading has the focus, not ${focused}`);
+});
