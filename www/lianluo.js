@@ -19,6 +19,8 @@ const PROGRAMS = {
   search: new URL("./lianluo_search.js", import.meta.url).href,
   check: new URL("./lianluo_check.js", import.meta.url).href,
 };
+// 朗读, fetched the first time a reader presses it.
+const READ_ALOUD = new URL("./read-aloud.js", import.meta.url).href;
 const programs = new Map();
 const mounted = new WeakSet();
 let engine = null;
@@ -351,6 +353,7 @@ export async function mount(element, options = {}) {
       elderMode,
     });
     running.add(container);
+    offerReadAloud(shadow, container);
   } catch (error) {
     if (isTrap(error)) {
       running.add(container);
@@ -364,6 +367,27 @@ export async function mount(element, options = {}) {
     const fragment = text && text !== ownText && text.localName !== "slot" ? text : null;
     showUnavailable({ fragment, ownText, container, base, reason: failure });
   }
+}
+
+// 朗读 where the browser can speak Chinese: the reader's 朗读 button is shown (it keeps its
+// place until then, so nothing moves), and a press fetches the module that reads.
+async function offerReadAloud(shadow, container) {
+  const synth = globalThis.speechSynthesis;
+  if (!synth) return;
+  const chinese = () => synth.getVoices().find((voice) => /^zh/i.test(voice.lang));
+  if (!chinese()) {
+    await new Promise((resolve) => {
+      synth.addEventListener?.("voiceschanged", resolve, { once: true });
+      setTimeout(resolve, 3000);
+    });
+  }
+  if (!chinese()) return;
+  container.setAttribute("data-speech", "");
+  shadow.addEventListener("click", async (event) => {
+    if (!event.target.closest?.(".read-aloud-start")) return;
+    const { start } = await import(READ_ALOUD);
+    start(shadow, chinese());
+  });
 }
 
 // Said when the reader cannot run here. Static text stays, its reader links turned into links

@@ -28,7 +28,8 @@ pub struct ToolbarProps {
     pub children: Html,
 }
 
-/// Navigation links, the children, the text size control and the 长辈模式 switch.
+/// Navigation links, the children, the text size control, the 长辈模式 switch, and 朗读 where
+/// there is text to read.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     crate::render_count::rendered("Toolbar");
@@ -57,6 +58,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button type="button" class="chip elder-switch" aria-pressed={elder_mode.to_string()} onclick={toggle_elder_mode}>
                 { "长辈模式" }
             </button>
+            // Shown by the loader where the browser speaks Chinese, which also answers a press.
+            if matches!(props.route, Route::Latest | Route::Issue(_) | Route::Article { .. }) {
+                <button type="button" class="chip read-aloud-start">{ "朗读" }</button>
+            }
         </header>
     }
 }

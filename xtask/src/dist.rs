@@ -84,6 +84,10 @@ const LOADER_FILE: &str = "lianluo.js";
 const LOADER_CSS_LITERAL: &str = "\"./lianluo.css\"";
 const CSS_FILE: &str = "lianluo.css";
 
+/// 朗读's module, which the loader fetches on the first press: minified and named by content
+/// (`lianluo-<hash>.read-aloud.js`) like the programs.
+const READ_ALOUD_FILE: &str = "read-aloud.js";
+
 /// The stylesheets written as the one hashed stylesheet, in this order: the reader's, and the
 /// standalone page's frame, so that the page waits for one stylesheet before its text paints
 /// and the reader's shadow root finds it cached. The frame's rules (the page's body, header
@@ -287,7 +291,10 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
     let archive = paths::archive(root);
     for file in files_under(&www)? {
         // The styles are written under their hashed name only.
-        if file.starts_with(&archive) || STYLESHEETS.iter().any(|name| file == www.join(name)) {
+        if file.starts_with(&archive)
+            || STYLESHEETS.iter().any(|name| file == www.join(name))
+            || file == www.join(READ_ALOUD_FILE)
+        {
             continue;
         }
         let target = staging.join(relative_slash_path(&www, &file));
@@ -323,6 +330,19 @@ fn assemble(root: &Path, staging: &Path) -> Result<()> {
         &loader,
         LOADER_CSS_LITERAL,
         &format!("\"./{css_name}\""),
+        &shown,
+    )?;
+    let read_aloud = minify(
+        root,
+        &read_text(&www.join(READ_ALOUD_FILE))?,
+        READ_ALOUD_FILE,
+    )?;
+    let read_aloud_name = hashed_name(&short_hash(&[read_aloud.as_bytes()]), "read-aloud.js");
+    fs::write(staging.join(&read_aloud_name), read_aloud)?;
+    let loader = replace_required(
+        &loader,
+        &format!("\"./{READ_ALOUD_FILE}\""),
+        &format!("\"./{read_aloud_name}\""),
         &shown,
     )?;
     fs::write(staging.join(LOADER_FILE), minify(root, &loader, &shown)?)?;

@@ -28,22 +28,27 @@ pub struct LaterProgram {
     pub name: &'static str,
     /// When a reader fetches it, in words.
     pub when: &'static str,
-    /// Name patterns of its glue and WebAssembly (`*` matches no `.`, so the first-load
-    /// patterns do not take them).
-    pub patterns: [&'static str; 2],
+    /// Name patterns of its files: the glue and WebAssembly of a program, or one module of
+    /// script (`*` matches no `.`, so the first-load patterns do not take them).
+    pub patterns: &'static [&'static str],
 }
 
 /// The reader's programs besides its own WebAssembly.
-pub const LATER_PROGRAMS: [LaterProgram; 2] = [
+pub const LATER_PROGRAMS: [LaterProgram; 3] = [
     LaterProgram {
         name: "search",
         when: "on a reader's first search",
-        patterns: ["lianluo-*.search.js", "lianluo-*.search.wasm"],
+        patterns: &["lianluo-*.search.js", "lianluo-*.search.wasm"],
     },
     LaterProgram {
         name: "check",
         when: "when a data file cannot be read",
-        patterns: ["lianluo-*.check.js", "lianluo-*.check.wasm"],
+        patterns: &["lianluo-*.check.js", "lianluo-*.check.wasm"],
+    },
+    LaterProgram {
+        name: "read-aloud",
+        when: "on a reader's first press of 朗读",
+        patterns: &["lianluo-*.read-aloud.js"],
     },
 ];
 
@@ -114,7 +119,7 @@ const NEWEST_VIEW: &str = "data/view/latest.html";
 
 /// Measures a later program's files, by name.
 pub fn later_program_sizes(dist: &Path, program: &LaterProgram) -> Result<Vec<FileSize>> {
-    sizes_matching(dist, &program.patterns)
+    sizes_matching(dist, program.patterns)
 }
 
 /// Measures every top-level file of `dist` whose name matches one of `patterns`, by name.
