@@ -1,26 +1,31 @@
-//! Short names for a program's imports, in its WebAssembly and its glue at once.
+//! Short names for what crosses between a program's WebAssembly and its glue, in both at once.
 //!
 //! wasm-bindgen names every import after what it calls plus a hash
-//! (`__wbg_addEventListener_f2d27251d333a631`), and both files carry each name: in the
-//! module's import section and as a key of the glue's import object. No minifier can shorten
-//! them, since they cross the boundary between the two; the hashes hardly compress. Renamed
-//! `a`, `b`, …, they cost the reader's glue about 2 KB gzip less and its module about 1 KB.
+//! (`__wbg_addEventListener_f2d27251d333a631`), every import comes from a module named after
+//! the glue (`./lianluo_reader_bg.js`), and its closure shims are exported under names of a
+//! hundred characters. Both files carry each name: the module in its import and export
+//! sections, the glue as a key of its import object or a property of the module's exports. No
+//! minifier can shorten them, since they cross the boundary between the two; the hashes hardly
+//! compress. Renamed `a`, `b`, …, they cost the reader's glue about 2 KB gzip less and its
+//! module about 1.3 KB.
 
 use anyhow::{bail, Context, Result};
 use std::convert::Infallible;
 use wasm_encoder::reencode::{self, Reencode};
 
-/// Renames every import of `wasm` and the matching key of `glue`; returns both anew. Fails,
-/// changing nothing, when an import's name is not in the glue exactly once as a whole word.
+/// How the glue names the module's exports: as properties of this object.
+const EXPORTS_OBJECT: &str = "wasm.";
+
+/// Renames every import of `wasm`, the modules they come from, and every export the glue only
+/// reaches as `wasm.<name>` (not the program's public functions, which the glue exports under
+/// their own names), with the matching names in `glue`; returns both anew. Fails, changing
+/// nothing, when an import's name is not in the glue exactly once as a whole word, or a
+/// module's name not once as a string.
 pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
-    let olds = import_names(wasm)?;
-    let renames: Vec<(String, String)> = olds
-        .into_iter()
-        .enumerate()
-        .map(|(index, old)| (old, short_name(index)))
-        .collect();
+    let (imports, modules, exports) = boundary_names(wasm)?;
     let mut shortened = glue.to_owned();
-    for (old, new) in &renames {
+    let imports = short_names(imports);
+    for (old, new) in &imports {
         let places = word_places(&shortened, old);
         let [place] = places[..] else {
             bail!(
@@ -30,25 +35,86 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
         };
         shortened.replace_range(place..place + old.len(), new);
     }
+    let modules = short_names(modules);
+    for (old, new) in &modules {
+        let (quoted, short) = (format!("\"{old}\""), format!("\"{new}\""));
+        let count = shortened.matches(&quoted).count();
+        if count != 1 {
+            bail!("the import module {old} is named {count} times in the glue, not once");
+        }
+        shortened = shortened.replace(&quoted, &short);
+    }
+    let (renamed, kept): (Vec<String>, Vec<String>) = exports.into_iter().partition(|name| {
+        let places = word_places(&shortened, name);
+        name != "memory"
+            && !places.is_empty()
+            && places
+                .iter()
+                .all(|&place| shortened[..place].ends_with(EXPORTS_OBJECT))
+    });
+    let exports: Vec<(String, String)> = short_names(renamed)
+        .into_iter()
+        .map(|(old, new)| {
+            let new = if kept.contains(&new) { old.clone() } else { new };
+            (old, new)
+        })
+        .collect();
+    for (old, new) in &exports {
+        for place in word_places(&shortened, old).into_iter().rev() {
+            shortened.replace_range(place..place + old.len(), new);
+        }
+    }
     let mut module = wasm_encoder::Module::new();
-    Renamer { renames: &renames }
-        .parse_core_module(&mut module, wasmparser::Parser::new(0), wasm)
-        .map_err(|error| anyhow::anyhow!("{error:?}"))
-        .context("rewriting the WebAssembly's imports")?;
+    Renamer {
+        imports: &imports,
+        modules: &modules,
+        exports: &exports,
+    }
+    .parse_core_module(&mut module, wasmparser::Parser::new(0), wasm)
+    .map_err(|error| anyhow::anyhow!("{error:?}"))
+    .context("rewriting the WebAssembly's imports and exports")?;
     Ok((module.finish(), shortened))
 }
 
-/// The names of `wasm`'s imports, in order.
-fn import_names(wasm: &[u8]) -> Result<Vec<String>> {
-    let mut names = Vec::new();
+/// Each of `names` with its short name, by position.
+fn short_names(names: Vec<String>) -> Vec<(String, String)> {
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(index, old)| (old, short_name(index)))
+        .collect()
+}
+
+/// The names of `wasm`'s imports in order, the distinct modules they come from, and the
+/// names of its exports.
+fn boundary_names(wasm: &[u8]) -> Result<(Vec<String>, Vec<String>, Vec<String>)> {
+    let (mut imports, mut modules, mut exports) = (Vec::new(), Vec::<String>::new(), Vec::new());
     for payload in wasmparser::Parser::new(0).parse_all(wasm) {
-        if let wasmparser::Payload::ImportSection(section) = payload? {
-            for import in section.into_imports() {
-                names.push(import?.name.to_owned());
+        match payload? {
+            wasmparser::Payload::ImportSection(section) => {
+                for import in section.into_imports() {
+                    let import = import?;
+                    imports.push(import.name.to_owned());
+                    if !modules.iter().any(|module| module == import.module) {
+                        modules.push(import.module.to_owned());
+                    }
+                }
             }
+            wasmparser::Payload::ExportSection(section) => {
+                for export in section {
+                    exports.push(export?.name.to_owned());
+                }
+            }
+            _ => {}
         }
     }
-    Ok(names)
+    Ok((imports, modules, exports))
+}
+
+/// The names of `wasm`'s imports, in order.
+#[cfg(test)]
+fn import_names(wasm: &[u8]) -> Result<Vec<String>> {
+    Ok(boundary_names(wasm)?.0)
 }
 
 /// The `index`-th short name: `a`–`z`, `A`–`Z`, then two letters and so on.
@@ -78,18 +144,19 @@ fn word_places(text: &str, word: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Copies a module with its imports renamed.
+/// Copies a module with its imports, their modules and its exports renamed.
 struct Renamer<'a> {
-    renames: &'a [(String, String)],
+    imports: &'a [(String, String)],
+    modules: &'a [(String, String)],
+    exports: &'a [(String, String)],
 }
 
-impl Renamer<'_> {
-    fn renamed<'n>(&'n self, name: &'n str) -> &'n str {
-        self.renames
-            .iter()
-            .find(|(old, _)| old == name)
-            .map_or(name, |(_, new)| new.as_str())
-    }
+/// `name`'s new name in `renames`, or `name` when it has none.
+fn renamed<'n>(renames: &'n [(String, String)], name: &'n str) -> &'n str {
+    renames
+        .iter()
+        .find(|(old, _)| old == name)
+        .map_or(name, |(_, new)| new.as_str())
 }
 
 impl Reencode for Renamer<'_> {
@@ -125,8 +192,25 @@ impl Reencode for Renamer<'_> {
         }
         for import in singles {
             let ty = self.entity_type(import.ty)?;
-            section.import(import.module, self.renamed(import.name), ty);
+            section.import(
+                renamed(self.modules, import.module),
+                renamed(self.imports, import.name),
+                ty,
+            );
         }
+        Ok(())
+    }
+
+    fn parse_export(
+        &mut self,
+        exports: &mut wasm_encoder::ExportSection,
+        export: wasmparser::Export<'_>,
+    ) -> Result<(), reencode::Error<Self::Error>> {
+        exports.export(
+            renamed(self.exports, export.name),
+            self.export_kind(export.kind)?,
+            self.external_index(export.kind, export.index)?,
+        );
         Ok(())
     }
 }
@@ -162,28 +246,52 @@ mod tests {
         module.finish()
     }
 
+    /// The export names of `wasm`.
+    fn export_names(wasm: &[u8]) -> Vec<String> {
+        boundary_names(wasm).unwrap().2
+    }
+
     #[test]
-    fn imports_are_renamed_in_both_files() {
+    fn imports_their_module_and_inner_exports_are_renamed_in_both_files() {
         let wasm = module(&["__wbg_alert_0123456789abcdef", "__wbindgen_throw"]);
-        let glue = "const imports = { __wbg_alert_0123456789abcdef: () => alert(), \
-                    __wbindgen_throw: (m) => { throw m; } }; wasm.run();";
+        let glue = "const imports = { \"./x_bg.js\": { __wbg_alert_0123456789abcdef: () => alert(), \
+                    __wbindgen_throw: (m) => { throw m; } } }; wasm.run();";
         let (wasm, glue) = shorten(&wasm, glue).unwrap();
         assert_eq!(import_names(&wasm).unwrap(), ["a", "b"]);
+        assert_eq!(boundary_names(&wasm).unwrap().1, ["a"]);
+        assert_eq!(export_names(&wasm), ["a"]);
         assert_eq!(
             glue,
-            "const imports = { a: () => alert(), b: (m) => { throw m; } }; wasm.run();"
+            "const imports = { \"a\": { a: () => alert(), b: (m) => { throw m; } } }; wasm.a();"
         );
         wasmparser::Validator::new().validate_all(&wasm).unwrap();
     }
 
     #[test]
+    fn an_export_the_glue_hands_on_keeps_its_name() {
+        let wasm = module(&["__wbindgen_throw"]);
+        let glue = "const imports = { \"./x_bg.js\": { __wbindgen_throw: (m) => { throw m; } } }; \
+                    export function run() { wasm.run(); }";
+        let (wasm, glue) = shorten(&wasm, glue).unwrap();
+        assert_eq!(export_names(&wasm), ["run"]);
+        assert!(glue.ends_with("export function run() { wasm.run(); }"), "{glue}");
+    }
+
+    #[test]
+    fn a_module_not_in_the_glue_once_changes_nothing() {
+        let wasm = module(&["__wbindgen_throw"]);
+        let error = shorten(&wasm, "{ __wbindgen_throw: 1 }").unwrap_err().to_string();
+        assert!(error.contains("import module ./x_bg.js is named 0 times"), "{error}");
+    }
+
+    #[test]
     fn a_name_not_in_the_glue_once_changes_nothing() {
         let wasm = module(&["__wbg_alert_0123456789abcdef"]);
-        let twice = "x.__wbg_alert_0123456789abcdef; y.__wbg_alert_0123456789abcdef";
+        let twice = "\"./x_bg.js\" x.__wbg_alert_0123456789abcdef; y.__wbg_alert_0123456789abcdef";
         let error = shorten(&wasm, twice).unwrap_err().to_string();
         assert!(error.contains("named 2 times"), "{error}");
         // A longer name that contains it is another name.
-        let longer = "x.__wbg_alert_0123456789abcdef2";
+        let longer = "\"./x_bg.js\" x.__wbg_alert_0123456789abcdef2";
         assert!(shorten(&wasm, longer).is_err());
     }
 
