@@ -25,3 +25,7 @@ pub mod timing;
 mod mount;
 
 pub use mount::{mount, mount_reader, MountOptions};
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -68,6 +68,7 @@ pub fn mount_reader(container: HtmlElement, source: &str, options: JsValue) {
 
 /// Mounts a reader into `container` with `options`; see [`mount_reader`].
 pub fn mount(container: HtmlElement, source: &str, options: MountOptions) {
+    #[cfg(not(panic = "immediate-abort"))]
     report_panics();
     let MountOptions {
         routing,
@@ -111,9 +112,11 @@ pub fn mount(container: HtmlElement, source: &str, options: MountOptions) {
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(container.into(), props).render());
 }
 
-/// Says on the console where the reader panicked, before the panic stops it with a trap (the
-/// shipped build aborts on panic, and a trap says nothing of where it came from). The place
-/// alone, not the message: formatting arbitrary payloads would cost the download more.
+/// Says on the console where the reader panicked, before the panic stops it (a trap says
+/// nothing of where it came from). The place alone, not the message: formatting arbitrary
+/// payloads would cost the download more. Not in the shipped build: with
+/// `-Cpanic=immediate-abort` a panic traps at once and no hook ever runs.
+#[cfg(not(panic = "immediate-abort"))]
 fn report_panics() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {

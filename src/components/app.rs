@@ -168,11 +168,12 @@ pub fn App(props: &AppProps) -> Html {
         let initial = state.route().clone();
         let root = root.clone();
         use_memo(
-            (props.routing, props.pages.clone()),
-            move |(routing, pages)| {
+            (props.routing, props.pages.clone(), props.name.clone()),
+            move |(routing, pages, name)| {
                 let show = dispatcher.to_callback().reform(Action::Navigate);
-                let navigator =
-                    Navigator::new(*routing, initial, show).linking_pages(pages.clone());
+                let navigator = Navigator::new(*routing, initial, show)
+                    .linking_pages(pages.clone())
+                    .named(ReaderName(name.clone()));
                 Controls::new(navigator, &dispatcher, root)
             },
         )
@@ -212,9 +213,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
     };
     html! {
-        <ContextProvider<ReaderName> context={ReaderName(props.name.clone())}>
         <ContextProvider<Navigator> context={navigator.clone()}>{ reader }</ContextProvider<Navigator>>
-        </ContextProvider<ReaderName>>
     }
 }
 

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use super::link::Navigator;
+
 /// The reader's own name within the page: empty for the first (or only) reader.
 #[derive(Clone, PartialEq, Default)]
 pub struct ReaderName(pub AttrValue);
@@ -19,10 +21,12 @@ impl ReaderName {
     }
 }
 
-/// This reader's name, from the app's context.
+/// This reader's name, from the navigator the app provides.
 #[hook]
 pub fn use_reader_name() -> ReaderName {
-    use_context::<ReaderName>().unwrap_or_default()
+    use_context::<Navigator>()
+        .map(|navigator| navigator.reader_name().clone())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
