@@ -10,7 +10,7 @@
 //! linked engine, and in Chromium with the module's engine (`cargo xtask test`'s layer
 //! "reducer with the search module").
 
-use lianluo_core::search::{DocFacts, Hit, Query};
+use lianluo_core::search::{Answer, Query, SearchDocs};
 use lianluo_core::ArchiveIndex;
 
 use crate::error::LoadError;
@@ -53,14 +53,15 @@ pub trait SearchEngine {
 
     /// Hands the engine the documents ahead of the first query, so that it does not wait for
     /// them; evaluating without it gives the same results.
-    fn prepare(&self, docs: &[DocFacts]);
+    fn prepare(&self, docs: &SearchDocs);
 
-    /// The documents matching `query`, best first, from the shards it needs (by path); a
-    /// shard that cannot be read fails the query with the shard's address.
+    /// The documents matching `query` from the shards it needs (by path), in both orders and
+    /// counted by region ([`SearchDocs::answer`]); a shard that cannot be read fails the query
+    /// with the shard's address.
     fn evaluate(
         &self,
         query: &Query,
         shards: &[(&str, &Self::Shard)],
-        docs: &[DocFacts],
-    ) -> Result<Vec<Hit>, LoadError>;
+        docs: &SearchDocs,
+    ) -> Result<Answer, LoadError>;
 }

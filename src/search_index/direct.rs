@@ -2,7 +2,9 @@
 
 use std::cell::OnceCell;
 
-use lianluo_core::search::{DocFacts, DocMap, Hit, Manifest, Query, Shard, SEARCH_FORMAT_VERSION};
+use lianluo_core::search::{
+    Answer, DocMap, Manifest, Query, SearchDocs, Shard, SEARCH_FORMAT_VERSION,
+};
 use lianluo_core::ArchiveIndex;
 use wasm_bindgen::JsValue;
 
@@ -71,14 +73,14 @@ impl SearchEngine for SearchIndex {
     }
 
     /// Nothing to send ahead: the linked engine reads the documents where they are.
-    fn prepare(&self, _docs: &[DocFacts]) {}
+    fn prepare(&self, _docs: &SearchDocs) {}
 
     fn evaluate(
         &self,
         query: &Query,
         shards: &[(&str, &ShardFile)],
-        docs: &[DocFacts],
-    ) -> Result<Vec<Hit>, LoadError> {
+        docs: &SearchDocs,
+    ) -> Result<Answer, LoadError> {
         let mismatch =
             |message: String| LoadError::new("search/", LoadErrorKind::Mismatch(message));
         let map = self
@@ -90,7 +92,8 @@ impl SearchEngine for SearchIndex {
             .map(|(path, file)| (*path, &file.shard))
             .collect();
         self.manifest
-            .evaluate(query, &shards, docs, map)
+            .evaluate(query, &shards, &docs.facts, map)
+            .map(|hits| docs.answer(hits))
             .map_err(|error| mismatch(error.to_string()))
     }
 }

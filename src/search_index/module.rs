@@ -8,7 +8,9 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use js_sys::Uint8Array;
-use lianluo_core::search::{DocFacts, Hit, Query, SEARCH_FORMAT_VERSION};
+use lianluo_core::search::{
+    facets_from_parts, Answer, Hit, Query, SearchDocs, SEARCH_FORMAT_VERSION,
+};
 use lianluo_core::ArchiveIndex;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -41,7 +43,14 @@ extern "C" {
     #[wasm_bindgen(method, js_name = matchesDocs)]
     fn matches_docs(this: &Engine, ids: Vec<String>) -> bool;
     #[wasm_bindgen(method, js_name = setDocuments)]
-    fn set_documents(this: &Engine, titles: Vec<String>, issues: Vec<u32>, articles: Vec<u32>);
+    fn set_documents(
+        this: &Engine,
+        titles: Vec<String>,
+        issues: Vec<u32>,
+        articles: Vec<u32>,
+        prefectures: Vec<String>,
+        counties: Vec<String>,
+    );
     #[wasm_bindgen(method, js_name = shardsFor)]
     fn shards_for(this: &Engine, required: Vec<String>, excluded: Vec<String>) -> Vec<String>;
     #[wasm_bindgen(method, catch, js_name = addShard)]
@@ -52,7 +61,31 @@ extern "C" {
         required: Vec<String>,
         excluded: Vec<String>,
         paths: Vec<String>,
-    ) -> Result<Vec<u32>, JsValue>;
+    ) -> Result<Ranked, JsValue>;
+
+    /// A query's answer, as `lianluo_search::Ranked`.
+    type Ranked;
+    #[wasm_bindgen(method, js_name = bestFirst)]
+    fn best_first(this: &Ranked) -> Vec<u32>;
+    #[wasm_bindgen(method, js_name = newestFirst)]
+    fn newest_first(this: &Ranked) -> Vec<u32>;
+    #[wasm_bindgen(method, js_name = facetNames)]
+    fn facet_names(this: &Ranked) -> Vec<String>;
+    #[wasm_bindgen(method, js_name = facetNumbers)]
+    fn facet_numbers(this: &Ranked) -> Vec<u32>;
+}
+
+/// Hits from the search module's numbers, [`HIT_FIELDS`] each.
+fn hits(numbers: &[u32]) -> Vec<Hit> {
+    numbers
+        .chunks_exact(HIT_FIELDS)
+        .map(|hit| Hit {
+            doc: hit[0],
+            score: hit[1],
+            matches: hit[2],
+            title_hit: hit[3] != 0,
+        })
+        .collect()
 }
 
 /// A search manifest, read by the search module.
@@ -126,8 +159,8 @@ impl SearchEngine for SearchIndex {
         &self,
         query: &Query,
         shards: &[(&str, &ShardFile)],
-        docs: &[DocFacts],
-    ) -> Result<Vec<Hit>, LoadError> {
+        docs: &SearchDocs,
+    ) -> Result<Answer, LoadError> {
         self.prepare(docs);
         let mut added = self.added.borrow_mut();
         for (path, file) in shards {
@@ -141,34 +174,38 @@ impl SearchEngine for SearchIndex {
             added.push((*path).to_owned());
         }
         let paths = shards.iter().map(|(path, _)| (*path).to_owned()).collect();
-        let answer = self
+        let mismatch = |message| LoadError::new("search/", LoadErrorKind::Mismatch(message));
+        let ranked = self
             .engine
             .evaluate(query.required.clone(), query.excluded.clone(), paths)
-            .map_err(|error| {
-                let message = error.as_string().unwrap_or_default();
-                LoadError::new("search/", LoadErrorKind::Mismatch(message))
-            })?;
-        Ok(answer
-            .chunks_exact(HIT_FIELDS)
-            .map(|hit| Hit {
-                doc: hit[0],
-                score: hit[1],
-                matches: hit[2],
-                title_hit: hit[3] != 0,
-            })
-            .collect())
+            .map_err(|error| mismatch(error.as_string().unwrap_or_default()))?;
+        let facets = facets_from_parts(ranked.facet_names(), &ranked.facet_numbers())
+            .ok_or_else(|| mismatch("the search module's region counts do not fit".into()))?;
+        Ok(Answer {
+            best_first: hits(&ranked.best_first()),
+            newest_first: hits(&ranked.newest_first()),
+            facets,
+        })
     }
 
     /// Sends the documents to the search module, once: ahead of the first query when the
     /// reader turns to the search box, so that the query does not wait for it.
-    fn prepare(&self, docs: &[DocFacts]) {
+    fn prepare(&self, docs: &SearchDocs) {
         if self.documents_sent.replace(true) {
             return;
         }
-        let titles = docs.iter().map(|doc| doc.title.clone()).collect();
-        let issues = docs.iter().map(|doc| doc.issue as u32).collect();
-        let articles = docs.iter().map(|doc| doc.article as u32).collect();
-        self.engine.set_documents(titles, issues, articles);
+        let facts = &docs.facts;
+        let titles = facts.iter().map(|doc| doc.title.clone()).collect();
+        let issues = facts.iter().map(|doc| doc.issue as u32).collect();
+        let articles = facts.iter().map(|doc| doc.article as u32).collect();
+        let (mut prefectures, mut counties) = (Vec::new(), Vec::new());
+        for i in 0..facts.len() {
+            let (prefecture, county) = docs.regions.names_of(i);
+            prefectures.push(prefecture.unwrap_or_default().to_owned());
+            counties.push(county.unwrap_or_default().to_owned());
+        }
+        self.engine
+            .set_documents(titles, issues, articles, prefectures, counties);
     }
 }
 

@@ -3,8 +3,7 @@
 
 use std::rc::Rc;
 
-use lianluo_core::search::{doc_facts, parse_query, scoring::newest_first, DocFacts, Hit, Query};
-use lianluo_core::tally::RegionTally;
+use lianluo_core::search::{parse_query, Answer, DocFacts, Hit, Query, SearchDocs};
 use lianluo_core::{ArchiveIndex, RegionCount};
 
 use super::files::{FileKey, Files, Load};
@@ -22,7 +21,7 @@ pub struct SearchState {
     /// What the index needs to know of each document, and each document's region by
     /// position: worked out from the archive index when the first query is evaluated, or
     /// once the reader turns to the search box.
-    pub(super) documents: Option<Rc<Documents>>,
+    pub(super) documents: Option<Rc<SearchDocs>>,
     /// The results of the last query evaluated.
     pub results: Option<Results>,
     /// Issues whose result cards have been on screen: their files are fetched for snippets.
@@ -46,13 +45,6 @@ pub(super) struct Typed {
     shards: Option<Vec<String>>,
     /// Its results, once its shards are here.
     pub(super) results: Option<Ranked>,
-}
-
-/// The archive's documents as searching sees them.
-#[derive(Debug, PartialEq)]
-pub(super) struct Documents {
-    pub(super) facts: Vec<DocFacts>,
-    regions: RegionTally,
 }
 
 /// The outcome of one query.
@@ -169,13 +161,10 @@ impl SearchState {
     }
 
     /// The documents of `archive` as searching sees them, worked out on first use.
-    fn documents_of(&mut self, archive: &ArchiveIndex) -> Rc<Documents> {
-        let documents = self.documents.get_or_insert_with(|| {
-            Rc::new(Documents {
-                facts: doc_facts(archive),
-                regions: RegionTally::of_documents(archive),
-            })
-        });
+    fn documents_of(&mut self, archive: &ArchiveIndex) -> Rc<SearchDocs> {
+        let documents = self
+            .documents
+            .get_or_insert_with(|| Rc::new(SearchDocs::of(archive)));
         documents.clone()
     }
 
@@ -185,7 +174,7 @@ impl SearchState {
         if self.primed {
             let documents = self.documents_of(archive);
             if let Some(Load::Ready(manifest)) = files.manifest() {
-                manifest.prepare(&documents.facts);
+                manifest.prepare(&documents);
             }
         }
         self.look_ahead(files, archive);
@@ -273,7 +262,7 @@ impl SearchState {
 fn answer(
     manifest: &SearchIndex,
     files: &Files,
-    documents: &Documents,
+    documents: &SearchDocs,
     query: &Query,
     paths: &[String],
 ) -> Option<Result<Ranked, LoadError>> {
@@ -289,17 +278,19 @@ fn answer(
         .iter()
         .map(|(path, shard)| (*path, shard.as_ref()))
         .collect();
-    let hits = manifest.evaluate(query, &shards, &documents.facts);
-    Some(hits.map(|hits| rank(&documents.regions, hits)))
+    Some(
+        manifest
+            .evaluate(query, &shards, documents)
+            .map(Ranked::from),
+    )
 }
 
-/// A query's hits in both orders, with their counts per region.
-fn rank(regions: &RegionTally, best_first: Vec<Hit>) -> Ranked {
-    let newest_first = newest_first(&best_first);
-    let facets = regions.count(best_first.iter().map(|hit| hit.doc as usize));
-    Ranked {
-        best_first: Rc::new(best_first),
-        newest_first: Rc::new(newest_first),
-        facets: Rc::new(facets),
+impl From<Answer> for Ranked {
+    fn from(answer: Answer) -> Self {
+        Ranked {
+            best_first: Rc::new(answer.best_first),
+            newest_first: Rc::new(answer.newest_first),
+            facets: Rc::new(answer.facets),
+        }
     }
 }

@@ -97,3 +97,7 @@ pub fn convert<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
         }
     })
 }
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -62,6 +62,17 @@ impl RegionTally {
         )
     }
 
+    /// The names of article `i`'s prefecture and county, when known.
+    pub fn names_of(&self, i: usize) -> (Option<&str>, Option<&str>) {
+        match self.places.get(i).copied().flatten() {
+            None => (None, None),
+            Some((prefecture, county)) => (
+                Some(self.prefectures[prefecture].as_str()),
+                county.map(|c| self.counties[c].1.as_str()),
+            ),
+        }
+    }
+
     /// How many of the given articles (by position; unknown positions are skipped) come from
     /// each prefecture, and from each county beneath it: most first, ties by name.
     pub fn count(&self, articles: impl IntoIterator<Item = usize>) -> Vec<RegionCount> {

@@ -18,12 +18,14 @@
 //! 2. for each query, [`parse_query`], then fetches the paths [`Manifest::shards_for`] names
 //!    that it has not fetched yet, and decodes each with [`Shard::decode`] (keep them for the
 //!    session: a shard's name changes with its content);
-//! 3. calls [`Manifest::evaluate`] for ranked [`Hit`]s (or [`scoring::newest_first`]);
+//! 3. calls [`Manifest::evaluate`] for ranked [`Hit`]s, and [`SearchDocs::answer`] for them in
+//!    both orders with their counts per region;
 //! 4. for the results on screen, fetches their issue files and calls [`snippet`] with the
 //!    article's blocks; an opened article gets [`mark_ranges`] on each block.
 //!
 //! [`validate_index`] validates a published index against its archive.
 
+mod answer;
 mod build;
 mod evaluate;
 mod key;
@@ -39,6 +41,7 @@ mod snippet;
 mod validate;
 mod varint;
 
+pub use answer::{facets_from_parts, facets_to_parts, Answer, SearchDocs};
 pub use build::{
     build_index, build_index_with, ShardLayout, MAX_HASHED_SHARDS_PER_ISSUE, MAX_OWN_KEYS,
     OWN_SHARD_MIN_BYTES, TARGET_SHARD_BYTES,
