@@ -55,7 +55,11 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
     let exports: Vec<(String, String)> = short_names(renamed)
         .into_iter()
         .map(|(old, new)| {
-            let new = if kept.contains(&new) { old.clone() } else { new };
+            let new = if kept.contains(&new) {
+                old.clone()
+            } else {
+                new
+            };
             (old, new)
         })
         .collect();
@@ -254,7 +258,8 @@ mod tests {
     #[test]
     fn imports_their_module_and_inner_exports_are_renamed_in_both_files() {
         let wasm = module(&["__wbg_alert_0123456789abcdef", "__wbindgen_throw"]);
-        let glue = "const imports = { \"./x_bg.js\": { __wbg_alert_0123456789abcdef: () => alert(), \
+        let glue =
+            "const imports = { \"./x_bg.js\": { __wbg_alert_0123456789abcdef: () => alert(), \
                     __wbindgen_throw: (m) => { throw m; } } }; wasm.run();";
         let (wasm, glue) = shorten(&wasm, glue).unwrap();
         assert_eq!(import_names(&wasm).unwrap(), ["a", "b"]);
@@ -274,14 +279,22 @@ mod tests {
                     export function run() { wasm.run(); }";
         let (wasm, glue) = shorten(&wasm, glue).unwrap();
         assert_eq!(export_names(&wasm), ["run"]);
-        assert!(glue.ends_with("export function run() { wasm.run(); }"), "{glue}");
+        assert!(
+            glue.ends_with("export function run() { wasm.run(); }"),
+            "{glue}"
+        );
     }
 
     #[test]
     fn a_module_not_in_the_glue_once_changes_nothing() {
         let wasm = module(&["__wbindgen_throw"]);
-        let error = shorten(&wasm, "{ __wbindgen_throw: 1 }").unwrap_err().to_string();
-        assert!(error.contains("import module ./x_bg.js is named 0 times"), "{error}");
+        let error = shorten(&wasm, "{ __wbindgen_throw: 1 }")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("import module ./x_bg.js is named 0 times"),
+            "{error}"
+        );
     }
 
     #[test]
