@@ -1,6 +1,7 @@
-//! How many times each component rendered, counted in debug builds only: the component tests
-//! and the bench hold the reader to rendering what changed and nothing else. In a release
-//! build [`rendered`] is empty and the counts are never kept.
+//! How many times each component rendered, and each piece of work a render may skip was done
+//! (the listed teasers, [`TEASERS_WORKED_OUT`]), counted in debug builds only: the component
+//! tests and the bench hold the reader to rendering what changed and nothing else. In a
+//! release build [`rendered`] is empty and the counts are never kept.
 
 #[cfg(debug_assertions)]
 use std::cell::RefCell;
@@ -9,6 +10,9 @@ use std::cell::RefCell;
 thread_local! {
     static COUNTS: RefCell<Vec<(&'static str, u32)>> = const { RefCell::new(Vec::new()) };
 }
+
+/// The name under which working out a list's teasers (snippets and marks) is counted.
+pub const TEASERS_WORKED_OUT: &str = "teasers worked out";
 
 /// Records one render of the component `name`; every function component calls it first.
 #[inline]

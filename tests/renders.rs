@@ -13,7 +13,7 @@ use lianluo_core::archive::{build_archive_index, issue_path};
 use lianluo_core::search::{build_index, MANIFEST_PATH};
 use lianluo_core::test_support::{article, bare_issue, paragraph, region};
 use lianluo_core::Issue;
-use lianluo_reader::render_count;
+use lianluo_reader::render_count::{self, TEASERS_WORKED_OUT};
 use lianluo_reader::{mount, MountOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -137,10 +137,15 @@ fn type_into(input: &HtmlInputElement, value: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
-/// The renders since the last take, printed for the bench under `what`.
+/// The renders since the last take, printed for the bench under `what`: the components'
+/// total, then each count (the teasers worked out among them, not in the total).
 fn renders(what: &str) -> Vec<(&'static str, u32)> {
     let counts = render_count::take();
-    let total: u32 = counts.iter().map(|(_, n)| n).sum();
+    let total: u32 = counts
+        .iter()
+        .filter(|(name, _)| *name != TEASERS_WORKED_OUT)
+        .map(|(_, n)| n)
+        .sum();
     let listed: Vec<String> = counts
         .iter()
         .map(|(name, n)| format!("{name} {n}"))
@@ -202,7 +207,13 @@ async fn a_keystroke_renders_the_search_view_and_the_results_that_changed() {
     settle().await;
     let arrival = renders("the shown issue's file arriving");
     assert_eq!(count_of(&arrival, "IssueText"), 1);
-    for unchanged in ["Toolbar", "SearchBox", "RegionPanel", "RegionPicker"] {
+    for unchanged in [
+        "Toolbar",
+        "SearchBox",
+        "RegionPanel",
+        "RegionPicker",
+        TEASERS_WORKED_OUT,
+    ] {
         assert_eq!(count_of(&arrival, unchanged), 0, "{unchanged}: {arrival:?}");
     }
 
@@ -226,8 +237,17 @@ async fn a_keystroke_renders_the_search_view_and_the_results_that_changed() {
     let keystroke = renders("a search keystroke");
     // The box and its bar show the new query, the view its results, the region chips their
     // new counts; no other part of the page renders, and a result's link at most once.
+    // Snippets and marks are worked out again only when the results or their files changed,
+    // not on every render of the reader.
+    let app = count_of(&keystroke, "App");
+    let teasers = count_of(&keystroke, TEASERS_WORKED_OUT);
+    assert!(
+        (1..app).contains(&teasers),
+        "teasers worked out {teasers} times in {app} renders: {keystroke:?}"
+    );
     let at_most = [
         ("App", u32::MAX),
+        (TEASERS_WORKED_OUT, u32::MAX),
         ("Toolbar", 1),
         ("SearchBox", 1),
         ("SearchView", 2),

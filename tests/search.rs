@@ -120,10 +120,10 @@ fn two_of_five() -> Outcome {
     let mut second = articles[1].clone();
     second.region = region("浏阳市", "长沙市", Some("浏阳市"));
     Outcome::Found {
-        cards: vec![
+        cards: Rc::new(vec![
             card(articles[0].clone(), Excerpt::Ready(snippet)),
             card(second, Excerpt::Loading),
-        ],
+        ]),
         total: 5,
     }
 }
@@ -177,7 +177,7 @@ async fn a_result_opens_its_article_with_the_query_marked() {
 #[wasm_bindgen_test]
 async fn nothing_found_says_so_with_the_query() {
     let outcome = Outcome::Found {
-        cards: Vec::new(),
+        cards: Rc::default(),
         total: 0,
     };
     let (view, _) = render(outcome, SearchSort::Relevance).await;

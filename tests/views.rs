@@ -318,7 +318,7 @@ async fn a_region_shows_its_count_progress_and_cards() {
     let view = html! {
         <RegionView
             {filter}
-            {entries}
+            entries={Rc::new(entries)}
             total={7}
             progress={Progress { settled: 1, wanted: 3, failed: 0 }}
             on_more={more.callback()}
@@ -367,7 +367,7 @@ async fn a_fully_loaded_region_shows_no_progress() {
     let view = html! {
         <RegionView
             filter={changsha()}
-            entries={vec![liuyang(Excerpt::Loading)]}
+            entries={Rc::new(vec![liuyang(Excerpt::Loading)])}
             total={1}
             progress={Progress { settled: 1, wanted: 1, failed: 0 }}
             on_more={Callback::noop()}
@@ -386,7 +386,7 @@ async fn issue_files_that_failed_are_said_once_with_a_retry() {
     let view = html! {
         <RegionView
             filter={changsha()}
-            entries={vec![liuyang(Excerpt::Failed)]}
+            entries={Rc::new(vec![liuyang(Excerpt::Failed)])}
             total={1}
             progress={Progress { settled: 2, wanted: 2, failed: 2 }}
             on_retry={retries.callback()}

@@ -13,7 +13,7 @@ use effects::{
     use_file_loading, use_hash_following, use_ready_signal, use_remembered_text_size,
     use_search_timing, use_view_settling,
 };
-use teasers::{region_entries, search_outcome};
+use teasers::{listed_teasers, region_total, search_outcome, TeaserSources};
 
 use super::article_view::ArticleView;
 use super::issue_list::IssueList;
@@ -25,6 +25,7 @@ use super::region_picker::RegionPicker;
 use super::region_view::RegionView;
 use super::search_box::SearchBox;
 use super::search_view::SearchView;
+use super::teaser::Teaser;
 use super::toolbar::Toolbar;
 use crate::route::{RegionFilter, Route, SearchRoute, SearchSort};
 use crate::source::DataSource;
@@ -180,6 +181,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let navigator = &controls.navigator;
     navigator.set_return_point(state.return_point());
+    let teasers = use_memo(TeaserSources::of(&state), listed_teasers);
     use_hash_following(navigator);
     let shown_query = match state.route() {
         Route::Search(search) => search.query.clone(),
@@ -209,7 +211,7 @@ pub fn App(props: &AppProps) -> Html {
                 if region_panel_shown {
                     <RegionPanel regions={region_counts} active={active_region} on_pick={controls.region.clone()} />
                 }
-                <div class="view">{ view(&state, &controls) }</div>
+                <div class="view">{ view(&state, &controls, &teasers) }</div>
             </div>
     };
     html! {
@@ -243,8 +245,8 @@ fn RegionPanel(props: &RegionPanelProps) -> Html {
     }
 }
 
-/// The view for the current route.
-fn view(state: &State, callbacks: &Controls) -> Html {
+/// The view for the current route; `teasers` are the list's entries, when it shows a list.
+fn view(state: &State, callbacks: &Controls, teasers: &Rc<Vec<Teaser>>) -> Html {
     let archive = match state.index() {
         Load::Pending => return loading("目录"),
         Load::Failed(error) => return failure(&error, &callbacks.retry),
@@ -294,12 +296,11 @@ fn view(state: &State, callbacks: &Controls) -> Html {
         Route::Issues => html! { <IssueList {archive} /> },
         Route::NotFound(_) => not_found("没有找到这个页面，链接可能有误或不完整。"),
         Route::Region(filter) => {
-            let (entries, total) = region_entries(state, &archive);
             html! {
                 <RegionView
                     filter={filter.clone()}
-                    {entries}
-                    {total}
+                    entries={teasers.clone()}
+                    total={region_total(state)}
                     progress={state.issue_progress()}
                     {on_retry}
                     on_more={callbacks.more.clone()}
@@ -310,7 +311,7 @@ fn view(state: &State, callbacks: &Controls) -> Html {
         Route::Search(search) => html! {
             <SearchView
                 search={search.clone()}
-                outcome={search_outcome(state, &archive)}
+                outcome={search_outcome(state, &archive, teasers)}
                 facets={state.search().facets()}
                 on_region={callbacks.search_region.clone()}
                 on_sort={callbacks.search_sort.clone()}

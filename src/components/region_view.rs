@@ -1,6 +1,8 @@
 //! Every article from one region across the archive, newest first. Titles come from the
 //! archive index at once; each article's opening lines follow as its issue file arrives.
 
+use std::rc::Rc;
+
 use lianluo_core::search::Snippet;
 use yew::prelude::*;
 
@@ -20,7 +22,7 @@ pub struct RegionViewProps {
     /// The region shown.
     pub filter: RegionFilter,
     /// The articles listed so far.
-    pub entries: Vec<Teaser>,
+    pub entries: Rc<Vec<Teaser>>,
     /// How many articles the region has in all.
     pub total: usize,
     /// How the issue files of the listed articles stand.

@@ -31,7 +31,7 @@ pub enum Outcome {
     /// The results listed so far, and how many there are in all.
     Found {
         /// The results listed.
-        cards: Vec<Teaser>,
+        cards: Rc<Vec<Teaser>>,
         /// All results (in the chosen region).
         total: usize,
     },

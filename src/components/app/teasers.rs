@@ -1,17 +1,98 @@
 //! The article lists the reader shows, as teasers worked out from the state: a region's
-//! articles, and the current search's results with their snippets.
+//! articles, and the current search's results with their snippets. They are worked out in a
+//! memo keyed by what they show ([`TeaserSources`]), so that a render for anything else (a
+//! keystroke, another file arriving) finds snippets and marks made already.
 
-use lianluo_core::search::{mark_ranges, snippet, Snippet};
-use lianluo_core::{ArchiveIndex, Article, ArticleSummary, BlockKind, IssueSummary};
+use std::rc::Rc;
+
+use lianluo_core::search::{mark_ranges, snippet, Query, Snippet};
+use lianluo_core::{ArchiveIndex, Article, ArticleSummary, BlockKind, Issue, IssueSummary};
 
 use crate::components::region_view::opening;
 use crate::components::search_view::Outcome;
 use crate::components::teaser::{Excerpt, Teaser};
 use crate::state::{Load, Placed, State};
 
-/// The current search's results as the view shows them, snippets from the issue files here.
-pub fn search_outcome(state: &State, archive: &ArchiveIndex) -> Outcome {
-    let Some((typed, query)) = &state.search().query else {
+/// What the listed teasers show, and so all they are worked out from: the archive index, the
+/// entries listed, the search that marks them (none for a region), and the listed issues'
+/// files. Files compare by identity, so comparing sources costs no more than listing them.
+#[derive(PartialEq)]
+pub struct TeaserSources {
+    archive: Option<Rc<ArchiveIndex>>,
+    listed: Vec<Placed>,
+    search: Option<(String, Rc<Query>)>,
+    files: Vec<Option<Load<Rc<Issue>>>>,
+}
+
+impl TeaserSources {
+    /// The sources of the list `state` shows now (none when it shows no list).
+    pub fn of(state: &State) -> Self {
+        let archive = match state.index() {
+            Load::Ready(archive) => Some(archive),
+            _ => None,
+        };
+        let listed = match (&archive, state.page()) {
+            (Some(_), Some(Ok(page))) => page.listed.clone(),
+            _ => Vec::new(),
+        };
+        let files = match &archive {
+            Some(archive) => listed
+                .iter()
+                .map(|placed| state.issue(&archive.issues[placed.issue].id))
+                .collect(),
+            None => Vec::new(),
+        };
+        TeaserSources {
+            archive,
+            listed,
+            search: state.search().query.clone(),
+            files,
+        }
+    }
+}
+
+/// The listed entries as teasers: with the search's snippet and marks when a search lists
+/// them, else with the opening of the article's first paragraph.
+pub fn listed_teasers(sources: &TeaserSources) -> Vec<Teaser> {
+    crate::render_count::rendered(crate::render_count::TEASERS_WORKED_OUT);
+    let Some(archive) = &sources.archive else {
+        return Vec::new();
+    };
+    let search = sources.search.as_ref();
+    sources
+        .listed
+        .iter()
+        .zip(&sources.files)
+        .map(|(&placed, file)| {
+            let (issue, article) = at(archive, placed);
+            let excerpt = excerpt(file, article, |article| match search {
+                Some((_, query)) => {
+                    let blocks: Vec<&str> =
+                        article.blocks.iter().map(|b| b.text.as_str()).collect();
+                    snippet(&blocks, query)
+                }
+                None => article
+                    .blocks
+                    .iter()
+                    .find(|b| b.kind == BlockKind::Paragraph)
+                    .map(|block| opening(&block.text)),
+            });
+            let teaser = Teaser::new(issue, article, excerpt);
+            match search {
+                Some((typed, query)) => Teaser {
+                    title_marks: mark_ranges(&article.title, query),
+                    highlight: Some(typed.clone()),
+                    ..teaser
+                },
+                None => teaser,
+            }
+        })
+        .collect()
+}
+
+/// The current search's results as the view shows them: `teasers` are its listed cards.
+pub fn search_outcome(state: &State, archive: &ArchiveIndex, teasers: &Rc<Vec<Teaser>>) -> Outcome {
+    let Some((_, query)) = &state.search().query else {
         return Outcome::NoQuery;
     };
     if archive.search.is_none() {
@@ -20,54 +101,22 @@ pub fn search_outcome(state: &State, archive: &ArchiveIndex) -> Outcome {
     if query.is_empty() {
         return Outcome::NoQuery;
     }
-    let page = match state.page() {
-        None => return Outcome::Searching,
-        Some(Err(error)) => return Outcome::Failed(error.clone()),
-        Some(Ok(page)) => page,
-    };
-    let cards = page
-        .listed
-        .iter()
-        .map(|&placed| {
-            let excerpt = excerpt(state, archive, placed, |article| {
-                let blocks: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
-                snippet(&blocks, query)
-            });
-            let (issue, article) = at(archive, placed);
-            Teaser {
-                title_marks: mark_ranges(&article.title, query),
-                highlight: Some(typed.clone()),
-                ..Teaser::new(issue, article, excerpt)
-            }
-        })
-        .collect();
-    Outcome::Found {
-        cards,
-        total: page.total,
+    match state.page() {
+        None => Outcome::Searching,
+        Some(Err(error)) => Outcome::Failed(error.clone()),
+        Some(Ok(page)) => Outcome::Found {
+            cards: teasers.clone(),
+            total: page.total,
+        },
     }
 }
 
-/// The region's articles as teasers, as many as the state lists, and the region's total.
-pub fn region_entries(state: &State, archive: &ArchiveIndex) -> (Vec<Teaser>, usize) {
-    let Some(Ok(page)) = state.page() else {
-        return (Vec::new(), 0);
-    };
-    let entries = page
-        .listed
-        .iter()
-        .map(|&placed| {
-            let excerpt = excerpt(state, archive, placed, |article| {
-                let paragraph = article
-                    .blocks
-                    .iter()
-                    .find(|b| b.kind == BlockKind::Paragraph);
-                paragraph.map(|block| opening(&block.text))
-            });
-            let (issue, article) = at(archive, placed);
-            Teaser::new(issue, article, excerpt)
-        })
-        .collect();
-    (entries, page.total)
+/// The region's total of articles (its listed ones are the teasers).
+pub fn region_total(state: &State) -> usize {
+    match state.page() {
+        Some(Ok(page)) => page.total,
+        _ => 0,
+    }
 }
 
 /// The issue and the article at a place in the archive index.
@@ -80,13 +129,11 @@ fn at(archive: &ArchiveIndex, placed: Placed) -> (&IssueSummary, &ArticleSummary
 /// first block when `lines` finds none (a search that matched the title only, an article of
 /// sub-headings only): loading while the file is on its way, failed when it could not be had.
 fn excerpt(
-    state: &State,
-    archive: &ArchiveIndex,
-    placed: Placed,
+    file: &Option<Load<Rc<Issue>>>,
+    summary: &ArticleSummary,
     lines: impl FnOnce(&Article) -> Option<Snippet>,
 ) -> Excerpt {
-    let (issue, summary) = at(archive, placed);
-    match state.issue(&issue.id) {
+    match file {
         Some(Load::Ready(loaded)) => {
             let Some(article) = loaded.articles.iter().find(|a| a.id == summary.id) else {
                 return Excerpt::Empty;
@@ -134,8 +181,8 @@ mod tests {
         state.apply(Action::FileArrived(FileKey::Index, Ok(index)));
         let file = file.map(|issue| File::Issue(Rc::new(issue)));
         state.apply(Action::FileArrived(FileKey::Issue("2018-1".into()), file));
-        let (mut entries, total) = region_entries(&state, &archive);
-        assert_eq!((entries.len(), total), (1, 1));
+        let mut entries = listed_teasers(&TeaserSources::of(&state));
+        assert_eq!((entries.len(), region_total(&state)), (1, 1));
         entries.remove(0).excerpt
     }
 
