@@ -16,9 +16,14 @@ use wasm_encoder::reencode::{self, Reencode};
 /// How the glue names the module's exports: as properties of this object.
 const EXPORTS_OBJECT: &str = "wasm.";
 
+/// wasm-bindgen's runtime exports (`__wbindgen_malloc`, `__externref_table_alloc`, …) keep
+/// their names, which tools and the crash test reach them by; the glue repeats them, so they
+/// compress well anyway.
+const RUNTIME_PREFIX: &str = "__";
+
 /// Renames every import of `wasm`, the modules they come from, and every export the glue only
 /// reaches as `wasm.<name>` (not the program's public functions, which the glue exports under
-/// their own names), with the matching names in `glue`; returns both anew. Fails, changing
+/// their own names, nor wasm-bindgen's runtime), with the matching names in `glue`; returns both anew. Fails, changing
 /// nothing, when an import's name is not in the glue exactly once as a whole word, or a
 /// module's name not once as a string.
 pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
@@ -46,7 +51,8 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
     }
     let (renamed, kept): (Vec<String>, Vec<String>) = exports.into_iter().partition(|name| {
         let places = word_places(&shortened, name);
-        name != "memory"
+        !name.starts_with(RUNTIME_PREFIX)
+            && name != "memory"
             && !places.is_empty()
             && places
                 .iter()
@@ -224,8 +230,13 @@ mod tests {
     use super::*;
 
     /// A module importing `names` as functions of no arguments from `./x_bg.js`, and calling
-    /// the first from an exported function.
+    /// the first from an exported function `run`.
     fn module(names: &[&str]) -> Vec<u8> {
+        module_exporting(names, "run")
+    }
+
+    /// The same, its function exported as `export`.
+    fn module_exporting(names: &[&str], export: &str) -> Vec<u8> {
         let mut types = wasm_encoder::TypeSection::new();
         types.ty().function([], []);
         let mut imports = wasm_encoder::ImportSection::new();
@@ -235,7 +246,7 @@ mod tests {
         let mut functions = wasm_encoder::FunctionSection::new();
         functions.function(0);
         let mut exports = wasm_encoder::ExportSection::new();
-        exports.export("run", wasm_encoder::ExportKind::Func, names.len() as u32);
+        exports.export(export, wasm_encoder::ExportKind::Func, names.len() as u32);
         let mut code = wasm_encoder::CodeSection::new();
         let mut body = wasm_encoder::Function::new([]);
         body.instructions().call(0).end();
@@ -283,6 +294,16 @@ mod tests {
             glue.ends_with("export function run() { wasm.run(); }"),
             "{glue}"
         );
+    }
+
+    #[test]
+    fn the_runtime_s_exports_keep_their_names() {
+        let wasm = module_exporting(&["__wbindgen_throw"], "__wbindgen_malloc");
+        let glue = "const imports = { \"./x_bg.js\": { __wbindgen_throw: (m) => { throw m; } } }; \
+                    wasm.__wbindgen_malloc(8, 1);";
+        let (wasm, glue) = shorten(&wasm, glue).unwrap();
+        assert_eq!(export_names(&wasm), ["__wbindgen_malloc"]);
+        assert!(glue.ends_with("wasm.__wbindgen_malloc(8, 1);"), "{glue}");
     }
 
     #[test]
