@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use effects::{
     use_file_loading, use_hash_following, use_ready_signal, use_remembered_text_size,
-    use_search_timing, use_view_settling,
+    use_search_timing, use_view_settling, view_heading,
 };
 use teasers::{listed_teasers, region_total, search_outcome, TeaserSources};
 
@@ -97,12 +97,8 @@ struct Controls {
 
 impl Controls {
     fn new(navigator: Navigator, dispatcher: &UseReducerDispatcher<State>, root: NodeRef) -> Self {
-        let with = |f: fn(&Navigator)| {
-            let navigator = navigator.clone();
-            Callback::from(move |()| f(&navigator))
-        };
         let elder_mode = dispatcher.clone();
-        let (query, region) = (navigator.clone(), navigator.clone());
+        let (query, region, clear) = (navigator.clone(), navigator.clone(), navigator.clone());
         let (search_region, search_sort) = (navigator.clone(), navigator.clone());
         Controls {
             skip: Callback::from(move |_| focus_view_heading(&root)),
@@ -120,7 +116,7 @@ impl Controls {
             retry: send(dispatcher, |()| Action::RetryFailed),
             more: send(dispatcher, |()| Action::ShowMore),
             seen: send(dispatcher, Action::ResultsSeen),
-            clear: with(|navigator| navigator.go(navigator.return_point())),
+            clear: Callback::from(move |()| clear.go(clear.return_point())),
             search_region: Callback::from(move |region| {
                 search_region.change_search(|search| SearchRoute { region, ..search })
             }),
@@ -135,11 +131,10 @@ impl Controls {
 /// Moves the focus to the current view's heading, as the skip link asks: the page's address
 /// is the reader's, so the link cannot be an anchor.
 fn focus_view_heading(root: &NodeRef) {
-    let heading = root
+    if let Some(heading) = root
         .cast::<web_sys::Element>()
-        .and_then(|root| root.query_selector(".view .view-heading").ok().flatten())
-        .and_then(|heading| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).ok());
-    if let Some(heading) = heading {
+        .and_then(|root| view_heading(&root))
+    {
         heading.focus().ok();
     }
 }

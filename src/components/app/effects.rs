@@ -117,23 +117,27 @@ pub fn use_view_settling(state: &UseReducerHandle<State>, root: &NodeRef) {
         if find("input[type=search]:focus").is_some() {
             return;
         }
-        let Some(heading) = find(".view-heading") else {
+        let Some(heading) = view_heading(&root) else {
             return;
         };
-        if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading.clone())
-        {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            heading.focus_with_options(&options).ok();
-        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        heading.focus_with_options(&options).ok();
         let (target, block) = match find(".view mark") {
             Some(mark) => (mark, web_sys::ScrollLogicalPosition::Center),
-            None => (heading, web_sys::ScrollLogicalPosition::Nearest),
+            None => (heading.into(), web_sys::ScrollLogicalPosition::Nearest),
         };
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(block);
         target.scroll_into_view_with_scroll_into_view_options(&options);
     });
+}
+
+/// The current view's heading inside the reader's `root`: where the focus goes when the view
+/// changes, and where the skip link sends it.
+pub fn view_heading(root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    let heading = root.query_selector(".view .view-heading").ok().flatten()?;
+    wasm_bindgen::JsCast::dyn_into(heading).ok()
 }
 
 /// Tells the page, once, that the view shows all its static rendering shows.
@@ -148,7 +152,9 @@ pub fn use_ready_signal(settled: bool, on_ready: &Callback<()>) {
     });
 }
 
-/// Remembers the reader's text size for their next visit.
+/// Remembers the reader's text size for their next visit. An effect, since every change of
+/// size is the reader's own; 长辈模式 is remembered by its switch's callback instead, because
+/// the host page can set it too, and the host's choice must not be stored as the reader's.
 #[hook]
 pub fn use_remembered_text_size(size: TextSize) {
     use_effect_with(size, move |size| remember_text_size(*size));
