@@ -18,6 +18,9 @@ pub const SNIPPET_CHARS: usize = 80;
 /// Range 0 to half of [`SNIPPET_CHARS`].
 pub const SNIPPET_LEAD: usize = 12;
 
+/// For each required term that occurs in a text, the byte ranges of its occurrences.
+type Occurrences = Vec<Vec<Range<usize>>>;
+
 /// A window of one block of an article, with its matches marked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
@@ -44,30 +47,46 @@ pub fn mark_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
 /// window wins ties. When nothing matches, the beginning of the first non-empty block.
 /// `None` when every block is empty.
 pub fn snippet(blocks: &[&str], query: &Query) -> Option<Snippet> {
-    let mut best: Option<(u64, usize, Range<usize>)> = None;
+    // The best window so far: its density, block, byte range and that block's occurrences.
+    let mut best: Option<(u64, usize, Range<usize>, Occurrences)> = None;
     for (b, text) in blocks.iter().enumerate() {
         let found = occurrences_by_term(text, query);
+        if found.is_empty() {
+            continue;
+        }
         let starts = char_starts(text);
         let char_at = |byte: usize| starts.partition_point(|&s| s < byte);
+        let mut block_best: Option<(u64, Range<usize>)> = None;
         for range in found.iter().flatten() {
             let first = char_at(range.start).saturating_sub(SNIPPET_LEAD);
             let window = window_at(&starts, text.len(), first);
             let density = density(&found, &window);
-            if best.as_ref().is_none_or(|(d, _, _)| density > *d) {
-                best = Some((density, b, window));
+            if block_best.as_ref().is_none_or(|(d, _)| density > *d) {
+                block_best = Some((density, window));
+            }
+        }
+        if let Some((density, window)) = block_best {
+            if best.as_ref().is_none_or(|(d, ..)| density > *d) {
+                best = Some((density, b, window, found));
             }
         }
     }
-    let (block, window) = match best {
-        Some((_, block, window)) => (block, window),
+    let (block, window, marks) = match best {
+        Some((_, block, window, found)) => {
+            (block, window, merge(found.into_iter().flatten().collect()))
+        }
         None => {
             let block = blocks.iter().position(|t| !t.trim().is_empty())?;
             let text = blocks[block];
-            (block, window_at(&char_starts(text), text.len(), 0))
+            (
+                block,
+                window_at(&char_starts(text), text.len(), 0),
+                Vec::new(),
+            )
         }
     };
     let text = blocks[block];
-    let marks = mark_ranges(text, query)
+    let marks = marks
         .into_iter()
         .filter_map(|m| {
             let start = m.start.max(window.start);
@@ -100,7 +119,7 @@ fn window_at(starts: &[usize], len: usize, first: usize) -> Range<usize> {
 }
 
 /// How good a window is: distinct terms wholly inside it first, then occurrences.
-fn density(found: &[Vec<Range<usize>>], window: &Range<usize>) -> u64 {
+fn density(found: &Occurrences, window: &Range<usize>) -> u64 {
     let inside = |r: &&Range<usize>| r.start >= window.start && r.end <= window.end;
     let mut terms = 0u64;
     let mut count = 0u64;
@@ -122,24 +141,39 @@ fn occurrences(text: &str, query: &Query) -> Vec<Range<usize>> {
 
 /// For each required term that occurs in `text`, the byte ranges of its occurrences,
 /// overlapping ones included.
-fn occurrences_by_term(text: &str, query: &Query) -> Vec<Vec<Range<usize>>> {
-    let normalized: Vec<(char, Range<usize>)> = normalized_chars(text).collect();
+fn occurrences_by_term(text: &str, query: &Query) -> Occurrences {
     let mut found = Vec::new();
     for term in &query.required {
         let term: Vec<char> = term.chars().collect();
-        if term.is_empty() || term.len() > normalized.len() {
+        let Some(&first) = term.first() else {
             continue;
-        }
-        let ranges: Vec<Range<usize>> = normalized
-            .windows(term.len())
-            .filter(|w| w.iter().map(|(c, _)| *c).eq(term.iter().copied()))
-            .map(|w| w[0].1.start..w[w.len() - 1].1.end)
+        };
+        // Only where the term's first character stands can it start: the text is walked once
+        // per term, and no copy of its normalised characters is made.
+        let ranges: Vec<Range<usize>> = normalized_chars(text)
+            .filter(|(c, _)| *c == first)
+            .filter_map(|(_, at)| match_at(text, at.start, &term))
             .collect();
         if !ranges.is_empty() {
             found.push(ranges);
         }
     }
     found
+}
+
+/// The byte range of the original text from `at` whose normalised characters begin with
+/// `term`, when they do.
+fn match_at(text: &str, at: usize, term: &[char]) -> Option<Range<usize>> {
+    let mut chars = normalized_chars(text.get(at..)?);
+    let mut end = at;
+    for &wanted in term {
+        let (c, range) = chars.next()?;
+        if c != wanted {
+            return None;
+        }
+        end = at + range.end;
+    }
+    Some(at..end)
 }
 
 /// Sorts ranges and merges those that overlap.
@@ -159,4 +193,52 @@ fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::search::parse_query;
+
+    /// Every window of the normalised text compared with each term: the definition that
+    /// [`occurrences_by_term`] finds faster.
+    fn occurrences_by_scan(text: &str, query: &Query) -> Occurrences {
+        let normalized: Vec<(char, Range<usize>)> = normalized_chars(text).collect();
+        let mut found = Vec::new();
+        for term in &query.required {
+            let term: Vec<char> = term.chars().collect();
+            if term.is_empty() || term.len() > normalized.len() {
+                continue;
+            }
+            let ranges: Vec<Range<usize>> = normalized
+                .windows(term.len())
+                .filter(|w| w.iter().map(|(c, _)| *c).eq(term.iter().copied()))
+                .map(|w| w[0].1.start..w[w.len() - 1].1.end)
+                .collect();
+            if !ranges.is_empty() {
+                found.push(ranges);
+            }
+        }
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn occurrences_are_those_of_a_scan_of_every_window(
+            text in "[人大代表 　Ａａa６6%％]{0,30}",
+            query in "[人大代表Ａa６6%％ ]{1,8}",
+        ) {
+            let query = parse_query(&query);
+            prop_assert_eq!(occurrences_by_term(&text, &query), occurrences_by_scan(&text, &query));
+        }
+    }
+
+    #[test]
+    fn a_match_spans_the_space_normalisation_removed() {
+        let query = parse_query("人大代表");
+        let found = occurrences_by_term("湖南人大 代表", &query);
+        assert_eq!(found, vec![vec![6..19]]);
+    }
 }
