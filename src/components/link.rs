@@ -174,6 +174,32 @@ impl Navigator {
         self.replace(Route::Search(change(search)));
     }
 
+    /// An anchor to `to` saying `children`: [`Link`]'s, and the one a list's card renders
+    /// within its list's view (twenty at a time, each a component would cost a render of its
+    /// own on every new set of results).
+    pub fn anchor(
+        &self,
+        to: Route,
+        class: Classes,
+        current: Option<AttrValue>,
+        children: Html,
+    ) -> Html {
+        let href = self.href(&to);
+        let navigator = self.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            let modified =
+                event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+            if modified && navigator.routing {
+                return; // Opening in a new tab or window: the browser's business.
+            }
+            event.prevent_default();
+            navigator.go(to.clone());
+        });
+        html! {
+            <a {class} {href} aria-current={current} {onclick}>{ children }</a>
+        }
+    }
+
     fn show(&self, route: Route) {
         *self.shown.borrow_mut() = route.clone();
         self.show.emit(route);
@@ -231,29 +257,22 @@ pub struct LinkProps {
     pub children: Html,
 }
 
+/// The reader's navigator, which every view inside the app has.
+#[hook]
+pub fn use_navigator() -> Navigator {
+    use_context::<Navigator>().expect("rendered inside the app")
+}
+
 /// A link to a view of the reader.
 #[function_component]
 pub fn Link(props: &LinkProps) -> Html {
     crate::render_count::rendered("Link");
-    let navigator = use_context::<Navigator>().expect("Link is rendered inside the app");
-    let href = navigator.href(&props.to);
-    let onclick = {
-        let (navigator, to) = (navigator.clone(), props.to.clone());
-        Callback::from(move |event: MouseEvent| {
-            let modified =
-                event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
-            if modified && navigator.routing {
-                return; // Opening in a new tab or window: the browser's business.
-            }
-            event.prevent_default();
-            navigator.go(to.clone());
-        })
-    };
-    html! {
-        <a class={props.class.clone()} {href} aria-current={props.current.clone()} {onclick}>
-            { props.children.clone() }
-        </a>
-    }
+    use_navigator().anchor(
+        props.to.clone(),
+        props.class.clone(),
+        props.current.clone(),
+        props.children.clone(),
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use lianluo_core::search::Snippet;
 use yew::prelude::*;
 
-use super::landmark::use_reader_name;
+use super::link::use_navigator;
 use super::notice::unloaded_issues;
 use super::teaser::{teaser, Teaser};
 use crate::route::RegionFilter;
@@ -40,7 +40,8 @@ pub struct RegionViewProps {
 #[function_component]
 pub fn RegionView(props: &RegionViewProps) -> Html {
     crate::render_count::rendered("RegionView");
-    let reader = use_reader_name();
+    let navigator = use_navigator();
+    let reader = navigator.reader_name();
     let name = match &props.filter.county {
         Some(county) => format!("{} · {}", props.filter.prefecture, county),
         None => props.filter.prefecture.clone(),
@@ -69,7 +70,7 @@ pub fn RegionView(props: &RegionViewProps) -> Html {
             }
             <button type="button" class="button" onclick={on_clear}>{ "清除地区筛选" }</button>
             <ol class="cards plain">
-                { for props.entries.iter().map(|entry| html! { <li>{ teaser(entry) }</li> }) }
+                { for props.entries.iter().map(|entry| html! { <li>{ teaser(entry, &navigator) }</li> }) }
             </ol>
             if props.entries.len() < props.total {
                 <button type="button" class="button more" onclick={on_more}>

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 use yew::prelude::*;
 
-use super::landmark::use_reader_name;
+use super::link::use_navigator;
 use super::notice::{failure, loading, unloaded_issues};
 use super::region_picker::RegionPicker;
 use super::teaser::{teaser, Teaser};
@@ -67,7 +67,7 @@ pub struct SearchViewProps {
 #[function_component]
 pub fn SearchView(props: &SearchViewProps) -> Html {
     crate::render_count::rendered("SearchView");
-    let name = use_reader_name();
+    let navigator = use_navigator();
     let list_ref = use_node_ref();
     use_cards_on_screen(&list_ref, &props.outcome, &props.on_seen);
     let query = &props.search.query;
@@ -94,7 +94,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
                     <SortControl sort={props.search.sort} on_sort={props.on_sort.clone()} />
                     <ol ref={list_ref.clone()} class="cards plain">
                         { for cards.iter().map(|card| html! {
-                            <li data-issue={card.issue_id.clone()}>{ teaser(card) }</li>
+                            <li data-issue={card.issue_id.clone()}>{ teaser(card, &navigator) }</li>
                         }) }
                     </ol>
                     if cards.len() < *total {
@@ -107,7 +107,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
         }
     };
     html! {
-        <section class="search-view" aria-label={name.landmark("搜索结果")}>
+        <section class="search-view" aria-label={navigator.reader_name().landmark("搜索结果")}>
             <h2 id="search-title" class="view-heading" tabindex="-1">{ format!("搜索：{query}") }</h2>
             if !props.facets.is_empty() {
                 <RegionPicker

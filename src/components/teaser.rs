@@ -10,7 +10,7 @@ use lianluo_core::{ArticleSummary, IssueSummary};
 use yew::prelude::*;
 
 use super::article::{marked, region_tag};
-use super::link::Link;
+use super::link::Navigator;
 use crate::format::{chinese_date, issue_label};
 use crate::route::Route;
 
@@ -68,15 +68,15 @@ impl Teaser {
     }
 }
 
-/// The teaser as an `<article>` card, named by its title.
-pub fn teaser(teaser: &Teaser) -> Html {
+/// The teaser as an `<article>` card, named by its title, its link made by `navigator`.
+pub fn teaser(teaser: &Teaser, navigator: &Navigator) -> Html {
     let to = Route::Article {
         id: teaser.id.clone(),
         highlight: teaser.highlight.clone(),
     };
     html! {
         <article class="card" aria-label={teaser.title.clone()}>
-            <h3><Link {to}>{ marked(&teaser.title, &teaser.title_marks) }</Link></h3>
+            <h3>{ navigator.anchor(to, Classes::new(), None, marked(&teaser.title, &teaser.title_marks)) }</h3>
             <p class="meta">{ region_tag(&teaser.region) }{ teaser.issue.clone() }</p>
             { match &teaser.excerpt {
                 Excerpt::Loading => html! { <p class="excerpt pending">{ "正在加载摘要…" }</p> },
