@@ -20,3 +20,10 @@ pub mod search_box;
 pub mod search_view;
 pub mod teaser;
 pub mod toolbar;
+
+use yew::AttrValue;
+
+/// The `aria-pressed` value of a toggle button that is `on` or not.
+pub fn pressed(on: bool) -> AttrValue {
+    AttrValue::Static(if on { "true" } else { "false" })
+}

@@ -29,7 +29,7 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     let button = |label: String, filter: Option<RegionFilter>, pressed: bool| {
         let onclick = props.on_pick.reform(move |_: MouseEvent| filter.clone());
         html! {
-            <button type="button" class="chip" aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
+            <button type="button" class="chip" aria-pressed={super::pressed(pressed)} {onclick}>{ label }</button>
         }
     };
     let counties = active.and_then(|active| {

@@ -136,8 +136,7 @@ fn SortControl(props: &SortControlProps) -> Html {
     crate::render_count::rendered("SortControl");
     let button = |sort: SearchSort, label: &str| {
         let onclick = props.on_sort.reform(move |_: MouseEvent| sort);
-        let pressed = (props.sort == sort).to_string();
-        html! { <button type="button" class="chip" aria-pressed={pressed} {onclick}>{ label.to_owned() }</button> }
+        html! { <button type="button" class="chip" aria-pressed={super::pressed(props.sort == sort)} {onclick}>{ label.to_owned() }</button> }
     };
     html! {
         <div class="chips sort" role="group" aria-label="排序">

@@ -47,15 +47,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="text-size" role="group" aria-label="字号">
                 { for TextSize::ALL.into_iter().map(|size| {
                     let onclick = props.on_text_size.reform(move |_: MouseEvent| size);
-                    let pressed = (size == props.text_size).to_string();
                     html! {
-                        <button type="button" class={classes!("chip", size.class())} aria-pressed={pressed} {onclick}>
+                        <button type="button" class={classes!("chip", size.class())} aria-pressed={super::pressed(size == props.text_size)} {onclick}>
                             { size.label() }
                         </button>
                     }
                 }) }
             </div>
-            <button type="button" class="chip elder-switch" aria-pressed={elder_mode.to_string()} onclick={toggle_elder_mode}>
+            <button type="button" class="chip elder-switch" aria-pressed={super::pressed(elder_mode)} onclick={toggle_elder_mode}>
                 { "长辈模式" }
             </button>
             // Shown by the loader where the browser speaks Chinese, which also answers a press.
