@@ -22,6 +22,7 @@ pub mod storage;
 pub mod text_size;
 pub mod timing;
 
+mod address;
 mod mount;
 
 pub use mount::{mount, mount_reader, MountOptions};

@@ -235,11 +235,13 @@ async fn two_queries_asked_for_before_a_render_make_one_history_entry() {
         input.set_value(query);
         form.request_submit().unwrap();
     }
+    // The second query is written over the first's new entry after the paint.
+    let address = || js_sys::decode_uri_component(&window.location().hash().unwrap()).unwrap();
+    wait_until("the second query's address", || {
+        address() == "#/search?q=换届选举"
+    })
+    .await;
     assert_eq!(history.length().unwrap(), entries + 1);
-    let hash = window.location().hash().unwrap();
-    assert_eq!(
-        js_sys::decode_uri_component(&hash).unwrap(),
-        "#/search?q=换届选举"
-    );
+    assert_eq!(address(), "#/search?q=换届选举");
     window.location().set_hash("").unwrap();
 }

@@ -6,7 +6,9 @@ mod common;
 
 use std::rc::Rc;
 
-use common::{click, mount, text, Recorder, WithNavigator, WithNavigatorProps};
+use common::{
+    click, mount, page_hash, text, wait_until, Recorder, WithNavigator, WithNavigatorProps,
+};
 use lianluo_core::test_support::region_counts;
 use lianluo_reader::components::link::Navigator;
 use lianluo_reader::components::region_picker::{RegionPicker, RegionPickerProps};
@@ -237,7 +239,7 @@ fn search(query: &str) -> Route {
 }
 
 #[wasm_bindgen_test]
-fn a_query_typed_on_before_any_render_changes_the_search_it_started() {
+async fn a_query_typed_on_before_any_render_changes_the_search_it_started() {
     let shown = Recorder::new();
     let issue = Route::Issue("2017-15".into());
     let navigator = Navigator::new(true, issue.clone(), shown.callback());
@@ -246,6 +248,11 @@ fn a_query_typed_on_before_any_render_changes_the_search_it_started() {
     // reader renders the first query's view: the first starts a search, the second changes it.
     navigator.search("换届选".into());
     navigator.search("换届选举".into());
+    // The search changed in place is written over its entry after the paint.
+    wait_until("the second query's address", || {
+        page_hash() == search("换届选举").to_hash()
+    })
+    .await;
     assert_eq!(history_length(), entries + 1);
     assert_eq!(common::page_hash(), search("换届选举").to_hash());
     assert_eq!(shown.calls(), [search("换届选"), search("换届选举")]);
@@ -292,4 +299,61 @@ fn a_change_to_a_search_the_reader_has_left_asks_for_nothing() {
     });
     assert_eq!(shown.calls().last(), Some(&Route::Issues));
     assert_eq!(shown.calls().len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_search_changed_in_place_is_written_after_the_paint_over_its_own_entry() {
+    let shown = Recorder::new();
+    let navigator = Navigator::new(true, Route::Issues, shown.callback());
+    let entries = history_length();
+    navigator.search("代表".into());
+    navigator.search("代表工作室".into());
+    assert_eq!(shown.calls(), [search("代表"), search("代表工作室")]);
+    assert_eq!(
+        page_hash(),
+        search("代表").to_hash(),
+        "written before the paint"
+    );
+    // The first query's entry arriving as `hashchange` now is the reader's own, and old news.
+    navigator.address_changed(&search("代表").to_hash());
+    assert_eq!(
+        shown.calls().len(),
+        2,
+        "the echo of its own entry was followed"
+    );
+    wait_until("the second query's address", || {
+        page_hash() == search("代表工作室").to_hash()
+    })
+    .await;
+    assert_eq!(history_length(), entries + 1);
+    gloo::utils::window().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_rewrite_waiting_goes_to_the_search_left_not_to_the_next_entry() {
+    let shown = Recorder::new();
+    let navigator = Navigator::new(true, Route::Issues, shown.callback());
+    navigator.search("代表".into());
+    navigator.search("代表工作室".into());
+    // A result followed before the paint: the search's entry keeps what was typed.
+    let article = Route::article("2017-15-2");
+    navigator.go(article.clone());
+    assert_eq!(page_hash(), article.to_hash());
+    gloo::utils::window().history().unwrap().back().unwrap();
+    wait_until("back at the search", || {
+        page_hash() == search("代表工作室").to_hash()
+    })
+    .await;
+    navigator.address_changed(&page_hash());
+    assert_eq!(shown.calls().last(), Some(&search("代表工作室")));
+
+    // The page moving elsewhere (back, an edited address) drops a rewrite still waiting.
+    navigator.search("代表大会".into());
+    let elsewhere = Route::Issue("2017-14".into());
+    navigator.address_changed(&elsewhere.to_hash());
+    assert_eq!(shown.calls().last(), Some(&elsewhere));
+    let written = page_hash();
+    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert_eq!(page_hash(), written, "a dropped rewrite was written");
+    gloo::utils::window().location().set_hash("").unwrap();
 }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::landmark::ReaderName;
+use crate::address::{after_paint, Address};
 use crate::route::{Route, SearchRoute};
 use crate::timing;
 
@@ -31,17 +32,26 @@ use crate::timing;
 pub struct Navigator {
     routing: bool,
     show: Callback<Route>,
-    shown: Rc<RefCell<Route>>,
-    return_point: Rc<RefCell<Route>>,
+    places: Rc<Places>,
     pages: Option<StaticPages>,
     name: ReaderName,
+}
+
+/// What the navigator keeps as the reader moves: one allocation that every clone shares.
+struct Places {
+    /// The route it last showed.
+    shown: RefCell<Route>,
+    /// Where leaving the current search or region goes.
+    return_point: RefCell<Route>,
+    /// The page's address as this reader writes it.
+    address: Address,
 }
 
 impl PartialEq for Navigator {
     fn eq(&self, other: &Self) -> bool {
         self.routing == other.routing
             && self.show == other.show
-            && Rc::ptr_eq(&self.shown, &other.shown)
+            && Rc::ptr_eq(&self.places, &other.places)
             && self.pages == other.pages
             && self.name == other.name
     }
@@ -54,8 +64,11 @@ impl Navigator {
         Navigator {
             routing,
             show,
-            shown: Rc::new(RefCell::new(initial)),
-            return_point: Rc::new(RefCell::new(Route::Latest)),
+            places: Rc::new(Places {
+                shown: RefCell::new(initial),
+                return_point: RefCell::new(Route::Latest),
+                address: Address::default(),
+            }),
             pages: None,
             name: ReaderName::default(),
         }
@@ -92,12 +105,12 @@ impl Navigator {
 
     /// Where leaving the current search or region goes, as the reader's state says.
     pub fn set_return_point(&self, route: Route) {
-        *self.return_point.borrow_mut() = route;
+        *self.places.return_point.borrow_mut() = route;
     }
 
     /// Where leaving the current search or region goes.
     pub fn return_point(&self) -> Route {
-        self.return_point.borrow().clone()
+        self.places.return_point.borrow().clone()
     }
 
     /// Whether this reader keeps its view in the URL hash.
@@ -109,35 +122,38 @@ impl Navigator {
     ///
     /// The view changes now rather than when the `hashchange` event the new address causes
     /// arrives, a task of its own. When the event comes, the route it brings is the one
-    /// shown (or one a search typed since put in its place).
+    /// shown, or one a search typed since put in its place (see [`Navigator::address_changed`]).
     pub fn go(&self, route: Route) {
         timing::mark(timing::NAVIGATE_MARK);
         if self.routing {
-            if let Some(location) = web_sys::window().map(|window| window.location()) {
-                location.set_hash(&route.to_hash()).ok();
-            }
+            self.places.address.push(route.to_hash());
         }
         self.show(route);
     }
 
-    /// Goes to `route` replacing the current history entry (as typing a search does).
+    /// Goes to `route` in place of the current view (as typing a search does): its address
+    /// rewrites the current history entry once the view has painted (`crate::address`).
     pub fn replace(&self, route: Route) {
         timing::mark(timing::NAVIGATE_MARK);
-        if self.routing {
-            if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
-                let hash = route.to_hash();
-                history
-                    .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
-                    .ok();
-            }
+        if self.routing && self.places.address.wait(route.to_hash()) {
+            let places = self.places.clone();
+            after_paint(move || places.address.write_pending());
         }
         self.show(route);
     }
 
-    /// Shows `route`, which the address names now (back, forward, a link from outside).
-    pub fn follow(&self, route: Route) {
-        timing::mark(timing::NAVIGATE_MARK);
-        self.show(route);
+    /// The page's address changed to `hash`: back, forward, an edited or pasted address, or
+    /// this reader's own new entry arriving as `hashchange`. Shows the route it names, unless
+    /// it is that own entry and the reader has changed the view in place since.
+    pub fn address_changed(&self, hash: &str) {
+        if self.places.address.is_own_echo(hash) {
+            return;
+        }
+        self.places.address.forget_pending();
+        if let Some(route) = Route::from_hash(hash) {
+            timing::mark(timing::NAVIGATE_MARK);
+            self.show(route);
+        }
     }
 
     /// The reader asked for `query` in the search box. From a search, the search changes in
@@ -145,7 +161,7 @@ impl Navigator {
     /// starts as a new history entry, returning to that view (an emptied box asks for
     /// nothing).
     pub fn search(&self, query: String) {
-        let shown = self.shown.borrow().clone();
+        let shown = self.places.shown.borrow().clone();
         match (shown, query.trim().is_empty()) {
             (Route::Search(_), true) => self.go(self.return_point()),
             (Route::Search(search), false) => {
@@ -167,7 +183,7 @@ impl Navigator {
     /// Changes the search shown by `change`, in place, timing the query it asks for;
     /// nothing when no search is shown (a control of a search view the reader has left).
     pub fn change_search(&self, change: impl FnOnce(SearchRoute) -> SearchRoute) {
-        let Route::Search(search) = self.shown.borrow().clone() else {
+        let Route::Search(search) = self.places.shown.borrow().clone() else {
             return;
         };
         timing::mark(timing::SEARCH_MARK);
@@ -201,7 +217,7 @@ impl Navigator {
     }
 
     fn show(&self, route: Route) {
-        *self.shown.borrow_mut() = route.clone();
+        *self.places.shown.borrow_mut() = route.clone();
         self.show.emit(route);
     }
 }

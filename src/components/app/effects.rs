@@ -81,12 +81,8 @@ pub fn use_hash_following(navigator: &Navigator) {
         let listener = window.map(|window| {
             let (location, navigator) = (window.location(), navigator.clone());
             EventListener::new(&window, "hashchange", move |_| {
-                let route = location
-                    .hash()
-                    .ok()
-                    .and_then(|hash| Route::from_hash(&hash));
-                if let Some(route) = route {
-                    navigator.follow(route);
+                if let Ok(hash) = location.hash() {
+                    navigator.address_changed(&hash);
                 }
             })
         });
