@@ -30,8 +30,10 @@ const browser = await chromium.launch({
 });
 const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
 await page.goto(base);
-// The reader itself, once it has taken over from the static text.
-await page.locator(".lianluo:not(.lianluo-static):not([hidden]) .view .view-heading").first().waitFor();
+// The reader itself, once it has taken over from the static text. Every move is made in it:
+// until the loader takes the static text away, its links (to static pages) are on the page too.
+const reader = page.locator(".lianluo:not(.lianluo-static):not([hidden])").first();
+await reader.locator(".view .view-heading").first().waitFor();
 
 const renders = () => page.evaluate(() => performance.getEntriesByName("lianluo:render").length);
 
@@ -47,20 +49,20 @@ async function timed(move) {
 
 const times = { previous_issue: [], region: [], article: [], back: [], issue_list: [] };
 for (let round = 0; round < ROUNDS; round += 1) {
-  times.previous_issue.push(await timed(() => page.getByRole("link", { name: /^上一期/ }).first().click()));
+  times.previous_issue.push(await timed(() => reader.getByRole("link", { name: /^上一期/ }).first().click()));
 }
-const panel = page.locator(".region-panel summary");
+const panel = reader.locator(".region-panel summary");
 await panel.click();
-const chips = page.locator(".region-panel .chips button");
+const chips = reader.locator(".region-panel .chips button");
 for (let round = 0; round < ROUNDS; round += 1) {
   times.region.push(await timed(() => chips.nth(round % 8).click()));
-  times.article.push(await timed(() => page.locator(".region-view .card h3 a").first().click()));
+  times.article.push(await timed(() => reader.locator(".region-view .card h3 a").first().click()));
   times.back.push(await timed(() => page.goBack()));
 }
 for (let round = 0; round < ROUNDS; round += 1) {
-  times.issue_list.push(await timed(() => page.getByRole("link", { name: "往期目录" }).first().click()));
+  times.issue_list.push(await timed(() => reader.getByRole("link", { name: "往期目录" }).first().click()));
   // The newest year is always listed, folded or not.
-  await timed(() => page.locator("section.year li a").nth((round % 8) + 1).click());
+  await timed(() => reader.locator("section.year li a").nth((round % 8) + 1).click());
 }
 await browser.close();
 
