@@ -8,8 +8,7 @@ use std::rc::Rc;
 use lianluo_core::{ArchiveIndex, IssueSummary};
 use yew::prelude::*;
 
-use super::landmark::use_reader_name;
-use super::link::{Link, Navigator};
+use super::link::use_navigator;
 use crate::format::{issue_label, month_day, year};
 use crate::route::Route;
 
@@ -33,21 +32,25 @@ pub struct IssueListProps {
 #[function_component]
 pub fn IssueList(props: &IssueListProps) -> Html {
     crate::render_count::rendered("IssueList");
-    let name = use_reader_name();
+    let navigator = use_navigator();
+    let name = navigator.reader_name();
     let opened = use_state(HashSet::<String>::new);
     let years = group_by_year(&props.archive.issues);
     let folding = props.archive.issues.len() > FOLD_YEARS_ABOVE;
     // A static page lists every issue, folded years included (browsers open them without
     // scripts, and crawlers read them); a folded year is the same height either way.
-    let every_year = use_context::<Navigator>().is_some_and(|navigator| navigator.links_pages());
+    let every_year = navigator.links_pages();
     let issues = |issues: &[&IssueSummary]| {
         html! {
             <ul class="plain">
                 { for issues.iter().map(|issue| html! {
                     <li>
-                        <Link to={Route::Issue(issue.id.clone())}>
-                            { issue_label(issue.number, issue.serial) }
-                        </Link>
+                        { navigator.anchor(
+                            Route::Issue(issue.id.clone()),
+                            Classes::new(),
+                            None,
+                            Html::from(issue_label(issue.number, issue.serial)),
+                        ) }
                         <span class="meta">
                             { format!(" · {} · {} 篇", month_day(&issue.date), issue.articles.len()) }
                         </span>

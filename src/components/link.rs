@@ -190,9 +190,10 @@ impl Navigator {
         self.replace(Route::Search(change(search)));
     }
 
-    /// An anchor to `to` saying `children`: [`Link`]'s, and the one a list's card renders
-    /// within its list's view (twenty at a time, each a component would cost a render of its
-    /// own on every new set of results).
+    /// An anchor to `to` saying `children`: [`Link`]'s, and the one each entry of a list (a
+    /// result's card, an issue in the issue list) renders within its list's view. Lists make
+    /// them by the dozen, and as components each would cost a render of its own whenever the
+    /// list changes.
     pub fn anchor(
         &self,
         to: Route,
